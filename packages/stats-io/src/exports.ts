@@ -1,0 +1,301 @@
+import type { Evaluation, GroupResult, RuleSet, UnitResult } from '@thidua/scoring';
+import type ExcelJS from 'exceljs';
+import { newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, vndFormat, cellBorder, type OutCell } from './sheet-writing.js';
+import { formatDateTimeVi, formatDateVi } from './text.js';
+
+/** What an export says about where its figures come from. */
+export interface ExportMeta {
+  ruleSet: RuleSet;
+  status: 'provisional' | 'final';
+  /** YYYY-MM-DD: the date the statistics are cumulative to. */
+  asOf: string;
+  /** SHA-256 of the uploaded statistics file the evaluation was computed from. */
+  inputSha256: string;
+  /** Demo data ("dữ liệu minh họa"): said at the top of every export. */
+  sample: boolean;
+  /** ISO timestamp. */
+  generatedAt: string;
+}
+
+export const sampleMarker = 'DỮ LIỆU MINH HỌA — sample data';
+export const statusLabel = {
+  provisional: 'Tạm tính (provisional)',
+  final: 'Chính thức (final)',
+} as const;
+
+/** One kind of row in an export table; `money`/`score`/`percent` decide the XLSX number format. */
+type ColumnKind = 'text' | 'integer' | 'money' | 'score' | 'percent' | 'decimal';
+interface TableColumn {
+  title: string;
+  kind: ColumnKind;
+  width: number;
+}
+/** A table row; `emphasis` marks subtotal and total rows. */
+interface TableRow {
+  cells: OutCell[];
+  emphasis?: boolean;
+}
+
+interface Document {
+  sheetName: string;
+  heading: string;
+  meta: ExportMeta;
+  libraryVersion: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Lines after the table (notes, signatures). */
+  footer: OutCell[][];
+}
+
+/** The lines above the table: campaign, what this is, period, status, provenance. */
+function titleLines(doc: Document): [string, string][] {
+  const { meta } = doc;
+  const lines: [string, string][] = [];
+  lines.push([meta.ruleSet.title.vi, '']);
+  if (meta.sample) lines.push([sampleMarker, '']);
+  lines.push([doc.heading, '']);
+  lines.push(['Kỳ thi đua / Period', `${formatDateVi(meta.ruleSet.period.start)} – ${formatDateVi(meta.ruleSet.period.end)}`]);
+  lines.push(['Trạng thái / Status', statusLabel[meta.status]]);
+  lines.push(['Số liệu đến ngày / Data as of', formatDateVi(meta.asOf)]);
+  lines.push(['Bộ quy tắc / Rule set', `${meta.ruleSet.id} (@thidua/scoring ${doc.libraryVersion})`]);
+  lines.push(['SHA-256 tệp số liệu / Input SHA-256', meta.inputSha256]);
+  lines.push(['Lập lúc / Generated at', formatDateTimeVi(meta.generatedAt, meta.ruleSet.period.timeZone)]);
+  return lines;
+}
+
+function documentCsv(doc: Document): Uint8Array {
+  const rows: OutCell[][] = [];
+  for (const [label, value] of titleLines(doc)) rows.push(value === '' ? [label] : [label, value]);
+  rows.push([]);
+  rows.push(doc.columns.map((c) => c.title));
+  for (const r of doc.rows) rows.push(r.cells);
+  if (doc.footer.length > 0) rows.push([], ...doc.footer);
+  return toCsvBytes(rows);
+}
+
+function numberFormat(kind: ColumnKind, decimals: number): string | undefined {
+  switch (kind) {
+    case 'money':
+      return vndFormat;
+    case 'integer':
+      return '#,##0';
+    case 'score':
+      return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+    case 'percent':
+      return '0.00';
+    default:
+      return undefined;
+  }
+}
+
+/** Decimal strings from the library become numbers in XLSX; the format shows their decimals. */
+function xlsxValue(kind: ColumnKind, value: OutCell): OutCell {
+  if (typeof value === 'string' && (kind === 'score' || kind === 'percent' || kind === 'decimal') && /^\d+(\.\d+)?$/.test(value)) {
+    return Number(value);
+  }
+  return value;
+}
+
+async function documentXlsx(doc: Document): Promise<Uint8Array> {
+  const workbook = newWorkbook();
+  workbook.title = `${doc.heading} — ${doc.meta.ruleSet.title.vi}`;
+  const sheet = workbook.addWorksheet(doc.sheetName);
+  const width = doc.columns.length;
+  const lines = titleLines(doc);
+  lines.forEach(([label, value], i) => {
+    const row = sheet.getRow(i + 1);
+    put(row.getCell(1), value === '' ? label : `${label}: ${value}`);
+    sheet.mergeCells(i + 1, 1, i + 1, width);
+    if (i === 0) {
+      row.getCell(1).font = { bold: true, size: 14 };
+      row.getCell(1).alignment = { wrapText: true, vertical: 'middle' };
+      row.height = 36;
+    } else if (label === sampleMarker || label === doc.heading) {
+      row.getCell(1).font = { bold: true, size: 12, color: { argb: label === sampleMarker ? 'FFC00000' : 'FF000000' } };
+    }
+  });
+  const headerRowNumber = lines.length + 2;
+  const header = sheet.getRow(headerRowNumber);
+  doc.columns.forEach((c, i) => put(header.getCell(i + 1), c.title));
+  styleHeaderRow(header, width);
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRowNumber }];
+  doc.columns.forEach((c, i) => {
+    sheet.getColumn(i + 1).width = c.width;
+  });
+  const decimals = doc.meta.ruleSet.score.rounding.decimals;
+  doc.rows.forEach((r, ri) => {
+    const row = sheet.getRow(headerRowNumber + 1 + ri);
+    doc.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      put(cell, xlsxValue(c.kind, r.cells[i] ?? null));
+      const fmt = numberFormat(c.kind, decimals);
+      if (fmt && typeof cell.value === 'number') cell.numFmt = fmt;
+      cell.border = cellBorder;
+      cell.alignment = { vertical: 'top', wrapText: c.kind === 'text' };
+      if (r.emphasis) cell.font = { bold: true };
+    });
+  });
+  let next = headerRowNumber + doc.rows.length + 2;
+  for (const line of doc.footer) {
+    const row = sheet.getRow(next++);
+    line.forEach((v, i) => put(row.getCell(i + 1), v));
+  }
+  return toXlsxBytes(workbook);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Awards
+
+function groupLabel(group: GroupResult, ruleSet: RuleSet): string {
+  return ruleSet.groups.find((g) => g.id === group.id)?.shortName.vi ?? group.name.vi;
+}
+
+function prizeLabel(groupId: string, prizeId: string, ruleSet: RuleSet): { vi: string; en: string } {
+  const prize = ruleSet.groups.find((g) => g.id === groupId)?.prizes.find((p) => p.id === prizeId);
+  return prize?.label ?? { vi: prizeId, en: prizeId };
+}
+
+const awardColumns: TableColumn[] = [
+  { title: 'Nhóm', kind: 'text', width: 12 },
+  { title: 'Giải', kind: 'text', width: 24 },
+  { title: 'Hạng', kind: 'integer', width: 8 },
+  { title: 'Mã đơn vị', kind: 'text', width: 16 },
+  { title: 'Tên đơn vị', kind: 'text', width: 38 },
+  { title: 'Điểm', kind: 'score', width: 10 },
+  { title: 'Số tiền (đồng)', kind: 'money', width: 18 },
+];
+
+/**
+ * The award list the committee signs: every awarded prize by group (prize order), a subtotal per
+ * group and the grand total — the library's own sums — then, in words, every prize left vacant or
+ * undecided by a tie.
+ */
+function awardsDocument(evaluation: Evaluation, meta: ExportMeta): Document {
+  const scoreOf = new Map(evaluation.units.map((u) => [u.unitId, u.score]));
+  const rows: TableRow[] = [];
+  const notes: OutCell[][] = [];
+  for (const group of evaluation.groups) {
+    const label = groupLabel(group, meta.ruleSet);
+    for (const p of group.prizes) {
+      rows.push({ cells: [label, p.label.vi, p.rank, p.unitId, p.unitName, scoreOf.get(p.unitId) ?? null, p.amount] });
+    }
+    if (group.prizes.length === 0) {
+      rows.push({ cells: [label, 'Không có đơn vị đạt giải / No prize awarded', null, null, null, null, 0] });
+    }
+    rows.push({ cells: [label, `Cộng ${label} / Subtotal`, null, null, null, null, group.totalAwarded], emphasis: true });
+
+    const vacantCounts = new Map<string, number>();
+    for (const id of group.vacantPrizes) vacantCounts.set(id, (vacantCounts.get(id) ?? 0) + 1);
+    for (const [prizeId, count] of vacantCounts) {
+      const prize = prizeLabel(group.id, prizeId, meta.ruleSet);
+      notes.push([
+        label,
+        `${count} suất ${prize.vi.toLowerCase()} để trống: không có đơn vị đủ điều kiện. — ${count} ${prize.en.toLowerCase()} slot(s) vacant: no qualifying unit.`,
+      ]);
+    }
+    for (const u of group.undecided) {
+      notes.push([
+        label,
+        `Chưa quyết định / Undecided: ${u.message.vi} — ${u.message.en} (${u.amount.toLocaleString('vi-VN')} đồng chưa tính vào tổng / not in the totals)`,
+      ]);
+    }
+  }
+  rows.push({ cells: ['Tổng cộng / Grand total', null, null, null, null, null, evaluation.totalAwarded], emphasis: true });
+
+  const footer: OutCell[][] = [['Ghi chú / Notes']];
+  if (notes.length === 0) footer.push(['', 'Không có giải để trống hay chưa quyết định. — No prize is vacant or undecided.']);
+  else footer.push(...notes);
+  footer.push([], ['Người lập biểu / Prepared by', null, null, null, 'Chủ tịch Hội đồng Thi đua - Khen thưởng / Committee chair']);
+  return {
+    sheetName: 'Khen thưởng',
+    heading: 'DANH SÁCH ĐƠN VỊ ĐẠT GIẢI — Award list',
+    meta,
+    libraryVersion: evaluation.libraryVersion,
+    columns: awardColumns,
+    rows,
+    footer,
+  };
+}
+
+export function awardsCsv(evaluation: Evaluation, meta: ExportMeta): Uint8Array {
+  return documentCsv(awardsDocument(evaluation, meta));
+}
+
+export function awardsXlsx(evaluation: Evaluation, meta: ExportMeta): Promise<Uint8Array> {
+  return documentXlsx(awardsDocument(evaluation, meta));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+const rankingColumns: TableColumn[] = [
+  { title: 'Nhóm', kind: 'text', width: 10 },
+  { title: 'Hạng', kind: 'integer', width: 7 },
+  { title: 'Mã đơn vị', kind: 'text', width: 16 },
+  { title: 'Tên đơn vị', kind: 'text', width: 34 },
+  { title: 'Đủ điều kiện xét giải', kind: 'text', width: 12 },
+  { title: 'Điểm', kind: 'score', width: 9 },
+  { title: 'Giải', kind: 'text', width: 18 },
+  { title: 'Tổng số hồ sơ đã giải quyết', kind: 'integer', width: 13 },
+  { title: 'Số hồ sơ giải quyết trực tuyến', kind: 'integer', width: 13 },
+  { title: 'Số hồ sơ trực tuyến đúng hạn, trước hạn', kind: 'integer', width: 14 },
+  { title: 'Số hồ sơ trễ hạn', kind: 'integer', width: 10 },
+  { title: 'Tỷ lệ trực tuyến (%)', kind: 'percent', width: 11 },
+  { title: 'Tỷ lệ trực tuyến đúng hạn (%)', kind: 'percent', width: 13 },
+  { title: 'Tỷ lệ trễ hạn (%)', kind: 'percent', width: 10 },
+  { title: 'Điểm trừ', kind: 'percent', width: 9 },
+  { title: 'Hệ số', kind: 'decimal', width: 8 },
+  { title: 'Lý do / Ghi chú', kind: 'text', width: 60 },
+];
+
+function rankingNote(unit: UnitResult, group: GroupResult | undefined): string {
+  if (!unit.eligible) return unit.reasons.map((r) => r.message.vi).join('; ');
+  const undecided = group?.undecided.find((u) => u.unitIds.includes(unit.unitId));
+  return undecided ? `Giải chưa quyết định: ${undecided.message.vi}` : '';
+}
+
+/** Every unit, eligible or not, in the library's order, with its figures and reasons. */
+function rankingDocument(evaluation: Evaluation, meta: ExportMeta): Document {
+  const groups = new Map(evaluation.groups.map((g) => [g.id, g]));
+  const rows: TableRow[] = evaluation.units.map((u) => {
+    const group = groups.get(u.groupId);
+    return {
+      cells: [
+        group ? groupLabel(group, meta.ruleSet) : u.groupId,
+        u.rank,
+        u.unitId,
+        u.unitName,
+        u.eligible ? 'Có' : 'Không',
+        u.score,
+        u.prize?.label.vi ?? null,
+        u.input.resolvedTotal,
+        u.input.resolvedOnline,
+        u.input.resolvedOnlineOnTime,
+        u.input.resolvedLate,
+        u.metrics.onlineSharePercent,
+        u.metrics.onTimeOnlinePercent,
+        u.metrics.latePercent,
+        u.metrics.deduction,
+        u.metrics.coefficient,
+        rankingNote(u, group),
+      ],
+    };
+  });
+  return {
+    sheetName: 'Xếp hạng',
+    heading: 'BẢNG XẾP HẠNG — Ranking',
+    meta,
+    libraryVersion: evaluation.libraryVersion,
+    columns: rankingColumns,
+    rows,
+    footer: [],
+  };
+}
+
+export function rankingCsv(evaluation: Evaluation, meta: ExportMeta): Uint8Array {
+  return documentCsv(rankingDocument(evaluation, meta));
+}
+
+export function rankingXlsx(evaluation: Evaluation, meta: ExportMeta): Promise<Uint8Array> {
+  return documentXlsx(rankingDocument(evaluation, meta));
+}

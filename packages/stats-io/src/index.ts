@@ -1,0 +1,19 @@
+/**
+ * @thidua/stats-io — the statistics sheet (bảng số liệu) in and out: CSV/XLSX uploads with
+ * Vietnamese titles or keys, the blank template, and the award and ranking exports. Node only.
+ */
+export { parseStatsFile, type ParsedStats, type ParseOptions, type RosterEntry, type SheetIssue } from './parse.js';
+export { statsColumns, columnForHeader, groupIdFor, type StatsColumn } from './columns.js';
+export { templateCsv, templateXlsx, dataSheetName, guideSheetName, type TemplateOptions } from './template.js';
+export {
+  awardsCsv,
+  awardsXlsx,
+  rankingCsv,
+  rankingXlsx,
+  sampleMarker,
+  statusLabel,
+  type ExportMeta,
+} from './exports.js';
+export { neutraliseCell } from './text.js';
+export { sheetMessages, type SheetCode } from './messages.js';
+export { readCount, type CountReading } from './numbers.js';

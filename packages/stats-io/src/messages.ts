@@ -1,0 +1,80 @@
+import type { LocalizedText } from '@thidua/scoring';
+
+/**
+ * Every sheet-level code this package raises, with its Vietnamese and English message. Codes of
+ * the scoring library (on_time_exceeds_online…) pass through unchanged, with the field names in
+ * their messages replaced by the column titles of the file.
+ */
+export const sheetMessages = {
+  empty_file: () => ({
+    vi: 'Tệp rỗng: không có dòng tiêu đề cũng không có số liệu.',
+    en: 'The file is empty: no header row and no data.',
+  }),
+  no_data_rows: () => ({
+    vi: 'Tệp chỉ có dòng tiêu đề, không có dòng số liệu nào.',
+    en: 'The file has a header row but no data rows.',
+  }),
+  unsupported_format: () => ({
+    vi: 'Tệp Excel 97-2003 (.xls) không được hỗ trợ: hãy lưu lại dưới dạng .xlsx hoặc .csv (UTF-8).',
+    en: 'Excel 97-2003 files (.xls) are not supported: save the file as .xlsx or CSV (UTF-8).',
+  }),
+  unreadable_file: (detail: string) => ({
+    vi: `Không đọc được tệp Excel (.xlsx): ${detail}`,
+    en: `The Excel file (.xlsx) cannot be read: ${detail}`,
+  }),
+  not_utf8: () => ({
+    vi: 'Tệp CSV không phải mã UTF-8: trong Excel hãy chọn "Lưu dưới dạng" → "CSV UTF-8 (phân cách bằng dấu phẩy)".',
+    en: 'The CSV file is not UTF-8: in Excel use "Save as" → "CSV UTF-8 (Comma delimited)".',
+  }),
+  csv_syntax: (detail: string) => ({
+    vi: `Tệp CSV sai cú pháp (ví dụ thiếu dấu ngoặc kép đóng): ${detail}`,
+    en: `The CSV file is malformed (e.g. an unclosed quote): ${detail}`,
+  }),
+  missing_column: (titleVi: string, titleEn: string, key: string) => ({
+    vi: `Thiếu cột bắt buộc "${titleVi}" (hoặc "${key}").`,
+    en: `Required column "${titleEn}" (or "${key}") is missing.`,
+  }),
+  duplicate_column: (header: string, first: string) => ({
+    vi: `Cột "${header}" trùng với cột "${first}" đã có.`,
+    en: `Column "${header}" repeats column "${first}".`,
+  }),
+  /** Warning: the column is ignored. */
+  unknown_column: (header: string) => ({
+    vi: `Cột "${header}" không thuộc mẫu biểu nên được bỏ qua.`,
+    en: `Column "${header}" is not part of the template and is ignored.`,
+  }),
+  not_a_count: (column: string, raw: string) => ({
+    vi: `Cột "${column}": "${raw}" không phải là số nguyên. Ghi số hồ sơ bằng chữ số, ví dụ 1234 hoặc 1.234.`,
+    en: `Column "${column}": "${raw}" is not a whole number. Write the number of cases in digits, e.g. 1234 or 1.234.`,
+  }),
+  ambiguous_number: (column: string, raw: string) => ({
+    vi: `Cột "${column}": "${raw}" không rõ nghĩa (dấu phẩy là dấu thập phân hay phân cách hàng nghìn?). Ghi số không có dấu phân cách, ví dụ 1234.`,
+    en: `Column "${column}": "${raw}" is ambiguous (decimal comma or thousands separator?). Write the number without separators, e.g. 1234.`,
+  }),
+  unknown_group: (raw: string, accepted: string) => ({
+    vi: `Nhóm "${raw}" không có trong bộ quy tắc. Ghi một trong: ${accepted}.`,
+    en: `Group "${raw}" is not in the rule set. Write one of: ${accepted}.`,
+  }),
+  duplicate_id: (id: string, firstRow: number) => ({
+    vi: `Mã đơn vị "${id}" bị trùng: đã có ở dòng ${firstRow}.`,
+    en: `Unit id "${id}" is repeated: already on row ${firstRow}.`,
+  }),
+  unknown_unit: (id: string) => ({
+    vi: `Đơn vị "${id}" không có trong danh sách đơn vị của đợt thi đua.`,
+    en: `Unit "${id}" is not in the campaign roster.`,
+  }),
+  missing_unit: (id: string, name: string) => ({
+    vi: `Thiếu số liệu của đơn vị "${name}" (mã ${id}).`,
+    en: `No statistics for unit "${name}" (id ${id}).`,
+  }),
+  name_mismatch: (written: string, expected: string, id: string) => ({
+    vi: `Tên đơn vị "${written}" không khớp với danh sách đơn vị: mã ${id} là "${expected}".`,
+    en: `Unit name "${written}" does not match the roster: id ${id} is "${expected}".`,
+  }),
+  group_mismatch: (written: string, expected: string, id: string) => ({
+    vi: `Đơn vị mã ${id} thuộc "${expected}" theo danh sách đơn vị, không phải "${written}".`,
+    en: `Unit ${id} belongs to "${expected}" in the roster, not "${written}".`,
+  }),
+} satisfies Record<string, (...args: never[]) => LocalizedText>;
+
+export type SheetCode = keyof typeof sheetMessages;

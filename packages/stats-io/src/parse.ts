@@ -1,0 +1,270 @@
+import { validateUnits, type LocalizedText, type RuleSet, type ScoringIssue, type UnitInput } from '@thidua/scoring';
+import { columnForHeader, groupIdFor, statsColumns, type StatsColumn } from './columns.js';
+import { sheetMessages, type SheetCode } from './messages.js';
+import { readCount } from './numbers.js';
+import { headerSearchDepth, readTable, type RawCell, type RawRow } from './read-table.js';
+import { cleanText, unneutraliseCell } from './text.js';
+
+/** A unit of the campaign roster: the units expected in every statistics file. */
+export interface RosterEntry {
+  id: string;
+  name: string;
+  /** Group id from the rule set. */
+  group: string;
+}
+
+export interface SheetIssue {
+  /** Spreadsheet row number as Excel shows it (header = 1); null = the whole file. */
+  row: number | null;
+  /** The column title as written in the file (or the key); null = the whole row or file. */
+  column: string | null;
+  /** The UnitInput field concerned, if any. */
+  field: string | null;
+  /** A scoring-library code (on_time_exceeds_online…) or a sheet code (unknown_unit…). */
+  code: string;
+  message: LocalizedText;
+}
+
+export interface ParsedStats {
+  format: 'csv' | 'xlsx';
+  /** Empty whenever `issues` is not. */
+  units: UnitInput[];
+  /** Every problem at once; non-empty ⇒ the whole file must be refused. */
+  issues: SheetIssue[];
+  /** Worth showing, not blocking: ignored columns, online cases neither on time nor late. */
+  warnings: SheetIssue[];
+  /** Data rows read (blank rows not counted). */
+  rowCount: number;
+}
+
+export interface ParseOptions {
+  /** Only used to recognise a mislabelled file; the content decides the format. */
+  fileName?: string;
+  ruleSet: RuleSet;
+  /** When given, every unit of the file must be in it, and every unit in it must be in the file. */
+  roster?: RosterEntry[];
+}
+
+interface MappedColumn {
+  index: number;
+  header: string;
+  column: StatsColumn;
+}
+
+/**
+ * Reads a statistics file (CSV or the first sheet of an XLSX workbook), checks it against the rule
+ * set (through the scoring library's `validateUnits`) and the roster, and reports every problem
+ * with the row and column an official sees in Excel. See README.md for the format decisions.
+ */
+export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Promise<ParsedStats> {
+  const read = await readTable(bytes, opts.fileName);
+  if (!read.ok) return refuse(read.format, [fileIssue(read.code, read.message)], [], 0);
+  const { format, rows } = read.table;
+  if (rows.length === 0) return refuse(format, [fileIssue('empty_file', sheetMessages.empty_file())], [], 0);
+
+  // ---- header
+  const headerAt = findHeaderRow(rows);
+  const headerRow = rows[headerAt] as RawRow;
+  const issues: SheetIssue[] = [];
+  const warnings: SheetIssue[] = [];
+  const mapped: MappedColumn[] = [];
+  headerRow.cells.forEach((cell, index) => {
+    const header = cell === null ? '' : cleanText(String(cell));
+    if (header === '') return;
+    const column = columnForHeader(header);
+    if (!column) {
+      warnings.push(at(headerRow.rowNumber, header, null, 'unknown_column', sheetMessages.unknown_column(header)));
+      return;
+    }
+    const first = mapped.find((m) => m.column === column);
+    if (first) {
+      issues.push(
+        at(headerRow.rowNumber, header, column.field, 'duplicate_column', sheetMessages.duplicate_column(header, first.header)),
+      );
+      return;
+    }
+    mapped.push({ index, header, column });
+  });
+  for (const column of statsColumns) {
+    if (column.required && !mapped.some((m) => m.column === column)) {
+      issues.push(
+        at(headerRow.rowNumber, null, column.field, 'missing_column', sheetMessages.missing_column(column.titleVi, column.titleEn, column.key)),
+      );
+    }
+  }
+  // Without its columns every row would repeat the same complaint: stop at the header.
+  if (issues.length > 0) return refuse(format, issues, warnings, 0);
+
+  // ---- rows → units
+  const dataRows = rows
+    .slice(headerAt + 1)
+    .filter((r) => mapped.some((m) => !isEmptyCell(r.cells[m.index] ?? null)));
+  if (dataRows.length === 0) return refuse(format, [fileIssue('no_data_rows', sheetMessages.no_data_rows())], warnings, 0);
+
+  const headerOf = new Map(mapped.map((m) => [m.column.field as string, m.header]));
+  /** Cells this package already reported; the library's complaint about them is dropped. */
+  const reported = new Set<string>();
+  const groupAccepted = opts.ruleSet.groups.map((g) => `${g.shortName.vi} (${g.id})`).join(', ');
+
+  const rawUnits = dataRows.map((row, i) => {
+    const unit: Record<string, unknown> = {};
+    for (const { index, header, column } of mapped) {
+      const cell = row.cells[index] ?? null;
+      if (isEmptyCell(cell)) continue;
+      const field = column.field;
+      if (column.kind === 'text') {
+        unit[field] = cleanText(unneutraliseCell(String(cell)));
+      } else if (column.kind === 'group') {
+        const text = cleanText(String(cell));
+        const groupId = groupIdFor(text, opts.ruleSet);
+        unit[field] = groupId ?? text;
+        if (groupId === undefined) {
+          reported.add(`${i}:${field}`);
+          issues.push(at(row.rowNumber, header, field, 'unknown_group', sheetMessages.unknown_group(text, groupAccepted)));
+        }
+      } else if (typeof cell === 'number') {
+        unit[field] = cell;
+      } else {
+        const text = String(cell);
+        const reading = readCount(text);
+        if (reading.kind === 'number') unit[field] = reading.value;
+        else if (reading.kind !== 'empty') {
+          // Keep the text so the library skips the cross-field checks that need this number.
+          unit[field] = text;
+          reported.add(`${i}:${field}`);
+          const code = reading.kind === 'ambiguous' ? 'ambiguous_number' : 'not_a_count';
+          issues.push(at(row.rowNumber, header, field, code, sheetMessages[code](header, text.trim())));
+        }
+      }
+    }
+    return unit;
+  });
+
+  // ---- duplicates and roster
+  const firstRowOfId = new Map<string, number>();
+  const roster = opts.roster ? new Map(opts.roster.map((e) => [e.id, e])) : undefined;
+  rawUnits.forEach((unit, i) => {
+    const row = (dataRows[i] as RawRow).rowNumber;
+    const id = unit.id;
+    if (typeof id !== 'string' || id === '') return;
+    const first = firstRowOfId.get(id);
+    if (first !== undefined) {
+      issues.push(at(row, headerOf.get('id') ?? null, 'id', 'duplicate_id', sheetMessages.duplicate_id(id, first)));
+      return;
+    }
+    firstRowOfId.set(id, row);
+    if (!roster) return;
+    const entry = roster.get(id);
+    if (!entry) {
+      issues.push(at(row, headerOf.get('id') ?? null, 'id', 'unknown_unit', sheetMessages.unknown_unit(id)));
+      return;
+    }
+    if (typeof unit.name === 'string' && !sameName(unit.name, entry.name)) {
+      issues.push(at(row, headerOf.get('name') ?? null, 'name', 'name_mismatch', sheetMessages.name_mismatch(unit.name, entry.name, id)));
+    }
+    const groupOk = !reported.has(`${i}:group`) && typeof unit.group === 'string';
+    if (groupOk && unit.group !== entry.group) {
+      const written = String((dataRows[i] as RawRow).cells[mappedIndex(mapped, 'group')] ?? unit.group).trim();
+      issues.push(
+        at(row, headerOf.get('group') ?? null, 'group', 'group_mismatch', sheetMessages.group_mismatch(written, groupName(entry.group, opts.ruleSet), id)),
+      );
+    }
+  });
+  if (roster) {
+    for (const entry of roster.values()) {
+      if (!firstRowOfId.has(entry.id)) {
+        issues.push(at(null, null, 'id', 'missing_unit', sheetMessages.missing_unit(entry.id, entry.name)));
+      }
+    }
+  }
+
+  // ---- the library's own checks, placed on the sheet
+  const validation = validateUnits(rawUnits, opts.ruleSet);
+  const place = (issue: ScoringIssue): SheetIssue | undefined => {
+    const [index, field] = issue.path;
+    if (typeof index !== 'number') return fileIssue(issue.code, issue.message);
+    const fieldName = typeof field === 'string' ? field : null;
+    if (fieldName && reported.has(`${index}:${fieldName}`)) return undefined;
+    if (issue.code === 'duplicate_id') return undefined; // reported above with sheet row numbers
+    const row = dataRows[index]?.rowNumber ?? null;
+    const column = fieldName ? (headerOf.get(fieldName) ?? null) : null;
+    return at(row, column, fieldName, issue.code, withColumnNames(issue.message, headerOf));
+  };
+  for (const e of validation.errors) {
+    const placed = place(e);
+    if (placed) issues.push(placed);
+  }
+  for (const w of validation.warnings) {
+    const placed = place(w);
+    if (placed) warnings.push(placed);
+  }
+
+  const columnOrder = (c: string | null) => (c === null ? -1 : mapped.findIndex((m) => m.header === c));
+  const byPosition = (a: SheetIssue, b: SheetIssue) =>
+    (a.row ?? 0) - (b.row ?? 0) || columnOrder(a.column) - columnOrder(b.column);
+  issues.sort(byPosition);
+  warnings.sort(byPosition);
+
+  if (issues.length > 0 || !validation.ok) return refuse(format, issues, warnings, dataRows.length);
+  // The roster's spelling wins over the file's (they differ at most in letter case).
+  const units = roster
+    ? validation.units.map((u) => ({ ...u, name: roster.get(u.id)?.name ?? u.name }))
+    : validation.units;
+  return { format, units, issues, warnings, rowCount: dataRows.length };
+}
+
+/** The header row: the first row naming the unit-id column, else the one naming most columns. */
+function findHeaderRow(rows: RawRow[]): number {
+  const candidates = rows.slice(0, headerSearchDepth);
+  const names = (row: RawRow) =>
+    row.cells.map((c) => (typeof c === 'string' ? columnForHeader(c) : undefined)).filter((c) => c !== undefined);
+  const withId = candidates.findIndex((r) => names(r).some((c) => c.key === 'unit_id'));
+  if (withId >= 0) return withId;
+  let best = 0;
+  let bestCount = 0;
+  candidates.forEach((r, i) => {
+    const n = names(r).length;
+    if (n > bestCount) [best, bestCount] = [i, n];
+  });
+  return best;
+}
+
+function mappedIndex(mapped: MappedColumn[], field: string): number {
+  return mapped.find((m) => m.column.field === field)?.index ?? -1;
+}
+
+function isEmptyCell(cell: RawCell): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Names are compared ignoring letter case and spacing, but not accents: "Tam Xuân" ≠ "Tam Xuan". */
+function sameName(a: string, b: string): boolean {
+  return cleanText(a).toLocaleLowerCase('vi') === cleanText(b).toLocaleLowerCase('vi');
+}
+
+function groupName(groupId: string, ruleSet: RuleSet): string {
+  return ruleSet.groups.find((g) => g.id === groupId)?.shortName.vi ?? groupId;
+}
+
+/** The library names fields ("resolvedLate"); an official knows the column ("Số hồ sơ trễ hạn"). */
+function withColumnNames(message: LocalizedText, headerOf: Map<string, string>): LocalizedText {
+  let { vi, en } = message;
+  for (const column of statsColumns) {
+    const quoted = `"${column.field}"`;
+    vi = vi.replaceAll(quoted, `"${headerOf.get(column.field) ?? column.titleVi}"`);
+    en = en.replaceAll(quoted, `"${headerOf.get(column.field) ?? column.titleEn}"`);
+  }
+  return { vi, en };
+}
+
+function at(row: number | null, column: string | null, field: string | null, code: string, message: LocalizedText): SheetIssue {
+  return { row, column, field, code, message };
+}
+
+function fileIssue(code: SheetCode | string, message: LocalizedText): SheetIssue {
+  return at(null, null, null, code, message);
+}
+
+function refuse(format: 'csv' | 'xlsx', issues: SheetIssue[], warnings: SheetIssue[], rowCount: number): ParsedStats {
+  return { format, units: [], issues, warnings, rowCount };
+}

@@ -1,0 +1,146 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { LocalizedText } from '@thidua/scoring';
+import { columnForHeader } from './columns.js';
+import { sheetMessages, type SheetCode } from './messages.js';
+
+/** A cell as read: text from CSV (and text cells of XLSX), numbers from numeric XLSX cells. */
+export type RawCell = string | number | null;
+
+export interface RawRow {
+  /** The row number a spreadsheet shows for this row (1-based, blank rows counted). */
+  rowNumber: number;
+  cells: RawCell[];
+}
+
+export interface RawTable {
+  format: 'csv' | 'xlsx';
+  /** Every non-blank row, in file order. */
+  rows: RawRow[];
+}
+
+export type ReadResult =
+  | { ok: true; table: RawTable }
+  | { ok: false; format: 'csv' | 'xlsx'; code: SheetCode; message: LocalizedText };
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Reads the first worksheet of an XLSX file (detected by its ZIP signature) or a CSV file. */
+export async function readTable(bytes: Uint8Array, fileName?: string): Promise<ReadResult> {
+  if (startsWith(bytes, zipMagic)) return readXlsx(bytes);
+  if (startsWith(bytes, oleMagic)) {
+    return { ok: false, format: 'xlsx', code: 'unsupported_format', message: sheetMessages.unsupported_format() };
+  }
+  if (/\.xlsx$/i.test(fileName ?? '') && bytes.length > 0) {
+    return {
+      ok: false,
+      format: 'xlsx',
+      code: 'unreadable_file',
+      message: sheetMessages.unreadable_file('not a ZIP archive / không phải tệp nén ZIP'),
+    };
+  }
+  return readCsv(bytes);
+}
+
+function isBlank(cells: RawCell[]): boolean {
+  return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+function readCsv(bytes: Uint8Array): ReadResult {
+  let text: string;
+  try {
+    // ignoreBOM: false (the default) drops a UTF-8 BOM.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, format: 'csv', code: 'not_utf8', message: sheetMessages.not_utf8() };
+  }
+  if (text.trim() === '') return { ok: true, table: { format: 'csv', rows: [] } };
+
+  // The delimiter is whichever of ";" and "," makes a header row with more known columns (Excel in
+  // Vietnamese or European locales saves with ";"). A tie — e.g. no header found — means ",".
+  let best: { rows: RawRow[]; score: number } | undefined;
+  let firstError: string | undefined;
+  for (const delimiter of [',', ';']) {
+    let records: string[][];
+    try {
+      records = parseCsv(text, {
+        delimiter,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as string[][];
+    } catch (err) {
+      firstError ??= err instanceof Error ? err.message : String(err);
+      continue;
+    }
+    // A record is one spreadsheet row, even when a quoted cell spans several lines.
+    const rows = records
+      .map((cells, i) => ({ rowNumber: i + 1, cells: cells as RawCell[] }))
+      .filter((r) => !isBlank(r.cells));
+    const score = headerScore(rows);
+    if (!best || score > best.score) best = { rows, score };
+  }
+  if (!best) {
+    return { ok: false, format: 'csv', code: 'csv_syntax', message: sheetMessages.csv_syntax(firstError ?? '') };
+  }
+  return { ok: true, table: { format: 'csv', rows: best.rows } };
+}
+
+/** How many known columns the best candidate header row (within the first rows) names. */
+function headerScore(rows: RawRow[]): number {
+  let best = 0;
+  for (const row of rows.slice(0, headerSearchDepth)) {
+    const known = row.cells.filter((c) => typeof c === 'string' && columnForHeader(c) !== undefined).length;
+    best = Math.max(best, known);
+  }
+  return best;
+}
+
+/** Title rows above the header are allowed; the header is looked for in the first rows only. */
+export const headerSearchDepth = 20;
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, format: 'xlsx', code: 'unreadable_file', message: sheetMessages.unreadable_file(detail) };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: true, table: { format: 'xlsx', rows: [] } };
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: RawCell[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(xlsxCellValue(row.getCell(c).value));
+    if (!isBlank(cells)) rows.push({ rowNumber, cells });
+  });
+  return { ok: true, table: { format: 'xlsx', rows } };
+}
+
+/** Flattens exceljs's cell value kinds (rich text, formula results, hyperlinks…) to text or number. */
+function xlsxCellValue(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === 'object' && 'error' in result) return String(result.error);
+    return xlsxCellValue(result as ExcelJS.CellValue);
+  }
+  if ('text' in value && 'hyperlink' in value) return xlsxCellValue(value.text as ExcelJS.CellValue);
+  if ('error' in value) return String(value.error);
+  return String(value);
+}

@@ -1,0 +1,50 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { neutraliseCell } from './text.js';
+
+/** A cell to write: text (neutralised on the way out), a number, or nothing. */
+export type OutCell = string | number | null;
+
+/** CSV as Excel opens it with Vietnamese intact: UTF-8 with BOM, CRLF, text cells neutralised. */
+export function toCsvBytes(rows: OutCell[][]): Uint8Array {
+  const safe = rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+  const text = stringify(safe, { bom: true, record_delimiter: '\r\n' });
+  return new TextEncoder().encode(text);
+}
+
+export async function toXlsxBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '@thidua/stats-io';
+  // A fixed date keeps the bytes of a workbook stable for the same input.
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  return workbook;
+}
+
+/** Writes a value into a cell: text neutralised, numbers as numbers. */
+export function put(cell: ExcelJS.Cell, value: OutCell): void {
+  cell.value = typeof value === 'string' ? neutraliseCell(value) : value;
+}
+
+/** Money in đồng: integer, thousands grouped, the đồng sign. */
+export const vndFormat = '#,##0 "₫"';
+
+export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8EA9C1' } };
+export const cellBorder: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export function styleHeaderRow(row: ExcelJS.Row, columnCount: number): void {
+  row.height = 36;
+  for (let c = 1; c <= columnCount; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = headerFill;
+    cell.border = cellBorder;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  }
+}
