@@ -1,0 +1,128 @@
+import { ceil, div, isPositive, mul, num, sub, toApproximateNumber, toInt } from '../decimal.js';
+import type { CoefficientBracket, RuleSet, RuleSetGroup } from '../schema/rule-set.js';
+import type { Policies } from '../types.js';
+import { rawScore } from './combine-score.js';
+import { withMoreOnTimeOnline, type Counts } from './counts.js';
+import { publishScore } from './publish-score.js';
+import { compareRankKeys, type RankKey } from './ranking.js';
+import { nextVolumeBracket } from './volume-coefficient.js';
+
+/**
+ * Khoảng cách — what it takes to move up: the fewest additional cases resolved online on time
+ * (each adds one to R, O and T) to reach a floor, the next coefficient bracket, or to pass the unit
+ * ranked just above. This is what makes a campaign motivating: "Tam Xuân I cần thêm 37 hồ sơ
+ * trực tuyến đúng hạn để vượt Tam Hải".
+ */
+
+/**
+ * Fewest k ≥ 0 with 100·(O+k) ≥ p·(R+k), O+k ≥ minOnline and R+k > 0; null if no k reaches it
+ * (a 100% floor with some offline case). Solved exactly: k ≥ (p·R − 100·O) / (100 − p).
+ */
+export function casesToReachShare(c: Counts, percent: string, minOnline: number): number | null {
+  const p = num(percent);
+  const shortfall = sub(mul(p, num(c.R)), mul(num(100), num(c.O)));
+  let k = 0;
+  if (isPositive(shortfall)) {
+    const headroom = sub(num(100), p);
+    if (!isPositive(headroom)) return null;
+    k = toInt(ceil(div(shortfall, headroom)));
+  }
+  k = Math.max(k, minOnline - c.O, c.R === 0 ? 1 : 0, 0);
+  return k;
+}
+
+export function eligibilityGap(c: Counts, group: RuleSetGroup, eligible: boolean): number | null {
+  if (eligible) return null;
+  return casesToReachShare(c, group.eligibility.minOnlineSharePercent, group.eligibility.minResolvedOnline);
+}
+
+export function firstPrizeFloorGap(c: Counts, group: RuleSetGroup): number | null {
+  const floor = group.prizes.find((p) => p.minOnlineSharePercent !== undefined)?.minOnlineSharePercent;
+  if (floor === undefined) return null;
+  const k = casesToReachShare(c, floor, 0);
+  return k === 0 ? null : k;
+}
+
+export function nextBracketGap(c: Counts, rules: RuleSet): { cases: number; coefficient: string } | null {
+  const next: CoefficientBracket | null = nextVolumeBracket(c.O, rules);
+  return next ? { cases: next.minResolvedOnline - c.O, coefficient: next.coefficient } : null;
+}
+
+/** Cases beyond which we stop looking (the answer would mean nothing to anyone). */
+const SEARCH_LIMIT = 2 ** 40;
+
+/**
+ * Fewest k ≥ 1 such that the unit, with k more on-time online cases, ranks strictly ahead of
+ * `above` (published score, then online share, then online cases — ties do not pass).
+ *
+ * Every criterion is non-decreasing in k (T/R and O/R rise towards 1, the late share falls, the
+ * coefficient only steps up), so "passes" is monotone and a search finds the least k. The search is
+ * seeded with a floating-point estimate and then decided exactly, so only a handful of exact
+ * evaluations run per unit.
+ */
+export function casesToPass(c: Counts, above: RankKey, rules: RuleSet, policies: Policies): number | null {
+  const passes = (k: number): boolean => {
+    const next = withMoreOnTimeOnline(c, k);
+    const published = publishScore(rawScore(next, rules, policies.deduction, policies.combination), rules);
+    return compareRankKeys({ published, counts: next }, above) < 0;
+  };
+  const guess = estimateCasesToPass(c, above, rules, policies);
+  // Exact bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
+  let lo = Math.max(0, guess - 2);
+  let hi = Math.max(1, guess + 2);
+  if (lo > 0 && passes(lo)) {
+    hi = lo;
+    lo = 0;
+  }
+  while (!passes(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > SEARCH_LIMIT) return null;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (passes(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** Floating-point mirror of the score, used only to seed the exact search above. */
+function estimateCasesToPass(c: Counts, above: RankKey, rules: RuleSet, policies: Policies): number {
+  const scale = rules.score.base.scale;
+  const per = Number(rules.score.deduction.pointsPerPercent);
+  const cap = Number(rules.score.deduction.maxPoints);
+  const brackets = rules.score.coefficient.brackets;
+  const factor = 10 ** rules.score.rounding.decimals;
+  const aboveScore = toApproximateNumber(above.published);
+  const aboveShare = above.counts.O / above.counts.R;
+  const key = (k: number): boolean => {
+    const R = c.R + k;
+    const O = c.O + k;
+    const T = c.T + k;
+    const late = (100 * c.L) / R;
+    const d = Math.min(cap, per * (policies.deduction === 'proportional' ? late : Math.floor(late)));
+    let coef = 0;
+    for (const b of brackets) if (O >= b.minResolvedOnline) coef = Number(b.coefficient);
+    const base = (scale * T) / R;
+    let raw = policies.combination === 'deduct-then-multiply' ? (base - d) * coef : base * coef - d;
+    if (rules.score.combination.floorAtZero) raw = Math.max(0, raw);
+    const s = Math.round(raw * factor) / factor;
+    if (s !== aboveScore) return s > aboveScore;
+    const share = O / R;
+    if (share !== aboveShare) return share > aboveShare;
+    return O > above.counts.O;
+  };
+  let hi = 1;
+  while (!key(hi)) {
+    hi *= 2;
+    if (hi > SEARCH_LIMIT) return hi;
+  }
+  let lo = 0;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (key(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
