@@ -1,5 +1,5 @@
 import type { RuleSet, UnitInput } from '@thidua/scoring';
-import { foldForMatch, foldIdentifier } from './text.js';
+import { foldForMatch } from './text.js';
 
 /** The columns of the statistics sheet, in template order. */
 export interface StatsColumn {
@@ -129,7 +129,7 @@ export const statsColumns: readonly StatsColumn[] = [
 
 const columnByFolded = new Map<string, StatsColumn>();
 for (const c of statsColumns) {
-  for (const name of [foldForMatch(c.key), foldForMatch(c.titleVi), foldForMatch(c.titleEn), foldIdentifier(c.field)]) {
+  for (const name of [foldForMatch(c.key), foldForMatch(c.titleVi), foldForMatch(c.titleEn), foldForMatch(c.field)]) {
     columnByFolded.set(name, c);
   }
 }

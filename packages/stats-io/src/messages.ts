@@ -51,6 +51,11 @@ export const sheetMessages = {
     vi: `Cột "${column}": "${raw}" không rõ nghĩa (dấu phẩy là dấu thập phân hay phân cách hàng nghìn?). Ghi số không có dấu phân cách, ví dụ 1234.`,
     en: `Column "${column}": "${raw}" is ambiguous (decimal comma or thousands separator?). Write the number without separators, e.g. 1234.`,
   }),
+  /** A required cell left blank (the library's `required`, on a sheet). */
+  required: (column: string) => ({
+    vi: `Ô thuộc cột "${column}" đang để trống.`,
+    en: `The cell in column "${column}" is empty.`,
+  }),
   unknown_group: (raw: string, accepted: string) => ({
     vi: `Nhóm "${raw}" không có trong bộ quy tắc. Ghi một trong: ${accepted}.`,
     en: `Group "${raw}" is not in the rule set. Write one of: ${accepted}.`,

@@ -188,6 +188,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
     if (issue.code === 'duplicate_id') return undefined; // reported above with sheet row numbers
     const row = dataRows[index]?.rowNumber ?? null;
     const column = fieldName ? (headerOf.get(fieldName) ?? null) : null;
+    if (issue.code === 'required' && column) return at(row, column, fieldName, issue.code, sheetMessages.required(column));
     return at(row, column, fieldName, issue.code, withColumnNames(issue.message, headerOf));
   };
   for (const e of validation.errors) {

@@ -18,11 +18,6 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
-/** Splits camelCase so that the field name `resolvedTotal` folds like the key `resolved_total`. */
-export function foldIdentifier(text: string): string {
-  return foldForMatch(text.replace(/([a-z])([A-Z])/g, '$1 $2'));
-}
-
 /** Trims, collapses inner whitespace (including no-break spaces) and normalises to NFC. */
 export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
