@@ -1,0 +1,63 @@
+import type { LocalizedText } from '@thidua/scoring';
+import type { SheetIssue } from '@thidua/stats-io';
+
+/**
+ * Every HTTP error the server answers with, one registry (docs/errors-http.md has a row each).
+ * The body is always `{ error, message: "vi — en", issues? }`; never a stack trace.
+ */
+export const httpErrors = {
+  invalid_request: { status: 400, vi: 'Yêu cầu không hợp lệ', en: 'Invalid request' },
+  invalid_as_of: { status: 400, vi: 'Ngày số liệu (asOf) phải có dạng YYYY-MM-DD và là ngày có thật', en: 'asOf must be a real date written YYYY-MM-DD' },
+  missing_file: { status: 400, vi: 'Chưa có tệp số liệu (CSV hoặc XLSX)', en: 'No statistics file (CSV or XLSX) was sent' },
+  unauthorized: { status: 401, vi: 'Thiếu hoặc sai mã quản trị (Authorization: Bearer …)', en: 'Missing or wrong admin token (Authorization: Bearer …)' },
+  not_found: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  unit_not_found: { status: 404, vi: 'Không có đơn vị này trong danh sách', en: 'No such unit in the roster' },
+  snapshot_not_found: { status: 404, vi: 'Không có kỳ số liệu này', en: 'No such snapshot' },
+  no_snapshot: { status: 404, vi: 'Chưa có số liệu được công bố đến ngày này', en: 'No statistics published up to this date' },
+  campaign_finalized: { status: 409, vi: 'Kết quả đã chốt chính thức; không thể thay đổi số liệu', en: 'The result is final; statistics can no longer change' },
+  already_retracted: { status: 409, vi: 'Kỳ số liệu này đã bị thu hồi', en: 'This snapshot is already retracted' },
+  nothing_to_finalize: { status: 409, vi: 'Chưa có số liệu nào được công bố để chốt', en: 'Nothing has been published to finalise' },
+  body_too_large: { status: 413, vi: 'Tệp quá lớn', en: 'The file is too large' },
+  unsupported_media_type: {
+    status: 415,
+    vi: 'Chỉ nhận tệp CSV hoặc XLSX (text/csv, XLSX, application/octet-stream hoặc multipart/form-data trường "file")',
+    en: 'Only CSV or XLSX is accepted (text/csv, XLSX, application/octet-stream, or multipart/form-data field "file")',
+  },
+  as_of_outside_period: { status: 422, vi: 'Ngày số liệu nằm ngoài thời gian thi đua', en: 'asOf is outside the campaign period' },
+  invalid_stats_file: { status: 422, vi: 'Tệp số liệu có lỗi; không lưu gì cả', en: 'The statistics file has errors; nothing was stored' },
+  rate_limited: { status: 429, vi: 'Quá nhiều lần thử sai; vui lòng đợi', en: 'Too many failed attempts; please wait' },
+  internal_error: { status: 500, vi: 'Lỗi máy chủ', en: 'Server error' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type HttpErrorCode = keyof typeof httpErrors;
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  issues?: SheetIssue[];
+}
+
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly code: HttpErrorCode;
+  readonly detail: LocalizedText | null;
+  readonly issues: SheetIssue[] | undefined;
+
+  /** `detail` is appended to the registry message, e.g. the period or the limit. */
+  constructor(code: HttpErrorCode, opts: { detail?: LocalizedText; issues?: SheetIssue[] } = {}) {
+    super(code);
+    this.code = code;
+    this.statusCode = httpErrors[code].status;
+    this.detail = opts.detail ?? null;
+    this.issues = opts.issues;
+  }
+
+  toBody(): ErrorBody {
+    const e = httpErrors[this.code];
+    const vi = this.detail ? `${e.vi}: ${this.detail.vi}` : e.vi;
+    const en = this.detail ? `${e.en}: ${this.detail.en}` : e.en;
+    const body: ErrorBody = { error: this.code, message: `${vi} — ${en}` };
+    if (this.issues) body.issues = this.issues;
+    return body;
+  }
+}

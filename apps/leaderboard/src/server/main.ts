@@ -1,0 +1,52 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { readCampaignFile, type CampaignSource } from './campaign-source.js';
+
+/**
+ * Starts the leaderboard: reads the environment, builds the app, listens.
+ *   HOST (127.0.0.1)  PORT (3000)  LEADERBOARD_DB (./data/leaderboard.sqlite in the app folder)
+ *   LEADERBOARD_CAMPAIGN (a campaign JSON file; default: the Núi Thành 2023 demo)
+ *   ADMIN_TOKEN (default: generated at first start, printed once)  LOG_LEVEL (warn)
+ */
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const env = process.env;
+const host = env.HOST || '127.0.0.1';
+const port = Number(env.PORT || 3000);
+const dbPath = env.LEADERBOARD_DB ? resolve(env.LEADERBOARD_DB) : resolve(appDir, 'data/leaderboard.sqlite');
+
+async function main(): Promise<void> {
+  const campaign: CampaignSource = env.LEADERBOARD_CAMPAIGN ? readCampaignFile(resolve(env.LEADERBOARD_CAMPAIGN)) : { kind: 'demo' };
+  const app = await buildApp({
+    dbPath,
+    campaign,
+    ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
+    logger: { level: env.LOG_LEVEL || 'warn' },
+    onAdminTokenGenerated: (token) => {
+      console.log(
+        `\nMã quản trị (chỉ hiện MỘT lần, hãy lưu lại) — admin token (shown ONCE, keep it):\n\n    ${token}\n\n` +
+          'Đặt ADMIN_TOKEN để tự chọn mã — set ADMIN_TOKEN to choose your own.\n',
+      );
+    },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  await app.listen({ host, port });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const c = app.campaign;
+  console.log(
+    `Bảng xếp hạng đang chạy tại — leaderboard running at http://${shownHost}:${port}\n` +
+      `  ${c.campaign.title.vi}${c.sample ? ' (dữ liệu minh họa — sample data)' : ''}\n  database: ${dbPath}`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
