@@ -15,3 +15,16 @@ export { unitSchema, unitListSchema } from './schema/units.js';
 export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
 export { VERSION } from './version.js';
 export type * from './types.js';
+export {
+  createAwardBundle,
+  verifyAwardBundle,
+  canonicalUnits,
+  unitsSha256,
+  sha256Hex,
+  type AwardBundle,
+  type AwardBundleInput,
+  type AwardBundleOptions,
+  type AwardBundlePublication,
+  type AwardBundleVerification,
+  type BundleMismatch,
+} from './bundle.js';
