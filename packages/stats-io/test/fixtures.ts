@@ -23,15 +23,15 @@ export const roster: RosterEntry[] = [
  * two communes tied at rank 3 (identical figures) straddling the third and encouragement prizes.
  */
 export const units: UnitInput[] = [
-  { id: 'phong-noi-vu', name: 'Phòng Nội vụ', group: 'departments', resolvedTotal: 1200, resolvedOnline: 1000, resolvedOnlineOnTime: 980, resolvedLate: 12 },
+  { id: 'phong-noi-vu', name: 'Phòng Nội vụ', group: 'departments', resolvedTotal: 1200, resolvedOnline: 1000, resolvedOnlineOnTime: 980, resolvedLate: 25 },
   { id: 'phong-tu-phap', name: 'Phòng Tư pháp', group: 'departments', resolvedTotal: 500, resolvedOnline: 300, resolvedOnlineOnTime: 290, resolvedLate: 10 },
   { id: 'phong-tn-mt', name: 'Phòng Tài nguyên và Môi trường', group: 'departments', resolvedTotal: 800, resolvedOnline: 720, resolvedOnlineOnTime: 700, resolvedLate: 20 },
-  { id: 'tt-nui-thanh', name: 'Thị trấn Núi Thành', group: 'communes', resolvedTotal: 3200, resolvedOnline: 2900, resolvedOnlineOnTime: 2850, resolvedLate: 30 },
-  { id: 'tam-xuan-1', name: 'Xã Tam Xuân I', group: 'communes', resolvedTotal: 2000, resolvedOnline: 1700, resolvedOnlineOnTime: 1650, resolvedLate: 40 },
-  { id: 'tam-xuan-2', name: 'Xã Tam Xuân II', group: 'communes', resolvedTotal: 1000, resolvedOnline: 800, resolvedOnlineOnTime: 780, resolvedLate: 15 },
-  { id: 'tam-anh-bac', name: 'Xã Tam Anh Bắc', group: 'communes', resolvedTotal: 1000, resolvedOnline: 800, resolvedOnlineOnTime: 780, resolvedLate: 15 },
-  { id: 'tam-anh-nam', name: 'Xã Tam Anh Nam', group: 'communes', resolvedTotal: 700, resolvedOnline: 500, resolvedOnlineOnTime: 480, resolvedLate: 10 },
-  { id: 'tam-hiep', name: 'Xã Tam Hiệp', group: 'communes', resolvedTotal: 900, resolvedOnline: 500, resolvedOnlineOnTime: 490, resolvedLate: 5 },
+  { id: 'tt-nui-thanh', name: 'Thị trấn Núi Thành', group: 'communes', resolvedTotal: 3200, resolvedOnline: 2900, resolvedOnlineOnTime: 2850, resolvedLate: 55 },
+  { id: 'tam-xuan-1', name: 'Xã Tam Xuân I', group: 'communes', resolvedTotal: 2000, resolvedOnline: 1700, resolvedOnlineOnTime: 1650, resolvedLate: 55 },
+  { id: 'tam-xuan-2', name: 'Xã Tam Xuân II', group: 'communes', resolvedTotal: 1000, resolvedOnline: 800, resolvedOnlineOnTime: 780, resolvedLate: 20 },
+  { id: 'tam-anh-bac', name: 'Xã Tam Anh Bắc', group: 'communes', resolvedTotal: 1000, resolvedOnline: 800, resolvedOnlineOnTime: 780, resolvedLate: 20 },
+  { id: 'tam-anh-nam', name: 'Xã Tam Anh Nam', group: 'communes', resolvedTotal: 700, resolvedOnline: 500, resolvedOnlineOnTime: 480, resolvedLate: 20 },
+  { id: 'tam-hiep', name: 'Xã Tam Hiệp', group: 'communes', resolvedTotal: 900, resolvedOnline: 500, resolvedOnlineOnTime: 490, resolvedLate: 10 },
 ];
 
 export const keyHeader = [
