@@ -103,15 +103,19 @@ export function toFixed(a: Num, decimals: number, mode: Rounding = 'half-up'): s
   return formatScaled(roundScaled(a, decimals, mode), decimals);
 }
 
-function formatScaled(scaled: bigint, decimals: number): string {
+function formatScaled(scaled: bigint, decimals: number, trim = false): string {
   const negative = scaled < 0n;
-  const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');
-  const intPart = digits.slice(0, digits.length - decimals);
-  const fracPart = decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : '';
-  return `${negative && scaled !== 0n ? '-' : ''}${intPart}${fracPart}`;
+  const abs = negative ? -scaled : scaled;
+  const unit = pow10(decimals);
+  const intPart = (abs / unit).toString();
+  let frac = decimals > 0 ? (abs % unit).toString().padStart(decimals, '0') : '';
+  if (trim) {
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+    frac = frac.slice(0, end);
+  }
+  return `${negative ? '-' : ''}${intPart}${frac ? `.${frac}` : ''}`;
 }
-
-const trimZeros = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 /** Plain decimal string of a value with a finite expansion of at most 20 places, e.g. "0.1", "93.8". */
 export const toPlain = (a: Num): string => toDisplay(a, 20).value;
@@ -123,7 +127,7 @@ export const toPlain = (a: Num): string => toDisplay(a, 20).value;
 export function toDisplay(a: Num, maxDecimals = 10): { value: string; exact: boolean } {
   const scaled = roundScaled(a, maxDecimals, 'half-up');
   const exact = scaled * a.d === a.n * pow10(maxDecimals);
-  return { value: trimZeros(formatScaled(scaled, maxDecimals)), exact };
+  return { value: formatScaled(scaled, maxDecimals, true), exact };
 }
 
 /** 100·part ≥ percent·whole for integer counts and a percent floor, compared exactly. */

@@ -69,15 +69,19 @@ export function allocatePrizes(
 
 /** The units that compete for this slot: the best-ranked class allowed by the policy. */
 function topClassFor(slot: RuleSetPrize, remaining: readonly PrizeCandidate[], policy: PrizePolicy): PrizeCandidate[] {
-  if (policy === 'vacate') {
-    const top = remaining[0];
-    if (!top) return [];
-    return remaining.filter((u) => u.rank === top.rank && meetsPrizeFloor(u.counts, slot));
+  // `remaining` is in rank order, so the class ends at the first unit of a worse rank.
+  const tied: PrizeCandidate[] = [];
+  let classRank: number | null = null;
+  for (const u of remaining) {
+    if (classRank === null) {
+      if (policy === 'vacate') classRank = u.rank;
+      else if (meetsPrizeFloor(u.counts, slot)) classRank = u.rank;
+      else continue;
+    }
+    if (u.rank !== classRank) break;
+    if (meetsPrizeFloor(u.counts, slot)) tied.push(u);
   }
-  const qualifying = remaining.filter((u) => meetsPrizeFloor(u.counts, slot));
-  const top = qualifying[0];
-  if (!top) return [];
-  return qualifying.filter((u) => u.rank === top.rank);
+  return tied;
 }
 
 function undecidedEntry(covered: readonly RuleSetPrize[], tied: readonly PrizeCandidate[]): UndecidedPrizes {
