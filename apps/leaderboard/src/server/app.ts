@@ -43,6 +43,8 @@ export interface BuildAppOptions {
   maxFailedAttempts?: number;
   /** Store hooks, for crash tests only. */
   store?: StoreOptions;
+  /** Sees every route as it is registered (tests enumerate them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 export const defaultBodyLimit = 5 * 1024 * 1024;
@@ -143,6 +145,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit });
+  try {
+    await setUp(app, service, tokenHash, store, options, bodyLimit);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  return app;
+}
+
+async function setUp(
+  app: FastifyInstance,
+  service: CampaignService,
+  tokenHash: Buffer,
+  store: Store,
+  options: BuildAppOptions,
+  bodyLimit: number,
+): Promise<void> {
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
   app.decorate('campaign', service);
   app.addHook('onClose', async () => store.close());
 
@@ -221,5 +242,4 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(pagesRoutes);
-  return app;
 }

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { nuiThanh2023, type UnitInput } from '@thidua/scoring';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildAppOptions } from '../src/server/app.js';
+import { campaignFromJson } from '../src/server/campaign-source.js';
+import { nuiThanhRoster } from '../src/demo/roster.js';
+import { cumulativeStatistics, statisticsCsv } from '../src/demo/statistics.js';
+import type { RosterUnit } from '../src/store/store.js';
+
+export const adminToken = 'test-admin-token-0123456789';
+export const auth = { authorization: `Bearer ${adminToken}` };
+
+/** A fresh directory with a database path inside; removed by the returned cleanup. */
+export function tempDb(): { dbPath: string; dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'leaderboard-test-'));
+  return { dir, dbPath: join(dir, 'leaderboard.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The Núi Thành rules and roster as a district's own campaign file: starts with no snapshots. */
+export function nuiThanhCampaignFile(roster: RosterUnit[] = nuiThanhRoster) {
+  return campaignFromJson({ id: 'nui-thanh-2023-test', ruleSet: nuiThanh2023, roster });
+}
+
+export async function startApp(opts: Partial<BuildAppOptions> & { dbPath: string }): Promise<FastifyInstance> {
+  return buildApp({ adminToken, ...opts });
+}
+
+/** Plausible cumulative statistics for `roster` after `months` months (deterministic). */
+export function statsFor(roster: RosterUnit[], months: number, seed = 11): UnitInput[] {
+  const series = cumulativeStatistics(
+    roster,
+    (u) => ({ monthlyCases: u.group === 'departments' ? 80 : 300, onlineShare: 0.8, onTimeShare: 0.95, lateShare: 0.02 }),
+    months,
+    seed,
+  );
+  return series[months - 1] ?? [];
+}
+
+export { statisticsCsv };
+
+/**
+ * Every row of every table except the audit log, in a stable order: two dumps are equal exactly
+ * when the stored content is. (sqlite_sequence's audit_log counter moves with each audit line.)
+ */
+export function dumpContent(dbPath: string): Record<string, unknown[]> {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string }[];
+    const out: Record<string, unknown[]> = {};
+    for (const { name } of tables) {
+      if (name === 'audit_log') continue;
+      const rows = db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+      const kept = name === 'sqlite_sequence' ? rows.filter((r) => r.name !== 'audit_log') : rows;
+      out[name] = kept.map((r) => JSON.stringify(r)).sort();
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+export function auditLines(dbPath: string): { action: string; outcome: string; detail: Record<string, unknown> }[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT action, outcome, detail_json FROM audit_log ORDER BY id').all() as {
+      action: string;
+      outcome: string;
+      detail_json: string;
+    }[]).map((r) => ({ action: r.action, outcome: r.outcome, detail: JSON.parse(r.detail_json) as Record<string, unknown> }));
+  } finally {
+    db.close();
+  }
+}
+
+export const csvHeaders = { 'content-type': 'text/csv; charset=utf-8' };
