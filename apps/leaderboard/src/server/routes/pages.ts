@@ -1,7 +1,130 @@
-import type { FastifyPluginAsync } from 'fastify';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, pick } from '../../web/i18n.js';
+import type { LeaderboardResponse, UnitResponse } from '../../web/api.js';
+import { loadManifest, webDistDir } from '../pages/assets.js';
+import { renderAdminPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
+
+/**
+ * The campaign service buildApp() decorates as `app.campaign`, seen through the page contract
+ * (docs/architecture.md): assigning it here checks at compile time that the service still
+ * returns what the pages render.
+ */
+function source(app: FastifyInstance): {
+  getLeaderboard(): LeaderboardResponse;
+  getUnit(id: string): UnitResponse | null;
+} {
+  return app.campaign;
+}
+
+/**
+ * The language of this response: `?lang=` (remembered in the cookie, so the links of the language
+ * switch work without JavaScript), else the cookie, else Vietnamese.
+ */
+function chooseLocale(request: FastifyRequest, reply: FastifyReply): Locale {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (isLocale(query)) {
+    reply.header('set-cookie', `${localeCookie}=${query}; Path=/; Max-Age=31536000; SameSite=Lax`);
+    return query;
+  }
+  return localeFromCookie(request.headers.cookie) ?? defaultLocale;
+}
+
+function sendHtml(reply: FastifyReply, html: string, status = 200) {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Cookie')
+    .send(html);
+}
+
+/** The server's policy (no inline script) with one difference: any site may frame the embed. */
+const embedCsp = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  frameAncestors: ['*'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+const groupQuery = {
+  type: 'object',
+  properties: {
+    group: { type: 'string', maxLength: 64 },
+    lang: { type: 'string', enum: ['vi', 'en'] },
+  },
+} as const;
 
 /**
  * The HTML pages (/, /units/:id, /embed, /admin) and the bundled assets under /assets/.
- * Owned by the web front end; registered by buildApp().
+ * Owned by the web front end; registered by buildApp(). Pages are rendered from the same
+ * campaign service as the JSON API, so both always show the same figures.
  */
-export const pagesRoutes: FastifyPluginAsync = async () => {};
+export const pagesRoutes: FastifyPluginAsync = async (app) => {
+  const assets = loadManifest();
+  if (existsSync(webDistDir)) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      prefix: '/assets/',
+      decorateReply: false,
+      // File names carry their content hash: a changed file is a new URL.
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    });
+  } else {
+    app.log.warn({ webDistDir }, 'web bundle not built (pnpm run build): pages render without scripts');
+  }
+
+  app.get('/', { schema: { querystring: groupQuery } }, async (request, reply) => {
+    const locale = chooseLocale(request, reply);
+    const data = source(app).getLeaderboard();
+    const group = (request.query as { group?: string }).group ?? '';
+    return sendHtml(reply, renderLeaderboardPage(data, { locale, assets, group, embed: false }));
+  });
+
+  // The district portal frames this view; only this route may be framed (any ancestor).
+  app.get(
+    '/embed',
+    {
+      schema: { querystring: groupQuery },
+      helmet: { frameguard: false, contentSecurityPolicy: { useDefaults: false, directives: embedCsp } },
+    },
+    async (request, reply) => {
+      const locale = chooseLocale(request, reply);
+      const data = source(app).getLeaderboard();
+      const group = (request.query as { group?: string }).group ?? '';
+      return sendHtml(reply, renderLeaderboardPage(data, { locale, assets, group, embed: true }));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/units/:id',
+    {
+      schema: {
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 128 } }, required: ['id'] },
+        querystring: groupQuery,
+      },
+    },
+    async (request, reply) => {
+      const locale = chooseLocale(request, reply);
+      const data = source(app).getUnit(request.params.id);
+      if (!data) return sendHtml(reply, renderNotFoundPage({ locale, assets }), 404);
+      return sendHtml(reply, renderUnitPage(data, { locale, assets }));
+    },
+  );
+
+  app.get('/admin', { schema: { querystring: groupQuery } }, async (request, reply) => {
+    const locale = chooseLocale(request, reply);
+    const campaignTitle = pick(source(app).getLeaderboard().campaign.title, locale);
+    reply.header('x-robots-tag', 'noindex');
+    return sendHtml(reply, renderAdminPage({ locale, assets, campaignTitle }));
+  });
+};

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Bundles the Lit front end (src/web/entries/*.ts) into dist/web/ for @fastify/static: ES modules,
+ * minified, shared code split into chunks, every file named by its content hash (served with a
+ * one-year immutable cache). dist/web/manifest.json tells the server which file each page loads
+ * and which chunks to preload.
+ */
+import { rm, mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist/web');
+const pages = ['public', 'unit', 'admin'];
+
+await rm(outdir, { recursive: true, force: true });
+await mkdir(outdir, { recursive: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(pages.map((p) => [p, `src/web/entries/${p}.ts`])),
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2022', 'chrome111', 'firefox115', 'safari16'],
+  minify: true,
+  sourcemap: 'linked',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
+  legalComments: 'linked',
+  // Lit's production build (no dev-mode warnings) and the browser build of its packages.
+  conditions: ['browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+});
+
+const manifest = {};
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  if (!output.entryPoint || !file.endsWith('.js')) continue;
+  const page = basename(output.entryPoint, '.ts');
+  manifest[page] = {
+    file: relative(outdir, join(root, file)),
+    imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => relative(outdir, join(root, i.path))),
+  };
+}
+await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+for (const [page, entry] of Object.entries(manifest)) {
+  console.error(`› web ${page}: ${entry.file}${entry.imports.length ? ` + ${entry.imports.join(', ')}` : ''}`);
+}

@@ -1,0 +1,124 @@
+/**
+ * Every number, percentage, amount of money and date the pages show goes through this module, so
+ * Vietnamese readers see 7.000.000 ₫, 65,00% and 31/12/2023, and English readers 7,000,000 ₫,
+ * 65.00% and 31/12/2023. Figures arrive from the server as decimal strings ("65.00", "87.3"):
+ * they are shown with exactly the digits the evaluation published, never re-rounded here.
+ */
+import type { Locale } from './i18n.js';
+
+const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, fractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}:${fractionDigits}`;
+  let nf = cache.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(intlLocale[locale], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    cache.set(key, nf);
+  }
+  return nf;
+}
+
+/** Whole numbers of cases or ranks: 1.234 (vi), 1,234 (en). */
+export function formatInteger(value: number, locale: Locale): string {
+  return numberFormat(locale, 0).format(value);
+}
+
+/**
+ * A decimal string from the evaluation ("87.35", "-1.2", "0.3"), with its own number of decimals.
+ * Formatting the string itself (Intl.NumberFormat v3 accepts decimal strings) keeps every digit
+ * exact: no float ever rounds a published score.
+ */
+export function formatDecimal(value: string, locale: Locale): string {
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return value;
+  const decimals = match[1]?.length ?? 0;
+  return numberFormat(locale, decimals).format(value as unknown as number);
+}
+
+/** A percentage given as a decimal string of percent points: "65.00" → "65,00%". */
+export function formatPercent(value: string, locale: Locale): string {
+  return `${formatDecimal(value, locale)}%`;
+}
+
+/** A percent floor from the rule set ("65", "62.5") → "65%", "62,5%". */
+export const formatFloor = formatPercent;
+
+const moneyCache = new Map<Locale, Intl.NumberFormat>();
+/** Integer đồng: 7.000.000 ₫ in both languages (the currency sign stays after the amount). */
+export function formatMoney(amountVnd: number, locale: Locale): string {
+  let nf = moneyCache.get(locale);
+  if (!nf) {
+    nf = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 });
+    moneyCache.set(locale, nf);
+  }
+  // A no-break space keeps the amount and its sign on one line.
+  return `${nf.format(amountVnd)}\u00a0₫`;
+}
+
+const dateCache = new Map<Locale, Intl.DateTimeFormat>();
+/** A calendar date "2023-12-31" → "31/12/2023", without any time-zone shift. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  let df = dateCache.get(locale);
+  if (!df) {
+    df = new Intl.DateTimeFormat(intlLocale[locale], {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateCache.set(locale, df);
+  }
+  return df.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}
+
+const dateTimeCache = new Map<Locale, Intl.DateTimeFormat>();
+/** An instant (ISO string) shown in the campaign's time zone: "31/12/2023, 14:05". */
+export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let df = dateTimeCache.get(locale);
+  if (!df || df.resolvedOptions().timeZone !== timeZone) {
+    df = new Intl.DateTimeFormat(intlLocale[locale], {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+      timeZone,
+    });
+    dateTimeCache.set(locale, df);
+  }
+  return df.format(date);
+}
+
+const collators = new Map<Locale, Intl.Collator>();
+/** Vietnamese collation for unit names (Đà after Dân, Ă after A), used by every sort by name. */
+export function collator(locale: Locale): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale === 'vi' ? 'vi' : 'en', { sensitivity: 'base', numeric: true });
+    collators.set(locale, c);
+  }
+  return c;
+}
+
+/**
+ * Search key: lower case without diacritics, so "tam xuan" finds "Xã Tam Xuân I" and
+ * "nui thanh" finds "Thị trấn Núi Thành" (đ is a letter of its own, folded to d).
+ */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
+}
