@@ -39,10 +39,10 @@ export interface ParsedStats {
 
 export interface ParseOptions {
   /** Only used to recognise a mislabelled file; the content decides the format. */
-  fileName?: string;
+  fileName?: string | undefined;
   ruleSet: RuleSet;
   /** When given, every unit of the file must be in it, and every unit in it must be in the file. */
-  roster?: RosterEntry[];
+  roster?: RosterEntry[] | undefined;
 }
 
 interface MappedColumn {
@@ -104,6 +104,8 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
   const headerOf = new Map(mapped.map((m) => [m.column.field as string, m.header]));
   /** Cells this package already reported; the library's complaint about them is dropped. */
   const reported = new Set<string>();
+  /** Group cells repeat a handful of values: each is resolved once. */
+  const groupIds = new Map<string, string | undefined>();
   const groupAccepted = opts.ruleSet.groups.map((g) => `${g.shortName.vi} (${g.id})`).join(', ');
 
   const rawUnits = dataRows.map((row, i) => {
@@ -116,7 +118,8 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
         unit[field] = cleanText(unneutraliseCell(String(cell)));
       } else if (column.kind === 'group') {
         const text = cleanText(String(cell));
-        const groupId = groupIdFor(text, opts.ruleSet);
+        let groupId = groupIds.get(text);
+        if (!groupIds.has(text)) groupIds.set(text, (groupId = groupIdFor(text, opts.ruleSet)));
         unit[field] = groupId ?? text;
         if (groupId === undefined) {
           reported.add(`${i}:${field}`);

@@ -62,33 +62,31 @@ function readCsv(bytes: Uint8Array): ReadResult {
   if (text.trim() === '') return { ok: true, table: { format: 'csv', rows: [] } };
 
   // The delimiter is whichever of ";" and "," makes a header row with more known columns (Excel in
-  // Vietnamese or European locales saves with ";"). A tie — e.g. no header found — means ",".
-  let best: { rows: RawRow[]; score: number } | undefined;
-  let firstError: string | undefined;
-  for (const delimiter of [',', ';']) {
-    let records: string[][];
-    try {
-      records = parseCsv(text, {
-        delimiter,
-        record_delimiter: ['\r\n', '\n', '\r'],
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }) as string[][];
-    } catch (err) {
-      firstError ??= err instanceof Error ? err.message : String(err);
-      continue;
-    }
+  // Vietnamese or European locales saves with ";"), judged on the first lines. A tie — e.g. no
+  // header found — means ",".
+  const options = { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: false };
+  const toRows = (records: string[][]): RawRow[] =>
     // A record is one spreadsheet row, even when a quoted cell spans several lines.
-    const rows = records
-      .map((cells, i) => ({ rowNumber: i + 1, cells: cells as RawCell[] }))
-      .filter((r) => !isBlank(r.cells));
-    const score = headerScore(rows);
-    if (!best || score > best.score) best = { rows, score };
+    records.map((cells, i) => ({ rowNumber: i + 1, cells: cells as RawCell[] })).filter((r) => !isBlank(r.cells));
+  let delimiter = ',';
+  let bestScore = -1;
+  for (const candidate of [',', ';']) {
+    try {
+      const head = parseCsv(text, { ...options, delimiter: candidate, to_line: headerSearchDepth + 5 }) as string[][];
+      const score = headerScore(toRows(head));
+      if (score > bestScore) [delimiter, bestScore] = [candidate, score];
+    } catch {
+      // An unclosed quote in the first lines: the full parse below reports it.
+    }
   }
-  if (!best) {
-    return { ok: false, format: 'csv', code: 'csv_syntax', message: sheetMessages.csv_syntax(firstError ?? '') };
+  let rows: RawRow[];
+  try {
+    rows = toRows(parseCsv(text, { ...options, delimiter }) as string[][]);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, format: 'csv', code: 'csv_syntax', message: sheetMessages.csv_syntax(detail) };
   }
-  return { ok: true, table: { format: 'csv', rows: best.rows } };
+  return { ok: true, table: { format: 'csv', rows } };
 }
 
 /** How many known columns the best candidate header row (within the first rows) names. */
@@ -110,7 +108,10 @@ export const headerSearchDepth = 20;
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
+      // Only values matter here (merged cells kept: a group name merged down its rows applies to each).
+      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'tableParts', 'extLst', 'headerFooter', 'pageSetup', 'printOptions', 'pageMargins', 'rowBreaks'],
+    });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     return { ok: false, format: 'xlsx', code: 'unreadable_file', message: sheetMessages.unreadable_file(detail) };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseStatsFile, statsColumns } from '../src/index.js';
 import { keyHeader, roster, ruleSet, unitRow, units, xlsxBytes } from './fixtures.js';
@@ -54,6 +55,18 @@ describe('parseStatsFile — XLSX', () => {
     const result = await parseStatsFile(bytes, { ruleSet });
     expect(result.issues).toEqual([]);
     expect(result.units).toEqual([u]);
+  });
+
+  it('applies a group name merged down several rows to each of them', async () => {
+    const rows = [keyHeader, ...units.slice(0, 3).map(unitRow)];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Số liệu');
+    rows.forEach((r, i) => sheet.addRow(i === 0 || i === 1 ? r : r.map((v, c) => (c === 2 ? null : v))));
+    sheet.mergeCells('C2:C4');
+    sheet.getCell('C2').value = 'Nhóm 1';
+    const result = await parseStatsFile(new Uint8Array(await workbook.xlsx.writeBuffer()), { ruleSet });
+    expect(result.issues).toEqual([]);
+    expect(result.units).toEqual(units.slice(0, 3));
   });
 
   it('checks the roster in XLSX too', async () => {
