@@ -119,6 +119,15 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
   doc.columns.forEach((c, i) => put(header.getCell(i + 1), c.title));
   styleHeaderRow(header, width);
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRowNumber }];
+  // Printed for signature: A4 landscape, one page wide, the header repeated on every page.
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRowNumber}:${headerRowNumber}`,
+  };
   doc.columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = c.width;
   });
