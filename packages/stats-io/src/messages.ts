@@ -43,6 +43,11 @@ export const sheetMessages = {
     vi: `Cột "${header}" không thuộc mẫu biểu nên được bỏ qua.`,
     en: `Column "${header}" is not part of the template and is ignored.`,
   }),
+  /** Warning: a row with no unit id and no figure. */
+  ignored_row: (text: string) => ({
+    vi: `Dòng không có mã đơn vị và không có số liệu nên được bỏ qua: "${text}".`,
+    en: `Row without a unit id or any figure, ignored: "${text}".`,
+  }),
   not_a_count: (column: string, raw: string) => ({
     vi: `Cột "${column}": "${raw}" không phải là số nguyên. Ghi số hồ sơ bằng chữ số, ví dụ 1234 hoặc 1.234.`,
     en: `Column "${column}": "${raw}" is not a whole number. Write the number of cases in digits, e.g. 1234 or 1.234.`,

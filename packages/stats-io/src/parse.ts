@@ -96,9 +96,20 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
   if (issues.length > 0) return refuse(format, issues, warnings, 0);
 
   // ---- rows → units
-  const dataRows = rows
-    .slice(headerAt + 1)
-    .filter((r) => mapped.some((m) => !isEmptyCell(r.cells[m.index] ?? null)));
+  // A row with neither a unit id nor any count is a note or a signature line under the table
+  // ("Người lập biểu"…): ignored, with a warning. The roster check still catches a unit left out.
+  const dataRows: RawRow[] = [];
+  const keyCells = mapped.filter((m) => m.column.field === 'id' || m.column.kind === 'count');
+  for (const r of rows.slice(headerAt + 1)) {
+    const filled = mapped.filter((m) => !isEmptyCell(r.cells[m.index] ?? null));
+    if (filled.length === 0) continue;
+    if (keyCells.every((m) => isEmptyCell(r.cells[m.index] ?? null))) {
+      const text = filled.map((m) => cleanText(String(r.cells[m.index]))).join(' | ');
+      warnings.push(at(r.rowNumber, null, null, 'ignored_row', sheetMessages.ignored_row(text)));
+      continue;
+    }
+    dataRows.push(r);
+  }
   if (dataRows.length === 0) return refuse(format, [fileIssue('no_data_rows', sheetMessages.no_data_rows())], warnings, 0);
 
   const headerOf = new Map(mapped.map((m) => [m.column.field as string, m.header]));

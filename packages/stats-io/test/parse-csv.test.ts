@@ -87,6 +87,31 @@ describe('parseStatsFile — CSV that must be accepted', () => {
     ]);
   });
 
+  it('ignores, with a warning, lines under the table that have neither an id nor a figure', async () => {
+    const lines = [
+      keyHeader.join(','),
+      ...units.map((u) => csvLine(unitRow(u))),
+      ',,,,,,',
+      ',Người lập biểu,,,,,',
+      ',Nguyễn Văn A,,,,,',
+    ];
+    const result = await parse(csvBytes(lines), true);
+    expect(result.issues).toEqual([]);
+    expect(result.units).toEqual(units);
+    expect(result.rowCount).toBe(units.length);
+    expect(result.warnings.map((w) => [w.row, w.code])).toEqual([
+      [units.length + 3, 'ignored_row'],
+      [units.length + 4, 'ignored_row'],
+    ]);
+    expect(result.warnings[0]?.message.vi).toContain('Người lập biểu');
+
+    // A unit written with its name only is ignored too, but the roster notices it is missing.
+    const nameOnly = [keyHeader.join(','), ...units.slice(1).map((u) => csvLine(unitRow(u))), `,${units[0]!.name},departments,,,,`];
+    const refused = await parse(csvBytes(nameOnly), true);
+    expect(refused.issues.map((i) => [i.row, i.code])).toEqual([[null, 'missing_unit']]);
+    expect(refused.warnings.map((w) => [w.row, w.code])).toEqual([[units.length + 1, 'ignored_row']]);
+  });
+
   it('passes the library warning on online cases neither on time nor late, without refusing', async () => {
     const row = ['x', 'X', 'communes', 100, 90, 70, 5];
     const result = await parse(csvBytes([keyHeader.join(','), row.join(',')]));
