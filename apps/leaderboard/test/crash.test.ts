@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { syntheticCampaign, syntheticStatistics } from '../src/demo/synthetic.js';
+import { readCampaignFile } from '../src/server/campaign-source.js';
+import { auth, dumpContent, startApp, tempDb } from './helpers.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+describe('a process killed in the middle of an upload', () => {
+  const db = tempDb();
+  afterAll(() => db.cleanup());
+
+  it('leaves the previous snapshot intact and the database opening cleanly', async () => {
+    const campaign = syntheticCampaign(10_000);
+    const campaignPath = join(db.dir, 'campaign.json');
+    writeFileSync(campaignPath, JSON.stringify({ id: 'crash-test', ...campaign }));
+    const june = syntheticStatistics(campaign.roster, 1);
+    const july = syntheticStatistics(campaign.roster, 2);
+    const julyPath = join(db.dir, 'july.csv');
+    writeFileSync(julyPath, july.csv);
+
+    const first = await startApp({ dbPath: db.dbPath, campaign: readCampaignFile(campaignPath) });
+    const up = await first.inject({
+      method: 'POST',
+      url: '/api/admin/snapshots?asOf=2023-06-30',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      payload: Buffer.from(june.csv),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const boardBefore = (await first.inject('/api/leaderboard')).body;
+    await first.close();
+    const contentBefore = dumpContent(db.dbPath);
+
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures/crash-upload.ts'), db.dbPath, campaignPath, julyPath, '2023-07-31'], {
+      cwd: join(here, '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('writing\n')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`child exited before writing: ${out} ${err}`)));
+    });
+    // The transaction has written all 10,000 rows and its audit line, and not committed.
+    child.kill('SIGKILL');
+    expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(out).not.toContain('finished');
+
+    const raw = new Database(db.dbPath);
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+    expect(dumpContent(db.dbPath)).toEqual(contentBefore);
+
+    const again = await startApp({ dbPath: db.dbPath, campaign: readCampaignFile(campaignPath) });
+    const { snapshots } = (await again.inject('/api/snapshots')).json();
+    expect(snapshots.map((s: { asOf: string; rowCount: number }) => [s.asOf, s.rowCount])).toEqual([['2023-06-30', 10_000]]);
+    expect((await again.inject('/api/leaderboard')).body).toBe(boardBefore);
+    // And it accepts the July upload once it is not killed.
+    const retry = await again.inject({
+      method: 'POST',
+      url: '/api/admin/snapshots?asOf=2023-07-31',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      payload: Buffer.from(july.csv),
+    });
+    expect(retry.statusCode).toBe(201);
+    await again.close();
+  });
+});
