@@ -1,0 +1,287 @@
+import { extname } from 'node:path';
+import {
+  createAwardBundle,
+  evaluate,
+  getPreset,
+  presets,
+  sha256Hex,
+  verifyAwardBundle,
+  type AwardBundleVerification,
+  type BundleMismatch,
+  type RuleSet,
+} from '@thidua/scoring';
+import { awardsCsv, awardsXlsx, rankingCsv, rankingXlsx, templateCsv, templateXlsx, type ExportMeta } from '@thidua/stats-io';
+import type { Values } from './cli.js';
+import { checkRuleSetText, formatSheetIssue, loadRuleSet, loadStats, progressFor, readInputFile, refuseIfIssues } from './inputs.js';
+import { locateJson } from './json-position.js';
+import { both, emit, formatVnd, pick, UsageError, UserError, type Lang } from './output.js';
+import { scoreTable } from './score-table.js';
+
+const langOf = (values: Values): Lang => (values.lang === 'en' ? 'en' : 'vi');
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function progressFlag(values: Values): boolean | undefined {
+  if (values['no-progress']) return false;
+  if (values.progress) return true;
+  return undefined;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string, command: string): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(
+    { vi: `${option} phải là ${allowed.join(' | ')} (nhận được "${value}")`, en: `${option} must be ${allowed.join(' | ')} (got "${value}")` },
+    command,
+  );
+}
+
+/** Today in the campaign's time zone, kept inside the campaign period. */
+function defaultAsOf(ruleSet: RuleSet): string {
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: ruleSet.period.timeZone });
+  if (today < ruleSet.period.start) return ruleSet.period.start;
+  if (today > ruleSet.period.end) return ruleSet.period.end;
+  return today;
+}
+
+function refuseBinaryToTerminal(out: string | undefined, command: string): void {
+  if (out === undefined && process.stdout.isTTY) {
+    throw new UsageError(
+      { vi: 'Tệp XLSX không in ra màn hình được: thêm --out <tệp.xlsx>', en: 'XLSX cannot be printed to a terminal: add --out <file.xlsx>' },
+      command,
+    );
+  }
+}
+
+// ── score ────────────────────────────────────────────────────────────────────────────────
+
+export async function scoreCommand(path: string, values: Values): Promise<number> {
+  const lang = langOf(values);
+  const out = str(values.out);
+  const format = oneOf(str(values.format), ['table', 'json', 'csv', 'xlsx'] as const, formatFromOut(out), '--format', 'score');
+  const list = oneOf(str(values.list), ['ranking', 'awards'] as const, 'ranking', '--list', 'score');
+  const status = oneOf(str(values.status), ['provisional', 'final'] as const, 'provisional', '--status', 'score');
+  const asOf = str(values['as-of']);
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    throw new UsageError({ vi: `--as-of phải có dạng YYYY-MM-DD (nhận được "${asOf}")`, en: `--as-of must be YYYY-MM-DD (got "${asOf}")` }, 'score');
+  }
+  if (format === 'xlsx') refuseBinaryToTerminal(out, 'score');
+
+  const ruleSet = loadRuleSet(str(values.rules), lang);
+  const progress = progressFor(path, progressFlag(values));
+  const stats = await loadStats(path, ruleSet, progress);
+  refuseIfIssues(stats, lang);
+  progress.step({ vi: `Đang tính điểm ${stats.parsed.units.length} đơn vị`, en: `Scoring ${stats.parsed.units.length} units` });
+  const evaluation = evaluate(stats.parsed.units, ruleSet);
+  const fileSha256 = await sha256Hex(stats.bytes);
+  progress.step({ vi: 'Đang ghi kết quả', en: 'Writing the result' });
+
+  if (format === 'table') {
+    emit(scoreTable(evaluation, ruleSet, { fileName: stats.fileName, fileSha256, warningsCount: stats.parsed.warnings.length }, lang), out);
+  } else if (format === 'json') {
+    emit(`${JSON.stringify(evaluation, null, 2)}\n`, out);
+  } else {
+    const meta: ExportMeta = {
+      ruleSet,
+      status,
+      asOf: asOf ?? defaultAsOf(ruleSet),
+      inputSha256: fileSha256,
+      sample: false,
+      generatedAt: new Date().toISOString(),
+    };
+    const writers = { ranking: { csv: rankingCsv, xlsx: rankingXlsx }, awards: { csv: awardsCsv, xlsx: awardsXlsx } };
+    emit(await writers[list][format](evaluation, meta), out);
+  }
+  if (out !== undefined) {
+    process.stderr.write(`✔ ${both({ vi: `Đã ghi ${out}`, en: `wrote ${out}` }, lang)}\n`);
+  }
+  return 0;
+}
+
+function formatFromOut(out: string | undefined): 'table' | 'json' | 'csv' | 'xlsx' {
+  const ext = out ? extname(out).toLowerCase() : '';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  return 'table';
+}
+
+// ── validate ─────────────────────────────────────────────────────────────────────────────
+
+export async function validateCommand(path: string, values: Values): Promise<number> {
+  const lang = langOf(values);
+  const format = oneOf(str(values.format), ['text', 'json'] as const, 'text', '--format', 'validate');
+  const ruleSet = loadRuleSet(str(values.rules), lang);
+  const stats = await loadStats(path, ruleSet, progressFor(path, progressFlag(values)));
+  const { issues, warnings, rowCount } = stats.parsed;
+  if (format === 'json') {
+    emit(`${JSON.stringify({ file: stats.fileName, ok: issues.length === 0, rowCount, issues, warnings }, null, 2)}\n`, undefined);
+    return issues.length > 0 ? 1 : 0;
+  }
+  const lines: string[] = [];
+  if (issues.length === 0) {
+    lines.push(
+      `✔ ${both(
+        { vi: `${stats.fileName}: ${rowCount} dòng số liệu hợp lệ (${ruleSet.id})`, en: `${stats.fileName}: ${rowCount} data rows, all valid (${ruleSet.id})` },
+        lang,
+      )}`,
+    );
+  } else {
+    lines.push(
+      `✘ ${both(
+        { vi: `${stats.fileName}: ${issues.length} lỗi — tệp sẽ bị từ chối`, en: `${stats.fileName}: ${issues.length} problem(s) — the file would be refused` },
+        lang,
+      )}`,
+    );
+    for (const i of issues) lines.push(`  ✘ ${formatSheetIssue(i, lang)}`);
+  }
+  if (warnings.length > 0) {
+    lines.push(`! ${both({ vi: `${warnings.length} cảnh báo (không chặn)`, en: `${warnings.length} warning(s) (not blocking)` }, lang)}`);
+    for (const w of warnings) lines.push(`  ! ${formatSheetIssue(w, lang)}`);
+  }
+  emit(`${lines.join('\n')}\n`, undefined);
+  return issues.length > 0 ? 1 : 0;
+}
+
+// ── template ─────────────────────────────────────────────────────────────────────────────
+
+export async function templateCommand(values: Values): Promise<number> {
+  const lang = langOf(values);
+  const out = str(values.out);
+  const fromOut = out && extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
+  const format = oneOf(str(values.format), ['csv', 'xlsx'] as const, fromOut, '--format', 'template');
+  if (format === 'xlsx') refuseBinaryToTerminal(out, 'template');
+  const ruleSet = loadRuleSet(str(values.rules), lang);
+  emit(format === 'csv' ? templateCsv({ ruleSet }) : await templateXlsx({ ruleSet }), out);
+  if (out !== undefined) process.stderr.write(`✔ ${both({ vi: `Đã ghi ${out}`, en: `wrote ${out}` }, lang)}\n`);
+  return 0;
+}
+
+// ── rules ────────────────────────────────────────────────────────────────────────────────
+
+export function rulesInitCommand(values: Values): number {
+  const id = str(values.from) ?? 'nui-thanh-2023';
+  const preset = getPreset(id);
+  if (!preset) {
+    throw new UsageError(
+      { vi: `Không có bộ quy tắc mẫu "${id}" (có: ${Object.keys(presets).join(', ')})`, en: `No preset "${id}" (available: ${Object.keys(presets).join(', ')})` },
+      'rules',
+    );
+  }
+  emit(`${JSON.stringify(preset, null, 2)}\n`, str(values.out));
+  return 0;
+}
+
+export function rulesCheckCommand(path: string, values: Values): number {
+  const lang = langOf(values);
+  const text = new TextDecoder().decode(readInputFile(path, { vi: 'Tệp quy tắc', en: 'Rules file' }));
+  const { ruleSet, problems } = checkRuleSetText(text);
+  if (!ruleSet) {
+    const lines = [`✘ ${both({ vi: `${path}: ${problems.length} lỗi`, en: `${path}: ${problems.length} problem(s)` }, lang)}`];
+    for (const p of problems) lines.push(`${path}:${p.line}:${p.column}  ${both(p.message, lang)}`);
+    emit(`${lines.join('\n')}\n`, undefined);
+    return 1;
+  }
+  const summary = ruleSet.groups.map((g) => {
+    const prizes = g.prizes.map((p) => `${p.count} × ${pick(p.label, lang)} ${formatVnd(p.amountVnd, lang)}`).join(', ');
+    return `  · ${pick(g.shortName, lang)} (${g.id}): ≥ ${g.eligibility.minOnlineSharePercent}%${g.eligibility.minResolvedOnline > 0 ? `, ≥ ${g.eligibility.minResolvedOnline}` : ''} — ${prizes}`;
+  });
+  const head = both({ vi: `${path}: hợp lệ — bộ quy tắc "${ruleSet.id}"`, en: `${path}: valid — rule set "${ruleSet.id}"` }, lang);
+  emit(`✔ ${head}\n  ${pick(ruleSet.title, lang)}\n${summary.join('\n')}\n`, undefined);
+  return 0;
+}
+
+// ── bundle / verify ──────────────────────────────────────────────────────────────────────
+
+export async function bundleCommand(path: string, values: Values): Promise<number> {
+  const lang = langOf(values);
+  const out = str(values.out);
+  const ruleSet = loadRuleSet(str(values.rules), lang);
+  const progress = progressFor(path, progressFlag(values));
+  const stats = await loadStats(path, ruleSet, progress);
+  refuseIfIssues(stats, lang);
+  progress.step({ vi: `Đang tính điểm ${stats.parsed.units.length} đơn vị`, en: `Scoring ${stats.parsed.units.length} units` });
+  const bundle = await createAwardBundle(stats.parsed.units, ruleSet, { inputFileName: stats.fileName, inputBytes: stats.bytes });
+  emit(`${JSON.stringify(bundle, null, 2)}\n`, out);
+  if (out !== undefined) {
+    const text = {
+      vi: `Đã ghi ${out}: ${bundle.evaluation.units.length} đơn vị, tổng tiền thưởng ${formatVnd(bundle.evaluation.totalAwarded, 'vi')}, SHA-256 số liệu ${bundle.input.sha256}`,
+      en: `wrote ${out}: ${bundle.evaluation.units.length} units, ${formatVnd(bundle.evaluation.totalAwarded, 'en')} awarded, input SHA-256 ${bundle.input.sha256}`,
+    };
+    process.stderr.write(`✔ ${both(text, lang)}\n`);
+  }
+  return 0;
+}
+
+export async function verifyCommand(path: string, values: Values): Promise<number> {
+  const lang = langOf(values);
+  const text = new TextDecoder().decode(readInputFile(path, { vi: 'Tệp hồ sơ kết quả', en: 'Award bundle' }));
+  const located = locateJson(text);
+  if (located.syntaxErrors.length > 0) {
+    throw new UserError(
+      { vi: `${path} không phải JSON hợp lệ`, en: `${path} is not valid JSON` },
+      located.syntaxErrors.map((p) => `  ✘ ${path}:${p.line}:${p.column}  ${both(p.message, lang)}`),
+    );
+  }
+  const statsPath = str(values.stats);
+  const inputBytes = statsPath !== undefined ? readInputFile(statsPath, { vi: 'Tệp số liệu', en: 'Statistics file' }) : undefined;
+  const result = await verifyAwardBundle(located.value, inputBytes ? { inputBytes } : {});
+  if (result.issues.length > 0) {
+    throw new UserError(
+      { vi: `${path}: hồ sơ kết quả hỏng, không tính lại được`, en: `${path}: broken award bundle, cannot be recomputed` },
+      result.issues.map((i) => `  ✘ ${i.path.join('.')}: ${both(i.message, lang)}`),
+    );
+  }
+  emit(`${verificationReport(path, located.value as BundleShape, result, lang)}\n`, undefined);
+  return result.ok ? 0 : 1;
+}
+
+interface BundleShape {
+  ruleSet: RuleSet;
+  input: { units: unknown[]; sha256: string; fileName?: string };
+  evaluation: { totalAwarded: number; units: { unitId: string; unitName: string }[] };
+}
+
+function verificationReport(path: string, bundle: BundleShape, result: AwardBundleVerification, lang: Lang): string {
+  const lines: string[] = [];
+  const versions =
+    result.bundleLibraryVersion === result.verifierLibraryVersion
+      ? `@thidua/scoring ${result.verifierLibraryVersion}`
+      : `@thidua/scoring ${result.bundleLibraryVersion ?? '?'} → ${result.verifierLibraryVersion}`;
+  const facts = {
+    vi: `bộ quy tắc ${bundle.ruleSet.id}, ${bundle.input.units.length} đơn vị, tổng tiền thưởng ${formatVnd(bundle.evaluation.totalAwarded, 'vi')}, SHA-256 số liệu ${bundle.input.sha256}, ${versions}`,
+    en: `rule set ${bundle.ruleSet.id}, ${bundle.input.units.length} units, ${formatVnd(bundle.evaluation.totalAwarded, 'en')} awarded, input SHA-256 ${bundle.input.sha256}, ${versions}`,
+  };
+  if (result.ok) {
+    lines.push(`✔ ${both({ vi: `${path}: mọi con số khớp khi tính lại`, en: `${path}: every figure matches the recomputation` }, lang)}`);
+    lines.push(`  ${pick(facts, lang)}`);
+    return lines.join('\n');
+  }
+  const first = result.firstMismatch as BundleMismatch;
+  const unit = first.unitId ? bundle.evaluation.units.find((u) => u.unitId === first.unitId) : undefined;
+  const who = first.unitId ? ` (${unit?.unitName ?? first.unitId}, ${first.unitId})` : '';
+  lines.push(
+    `✘ ${both(
+      { vi: `${path}: ${result.mismatches.length} con số không khớp`, en: `${path}: ${result.mismatches.length} figure(s) do not match` },
+      lang,
+    )}`,
+  );
+  lines.push(
+    `  ${both(
+      {
+        vi: `Con số đầu tiên không khớp: ${first.path}${who} — hồ sơ ghi ${show(first.actual)}, tính lại được ${show(first.expected)}`,
+        en: `first mismatch: ${first.path}${who} — the bundle says ${show(first.actual)}, recomputed ${show(first.expected)}`,
+      },
+      lang,
+    )}`,
+  );
+  for (const m of result.mismatches.slice(1, 10)) lines.push(`  · ${m.path}: ${show(m.actual)} ≠ ${show(m.expected)}`);
+  if (result.mismatches.length > 10) lines.push(`  … (+${result.mismatches.length - 10})`);
+  lines.push(`  ${pick(facts, lang)}`);
+  return lines.join('\n');
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '(không có / absent)';
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}

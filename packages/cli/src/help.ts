@@ -1,0 +1,223 @@
+import { presets } from '@thidua/scoring';
+import type { Lang } from './output.js';
+
+/** `thidua --help` and `thidua <command> --help`: what it does, its options, examples. */
+
+const presetIds = () => Object.keys(presets).join(', ');
+
+const general = {
+  vi: () => `thidua — tính điểm, kiểm tra và xác minh kết quả thi đua dịch vụ công trực tuyến
+
+Cách dùng: thidua <lệnh> [tùy chọn]
+
+Lệnh:
+  score <số-liệu.csv|xlsx>     tính điểm, xếp hạng và xét giải
+  validate <số-liệu>           kiểm tra tệp số liệu, báo từng lỗi theo dòng và cột
+  template                     tạo biểu mẫu số liệu trống (CSV hoặc XLSX)
+  rules init                   in bộ quy tắc mẫu (JSON) để sửa thành quy tắc của đơn vị mình
+  rules check <rules.json>     kiểm tra tệp quy tắc, báo lỗi theo dòng
+  bundle <số-liệu> --out F     lập hồ sơ kết quả (quy tắc + số liệu + SHA-256 + kết quả)
+  verify <award.json>          tính lại hồ sơ kết quả, xác nhận từng con số
+
+Tùy chọn chung:
+  --rules <mã|rules.json>      bộ quy tắc (mặc định nui-thanh-2023; có: ${presetIds()})
+  --lang vi|en                 ngôn ngữ hiển thị (mặc định vi)
+  -h, --help                   hướng dẫn; "thidua <lệnh> --help" cho từng lệnh
+  -v, --version                phiên bản
+
+Mã thoát: 0 đạt · 1 có lỗi số liệu / quy tắc / kết quả không khớp · 2 sai cách gọi lệnh
+
+Ví dụ:
+  thidua template --format xlsx --out bieu-mau.xlsx
+  thidua validate so-lieu-thang-9.xlsx
+  thidua score so-lieu-thang-9.xlsx
+  thidua bundle so-lieu.csv --rules rules.json --out ket-qua.json && thidua verify ket-qua.json
+`,
+  en: () => `thidua — score, check and verify public-service (online public services) competitions
+
+Usage: thidua <command> [options]
+
+Commands:
+  score <stats.csv|xlsx>       score, rank and award every unit
+  validate <stats>             check a statistics file; every problem by row and column
+  template                     write the blank statistics template (CSV or XLSX)
+  rules init                   print a preset rule set (JSON) to edit into your own
+  rules check <rules.json>     check a rules file; problems by line
+  bundle <stats> --out F       make an award bundle (rules + statistics + SHA-256 + evaluation)
+  verify <award.json>          recompute an award bundle and check every figure
+
+Common options:
+  --rules <id|rules.json>      rule set (default nui-thanh-2023; presets: ${presetIds()})
+  --lang vi|en                 output language (default vi)
+  -h, --help                   help; "thidua <command> --help" for one command
+  -v, --version                version
+
+Exit codes: 0 ok · 1 problems in the statistics / rules, or a mismatch · 2 wrong usage
+
+Examples:
+  thidua template --format xlsx --out template.xlsx
+  thidua validate stats-september.xlsx
+  thidua score stats-september.xlsx --lang en
+  thidua bundle stats.csv --rules rules.json --out award.json && thidua verify award.json
+`,
+};
+
+const commands: Record<string, { vi: string; en: string }> = {
+  score: {
+    vi: `thidua score <số-liệu.csv|xlsx> [--rules <mã|rules.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
+
+Kiểm tra tệp số liệu, tính điểm, xếp hạng và xét giải theo bộ quy tắc.
+  --format table   bảng đọc được trên màn hình (mặc định)
+  --format json    toàn bộ kết quả (Evaluation) dạng JSON, kể cả các bước tính
+  --format csv     bảng xếp hạng CSV (UTF-8 có BOM, mở được bằng Excel)
+  --format xlsx    bảng xếp hạng XLSX (cần --out)
+  --list ranking|awards   với csv/xlsx: bảng xếp hạng đầy đủ (mặc định) hoặc danh sách khen thưởng
+  --as-of YYYY-MM-DD      ngày chốt số liệu ghi trên tệp xuất (mặc định: hôm nay, trong kỳ thi đua)
+  --status provisional|final  tạm tính (mặc định) hoặc chính thức
+  --out F          ghi ra tệp F thay vì màn hình
+  --progress / --no-progress  hiện / ẩn tiến độ trên stderr (mặc định: chỉ với tệp lớn)
+Tệp có lỗi: in từng lỗi theo dòng và cột ra stderr, mã thoát 1.
+
+Ví dụ:
+  thidua score so-lieu.xlsx
+  thidua score so-lieu.csv --rules rules.json --format json --out ket-qua.json
+  thidua score so-lieu.csv --format xlsx --list awards --out danh-sach-khen-thuong.xlsx
+`,
+    en: `thidua score <stats.csv|xlsx> [--rules <id|rules.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
+
+Checks the statistics file, then scores, ranks and awards every unit under the rule set.
+  --format table   a table readable in a terminal (default)
+  --format json    the whole evaluation as JSON, every step of every score included
+  --format csv     the ranking as CSV (UTF-8 with BOM, opens in Excel)
+  --format xlsx    the ranking as XLSX (needs --out)
+  --list ranking|awards   for csv/xlsx: the full ranking (default) or the award list
+  --as-of YYYY-MM-DD      the date the statistics are cumulative to, written on exports (default: today, within the period)
+  --status provisional|final  provisional (default) or final
+  --out F          write to file F instead of the terminal
+  --progress / --no-progress  show / hide progress on stderr (default: only for large files)
+A file with problems: every problem by row and column on stderr, exit code 1.
+
+Examples:
+  thidua score stats.xlsx --lang en
+  thidua score stats.csv --rules rules.json --format json --out evaluation.json
+  thidua score stats.csv --format xlsx --list awards --out awards.xlsx
+`,
+  },
+  validate: {
+    vi: `thidua validate <số-liệu.csv|xlsx> [--rules <mã|rules.json>] [--format text|json] [--lang vi|en]
+
+Kiểm tra tệp số liệu mà không tính điểm: in mọi lỗi, mỗi lỗi với số dòng (như Excel hiển thị),
+tên cột và lý do, bằng tiếng Việt và tiếng Anh; sau đó các cảnh báo.
+Mã thoát 1 khi có ít nhất một lỗi (cảnh báo không tính), 0 khi tệp dùng được.
+
+Ví dụ:
+  thidua validate so-lieu.xlsx
+  thidua validate so-lieu.csv --rules rules.json --format json
+`,
+    en: `thidua validate <stats.csv|xlsx> [--rules <id|rules.json>] [--format text|json] [--lang vi|en]
+
+Checks a statistics file without scoring it: every problem with its row number (as Excel shows it),
+column title and reason, in Vietnamese and English; then the warnings.
+Exit code 1 when there is at least one problem (warnings do not count), 0 when the file can be used.
+
+Examples:
+  thidua validate stats.xlsx --lang en
+  thidua validate stats.csv --rules rules.json --format json
+`,
+  },
+  template: {
+    vi: `thidua template [--format csv|xlsx] [--out F] [--rules <mã|rules.json>]
+
+Tạo biểu mẫu số liệu trống: các cột với tiêu đề tiếng Việt; bản XLSX có thêm trang "Hướng dẫn"
+và kiểm tra dữ liệu khi nhập. Không có --out: CSV in ra màn hình. Định dạng suy ra từ đuôi tệp --out.
+
+Ví dụ:
+  thidua template --out bieu-mau.xlsx
+  thidua template --format csv > bieu-mau.csv
+`,
+    en: `thidua template [--format csv|xlsx] [--out F] [--rules <id|rules.json>]
+
+Writes the blank statistics template: the columns with Vietnamese titles; the XLSX version adds a
+"Hướng dẫn" (guide) sheet and input validation. Without --out, CSV goes to standard output. The
+format follows the --out file's extension unless --format is given.
+
+Examples:
+  thidua template --out template.xlsx
+  thidua template --format csv > template.csv
+`,
+  },
+  rules: {
+    vi: `thidua rules init [--from <mã>] [--out F]
+thidua rules check <rules.json> [--lang vi|en]
+
+rules init   in một bộ quy tắc mẫu (mặc định nui-thanh-2023; có: ${presetIds()}) dạng JSON để sửa.
+rules check  kiểm tra tệp quy tắc theo lược đồ; mỗi lỗi với dòng:cột trong tệp. Mã thoát 1 khi có lỗi.
+
+Ví dụ:
+  thidua rules init > rules.json
+  thidua rules init --from cuong-gian-2024-example > rules.json
+  thidua rules check rules.json
+`,
+    en: `thidua rules init [--from <id>] [--out F]
+thidua rules check <rules.json> [--lang vi|en]
+
+rules init   prints a preset rule set (default nui-thanh-2023; presets: ${presetIds()}) as JSON, to edit.
+rules check  checks a rules file against the schema; each problem with its line:column. Exit code 1 on problems.
+
+Examples:
+  thidua rules init > rules.json
+  thidua rules init --from cuong-gian-2024-example > rules.json
+  thidua rules check rules.json --lang en
+`,
+  },
+  bundle: {
+    vi: `thidua bundle <số-liệu.csv|xlsx> [--rules <mã|rules.json>] [--out award.json]
+
+Lập hồ sơ kết quả: bộ quy tắc, số liệu đầu vào, SHA-256 của số liệu (và của tệp), phiên bản thư
+viện và toàn bộ kết quả. Ai cũng có thể kiểm tra lại bằng "thidua verify". Không có --out: in ra màn hình.
+
+Ví dụ:
+  thidua bundle so-lieu.xlsx --rules rules.json --out ket-qua.json
+`,
+    en: `thidua bundle <stats.csv|xlsx> [--rules <id|rules.json>] [--out award.json]
+
+Makes an award bundle: the rule set, the input statistics, their SHA-256 (and the file's), the
+library version and the whole evaluation. Anyone can check it with "thidua verify". Without --out it
+goes to standard output.
+
+Examples:
+  thidua bundle stats.xlsx --rules rules.json --out award.json
+`,
+  },
+  verify: {
+    vi: `thidua verify <award.json> [--stats <số-liệu.csv|xlsx>] [--lang vi|en]
+
+Tính lại hồ sơ kết quả (từ tệp "thidua bundle" hoặc từ máy chủ bảng xếp hạng:
+/api/export/award-bundle.json) và đối chiếu từng con số; nêu con số đầu tiên không khớp.
+--stats: đối chiếu thêm SHA-256 của tệp số liệu gốc.
+Mã thoát 0 khi mọi con số khớp, 1 khi có chỗ không khớp hoặc hồ sơ hỏng.
+
+Ví dụ:
+  thidua verify ket-qua.json
+  thidua verify award-bundle.json --stats so-lieu-thang-12.xlsx
+`,
+    en: `thidua verify <award.json> [--stats <stats.csv|xlsx>] [--lang vi|en]
+
+Recomputes an award bundle (from "thidua bundle" or from the leaderboard server:
+/api/export/award-bundle.json) and checks every figure; names the first that does not match.
+--stats: also checks the SHA-256 of the original statistics file.
+Exit code 0 when every figure matches, 1 on a mismatch or a broken bundle.
+
+Examples:
+  thidua verify award.json --lang en
+  thidua verify award-bundle.json --stats stats-december.xlsx
+`,
+  },
+};
+
+export function helpText(command: string | undefined, lang: Lang): string {
+  if (command && commands[command]) return (commands[command] as { vi: string; en: string })[lang];
+  return general[lang]();
+}
+
+export const commandNames = Object.keys(commands);
