@@ -26,7 +26,12 @@ const result = await build({
   format: 'esm',
   platform: 'browser',
   target: ['es2022', 'chrome111', 'firefox115', 'safari16'],
-  minify: true,
+  // No syntax minification: esbuild would fold constants into tagged template literals
+  // (svg`x1=${left}` → svg`x1=44`), changing the template strings whose digest Lit's hydration
+  // compares with the server's render. Whitespace and identifiers are still minified.
+  minifyWhitespace: true,
+  minifyIdentifiers: true,
+  minifySyntax: false,
   sourcemap: 'linked',
   entryNames: '[name]-[hash]',
   chunkNames: 'chunk-[hash]',

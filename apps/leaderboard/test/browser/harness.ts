@@ -29,12 +29,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { dir?: string; adminToken?: string } = {}): Promise<RunningServer> {
+/** `dir` keeps the database (for a restart on the same file); `port` reuses a port (0: any free one). */
+export async function startServer(opts: { dir?: string; adminToken?: string; port?: number } = {}): Promise<RunningServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lb-web-'));
   const dbPath = join(dir, 'leaderboard.sqlite');
   const adminToken = opts.adminToken ?? 'test-admin-token-0123456789';
   const app = await buildApp({ dbPath, adminToken, heartbeatMs: 1000 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   return {

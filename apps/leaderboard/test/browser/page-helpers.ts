@@ -1,0 +1,78 @@
+/**
+ * Reading what the pages show, shadow DOM included (Playwright's CSS locators pierce open shadow
+ * roots), and turning Vietnamese-formatted figures back into the API's decimal strings so a test
+ * compares the page with /api/leaderboard without reusing the page's own formatting code.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+export interface ShownRow {
+  unitId: string;
+  rank: string;
+  unit: string;
+  score: string;
+  prize: string;
+  change: string;
+}
+
+export async function rankingRows(page: Page, groupId: string): Promise<ShownRow[]> {
+  return page
+    .locator(`table.ranking[data-group="${groupId}"] tbody tr[data-unit-id]`)
+    .evaluateAll((rows) =>
+      rows.map((r) => {
+        const text = (sel: string) => (r.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const cells = r.querySelectorAll('td');
+        return {
+          unitId: (r as HTMLElement).dataset.unitId ?? '',
+          rank: text('td.rank'),
+          unit: text('th[scope=row]'),
+          score: text('td.score'),
+          prize: (cells[cells.length - 1]?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          change: text('td.change'),
+        };
+      }),
+    );
+}
+
+/** "1.234,56" (vi) → "1234.56"; "1,234.56" (en) → "1234.56". */
+export function viNumber(text: string): string {
+  return text.replace(/\./g, '').replace(',', '.').replace(/[^\d.\-]/g, '');
+}
+export function enNumber(text: string): string {
+  return text.replace(/,/g, '').replace(/[^\d.\-]/g, '');
+}
+
+/** Integer đồng as Vietnamese writes it: 7000000 → "7.000.000". */
+export function viMoney(amount: number): string {
+  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; html: string; failureSummary?: string }[];
+}
+
+/** axe-core in the page (through the DevTools protocol, so the page's CSP does not apply). */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
+  });
+  return result;
+}
+
+export function seriousOrCritical(violations: AxeViolation[]): AxeViolation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
