@@ -28,3 +28,4 @@ export {
   type AwardBundleVerification,
   type BundleMismatch,
 } from './bundle.js';
+export { cuongGian2024Example } from './presets/cuong-gian-2024-example.js';
