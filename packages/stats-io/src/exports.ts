@@ -152,6 +152,13 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
   return toXlsxBytes(workbook);
 }
 
+/** Labels come from meta.ruleSet: an evaluation made under other rules would be mislabelled. */
+function assertSameRuleSet(evaluation: Evaluation, meta: ExportMeta): void {
+  if (evaluation.ruleSetId !== meta.ruleSet.id) {
+    throw new Error(`export: the evaluation was made with rule set "${evaluation.ruleSetId}", not "${meta.ruleSet.id}"`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Awards
 
@@ -180,6 +187,7 @@ const awardColumns: TableColumn[] = [
  * undecided by a tie.
  */
 function awardsDocument(evaluation: Evaluation, meta: ExportMeta): Document {
+  assertSameRuleSet(evaluation, meta);
   const scoreOf = new Map(evaluation.units.map((u) => [u.unitId, u.score]));
   const rows: TableRow[] = [];
   const notes: OutCell[][] = [];
@@ -265,6 +273,7 @@ function rankingNote(unit: UnitResult, group: GroupResult | undefined): string {
 
 /** Every unit, eligible or not, in the library's order, with its figures and reasons. */
 function rankingDocument(evaluation: Evaluation, meta: ExportMeta): Document {
+  assertSameRuleSet(evaluation, meta);
   const groups = new Map(evaluation.groups.map((g) => [g.id, g]));
   const rows: TableRow[] = evaluation.units.map((u) => {
     const group = groups.get(u.groupId);

@@ -128,7 +128,11 @@ function addGuideSheet(workbook: ReturnType<typeof newWorkbook>, ruleSet: RuleSe
       'If anything is wrong the whole file is refused and each problem is listed by row and column: fix and upload the whole file again.',
     ],
   ];
-  for (const [vi, en] of notes) line([vi, '', '', '', en]);
+  for (const [vi, en] of notes) {
+    const row = line([vi, null, null, null, en]);
+    guide.mergeCells(row.number, 1, row.number, 4);
+    row.height = 32;
+  }
   line([]);
   styleHeaderRow(line(['Cột (tiêu đề) / Column', 'Mã cột / Key', 'Bắt buộc / Required', 'Hướng dẫn', 'Guidance']), 5);
   for (const c of statsColumns) {
@@ -137,8 +141,8 @@ function addGuideSheet(workbook: ReturnType<typeof newWorkbook>, ruleSet: RuleSe
     });
   }
   line([]);
-  styleHeaderRow(line(['Nhóm / Group', 'Mã nhóm / Group id', '', 'Tên nhóm', 'Group name']), 5);
+  styleHeaderRow(line(['Nhóm / Group', 'Mã nhóm / Group id', null, 'Tên nhóm', 'Group name']), 5);
   for (const g of ruleSet.groups) {
-    line([`${g.shortName.vi} / ${g.shortName.en}`, g.id, '', g.name.vi, g.name.en]);
+    line([`${g.shortName.vi} / ${g.shortName.en}`, g.id, null, g.name.vi, g.name.en]);
   }
 }
