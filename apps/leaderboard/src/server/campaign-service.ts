@@ -169,6 +169,8 @@ export class CampaignService {
   private snapshots: SnapshotRecord[] = [];
   private finalSnapshotId: number | null = null;
   private readonly evaluations = new Map<number, Evaluation>();
+  /** Each snapshot's evaluation serialised once: a 10,000-unit evaluation is tens of MB of JSON. */
+  private readonly evaluationJsons = new Map<number, string>();
   private readonly bodies = new Map<string, CachedBody>();
 
   constructor(store: Store, clock: () => Date) {
@@ -190,6 +192,7 @@ export class CampaignService {
     this.snapshots = this.store.listSnapshots();
     this.finalSnapshotId = this.store.getFinalisation()?.snapshotId ?? null;
     this.bodies.clear();
+    this.evaluationJsons.clear();
   }
 
   // ── reading ────────────────────────────────────────────────────────────────────────────
@@ -262,6 +265,23 @@ export class CampaignService {
     return ev;
   }
 
+  private evaluationJsonOf(snapshotId: number): string {
+    let text = this.evaluationJsons.get(snapshotId);
+    if (text === undefined) {
+      text = JSON.stringify(this.evaluationOf(snapshotId));
+      this.evaluationJsons.set(snapshotId, text);
+    }
+    return text;
+  }
+
+  /** An upload's response body; a stored snapshot's evaluation is serialised once for every use. */
+  uploadResultJson(result: UploadResult): string {
+    if (!result.snapshot) return JSON.stringify(result);
+    const { evaluation: _evaluation, ...rest } = result;
+    const head = JSON.stringify(rest);
+    return `${head.slice(0, -1)},"evaluation":${this.evaluationJsonOf(result.snapshot.id)}}`;
+  }
+
   private previousOf(s: SnapshotRecord): SnapshotRecord | null {
     let prev: SnapshotRecord | null = null;
     for (const o of this.effective()) if (o.asOf < s.asOf) prev = o;
@@ -301,7 +321,11 @@ export class CampaignService {
     const key = snap ? `${snap.id}:${this.statusOf(snap)}` : 'none';
     let body = this.bodies.get(key);
     if (!body) {
-      const json = Buffer.from(JSON.stringify(this.getLeaderboard(asOf)));
+      const { evaluation, ...rest } = this.getLeaderboard(asOf);
+      const head = JSON.stringify(rest);
+      const json = Buffer.from(
+        snap && evaluation ? `${head.slice(0, -1)},"evaluation":${this.evaluationJsonOf(snap.id)}}` : JSON.stringify({ ...rest, evaluation }),
+      );
       const hash = createHash('sha256').update(json).digest('base64url').slice(0, 22);
       let gz: Buffer | null = null;
       let br: Buffer | null = null;

@@ -153,7 +153,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, opts) =
     }
     const dryRun = query.dryRun === '1' || query.dryRun === 'true';
     const result = await campaign.upload({ bytes, fileName, asOf: query.asOf, actor: adminActor, dryRun });
-    return reply.code(dryRun ? 200 : 201).send(result);
+    return reply.code(dryRun ? 200 : 201).type('application/json; charset=utf-8').send(campaign.uploadResultJson(result));
   });
 
   app.delete('/snapshots/:id', { config: { rateLimit } }, async (request) => {
