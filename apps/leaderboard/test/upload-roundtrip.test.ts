@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { evaluate, nuiThanh2023, type Evaluation, type UnitInput } from '@thidua/scoring';
+import { evaluate, nuiThanh2023, verifyAwardBundle, type Evaluation, type UnitInput } from '@thidua/scoring';
 import { nuiThanhRoster } from '../src/demo/roster.js';
 import { auditLines, auth, csvHeaders, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
 
@@ -166,6 +166,14 @@ describe('upload → leaderboard → exports', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.body).toContain('Xã Tam Xuân I');
+  });
+
+  it('the award bundle verifies against the uploaded file', async () => {
+    const res = await app.inject('/api/export/award-bundle.json?asOf=2023-07-31');
+    expect(res.statusCode).toBe(200);
+    const verification = await verifyAwardBundle(res.json(), { inputBytes: statisticsCsv(july) });
+    expect(verification.issues).toEqual([]);
+    expect(verification.ok).toBe(true);
   });
 
   it('re-uploading an as-of date supersedes the earlier snapshot; both are kept and audited', async () => {

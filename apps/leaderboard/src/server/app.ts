@@ -11,6 +11,7 @@ import { CampaignService } from './campaign-service.js';
 import { HttpError } from './errors.js';
 import { buildOpenApi, type ApiOperation } from './openapi.js';
 import { adminOperations, adminRoutes } from './routes/admin.js';
+import { awardBundleOperations, awardBundleRoutes } from './routes/award-bundle.js';
 import { eventOperations, eventRoutes } from './routes/events.js';
 import { exportOperations, exportRoutes } from './routes/exports.js';
 import { pagesRoutes } from './routes/pages.js';
@@ -56,6 +57,7 @@ export const apiOperations: ApiOperation[] = [
   ...publicOperations,
   ...eventOperations,
   ...exportOperations,
+  ...awardBundleOperations,
   ...adminOperations,
   { method: 'GET', path: '/openapi.json', summary: 'This OpenAPI document', tags: ['public'], responses: { 200: { description: 'OpenAPI 3.1' } } },
 ];
@@ -226,6 +228,7 @@ async function setUp(
 
   await app.register(publicRoutes);
   await app.register(exportRoutes);
+  await app.register(awardBundleRoutes);
   await app.register(eventRoutes, { heartbeatMs: options.heartbeatMs ?? 15_000 });
   await app.register(adminRoutes, { prefix: '/api/admin', tokenHash, bodyLimit, maxFailedAttempts: options.maxFailedAttempts ?? 10 });
 
