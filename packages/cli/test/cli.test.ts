@@ -1,0 +1,475 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cuongGian2024Example, evaluate, nuiThanh2023, presets, type Evaluation, type UnitInput } from '@thidua/scoring';
+import { parseStatsFile, statsColumns } from '@thidua/stats-io';
+import { demoCampaign } from '../../../apps/leaderboard/src/demo/nui-thanh-2023.js';
+import { examplesDir, statsCsv, tempDir, thidua, width } from './helpers.js';
+
+/**
+ * The command line through real child processes on real files: every command, exit codes,
+ * --help, bad input reported by row and column, bundle → verify, tampering named.
+ */
+
+let dir: string;
+let demoCsv: string;
+let demoUnits: UnitInput[];
+let demoEvaluation: Evaluation;
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+beforeAll(async () => {
+  dir = tempDir('cli');
+  const demo = demoCampaign();
+  const last = demo.snapshots[demo.snapshots.length - 1];
+  if (!last) throw new Error('the demo has no snapshot');
+  demoCsv = join(dir, 'so-lieu-2023-12-31.csv');
+  writeFileSync(demoCsv, last.csv);
+  const parsed = await parseStatsFile(last.csv, { fileName: 'demo.csv', ruleSet: nuiThanh2023 });
+  expect(parsed.issues).toEqual([]);
+  demoUnits = parsed.units;
+  demoEvaluation = evaluate(demoUnits, nuiThanh2023);
+});
+
+describe('help and usage', () => {
+  it('--help lists every command with examples, in Vietnamese by default and in English with --lang en', () => {
+    const vi = thidua(['--help']);
+    expect(vi.code).toBe(0);
+    for (const c of ['score', 'validate', 'template', 'rules init', 'rules check', 'bundle', 'verify']) expect(vi.stdout).toContain(c);
+    expect(vi.stdout).toContain('Ví dụ:');
+    expect(vi.stdout).toContain('Mã thoát');
+    const en = thidua(['--help', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Examples:');
+    expect(en.stdout).toContain('Exit codes');
+  });
+
+  it.each(['score', 'validate', 'template', 'rules', 'bundle', 'verify'])('%s --help shows its usage and examples', (command) => {
+    const r = thidua([...command.split(' '), '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`thidua ${command}`);
+    expect(r.stdout).toContain('Ví dụ:');
+    const en = thidua([...command.split(' '), '--help', '--lang', 'en']);
+    expect(en.stdout).toContain('Examples:');
+  });
+
+  it('--version prints the library version', () => {
+    const r = thidua(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(demoEvaluation.libraryVersion);
+  });
+
+  it('wrong usage exits 2 with a message in both languages, a pointer to --help, and no stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Cách dùng|Usage/],
+      [['frobnicate'], /Không có lệnh "frobnicate" — Unknown command "frobnicate"/],
+      [['score'], /Thiếu tệp số liệu.*Missing the statistics file/],
+      [['score', demoCsv, '--bogus'], /Không có tùy chọn --bogus — Unknown option --bogus/],
+      [['score', demoCsv, '--format', 'pdf'], /--format phải là table \| json \| csv \| xlsx/],
+      [['score', demoCsv, '--lang', 'fr'], /--lang phải là vi hoặc en/],
+      [['score', join(dir, 'khong-co.csv')], /không có tệp này — .*no such file/],
+      [['score', demoCsv, '--rules', 'no-such-preset'], /Không có bộ quy tắc mẫu "no-such-preset"/],
+      [['rules', 'frob'], /"rules" chỉ có init và check/],
+      [['rules', 'init', '--from', 'nowhere'], /Không có bộ quy tắc mẫu "nowhere"/],
+      [['verify', 'a.json', 'b.json'], /Thừa tham số: b.json/],
+    ];
+    for (const [args, message] of cases) {
+      const r = thidua(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stdout, args.join(' ')).toBe('');
+      noStack(r.stderr);
+    }
+    expect(thidua(['score', demoCsv, '--bogus']).stderr).toContain('thidua score --help');
+  });
+});
+
+describe('score', () => {
+  it('prints an aligned Vietnamese table with every unit, score, prize and the total, matching the library', () => {
+    const r = thidua(['score', demoCsv]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(nuiThanh2023.title.vi);
+    expect(r.stdout).toContain('Nhóm 1 — Các cơ quan chuyên môn thuộc UBND huyện');
+    expect(r.stdout).toContain('Nhóm 2 — UBND các xã, thị trấn');
+
+    for (const group of demoEvaluation.groups) {
+      // The score column: every ranked row's score ends where the header "Điểm" ends.
+      const headerIndex = lines.findIndex(
+        (l, i) => l.startsWith('Hạng') && lines.slice(0, i).some((x) => x.includes(group.name.vi)) && !lines.slice(i - 1, i).some((x) => x.startsWith('─')),
+      );
+      const header = lines[headerIndex] as string;
+      const scoreEnd = width(header.slice(0, header.indexOf('Điểm') + 'Điểm'.length));
+      for (const entry of group.ranking) {
+        const unit = demoEvaluation.units.find((u) => u.unitId === entry.unitId);
+        if (!unit) throw new Error(entry.unitId);
+        const row = lines.find((l) => l.includes(`  ${unit.unitId}  `));
+        expect(row, unit.unitId).toBeDefined();
+        const shown = (unit.score as string).replace('.', ',');
+        const rowText = row as string;
+        expect(rowText.trimStart().startsWith(`${entry.rank} `), unit.unitId).toBe(true);
+        expect(rowText).toContain(unit.unitName);
+        const at = rowText.indexOf(` ${shown} `);
+        expect(at, `${unit.unitId} ${shown}`).toBeGreaterThan(0);
+        expect(width(rowText.slice(0, at + 1 + shown.length))).toBe(scoreEnd);
+        if (unit.prize) expect(rowText).toContain(`${unit.prize.label.vi} (${unit.prize.amount.toLocaleString('vi-VN')} đ)`);
+      }
+      for (const id of group.ineligibleUnitIds) {
+        const unit = demoEvaluation.units.find((u) => u.unitId === id);
+        expect(r.stdout).toContain(`· ${unit?.unitName} (${id}) — ${unit?.reasons[0]?.message.vi}`);
+      }
+    }
+    expect(r.stdout).toContain(`Tổng tiền thưởng: ${demoEvaluation.totalAwarded.toLocaleString('vi-VN')} đ`);
+  });
+
+  it('--lang en prints the table in English', () => {
+    const r = thidua(['score', demoCsv, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(nuiThanh2023.title.en);
+    expect(r.stdout).toMatch(/Rank +ID +Unit +Score/);
+    const first = demoEvaluation.groups[1]?.prizes.find((p) => p.prizeId === 'first');
+    expect(r.stdout).toContain(`First prize (${first?.amount.toLocaleString('en-US')} VND)`);
+    expect(r.stdout).toContain(`Total awarded: ${demoEvaluation.totalAwarded.toLocaleString('en-US')} VND`);
+  });
+
+  it('--format json writes exactly the library evaluation', () => {
+    const r = thidua(['score', demoCsv, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(demoEvaluation)));
+    const out = join(dir, 'ket-qua.json');
+    const written = thidua(['score', demoCsv, '--out', out]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain(`Đã ghi ${out}`);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(demoEvaluation)));
+  });
+
+  it('--format csv and xlsx write the ranking or the award list with the input SHA-256', async () => {
+    const ranking = thidua(['score', demoCsv, '--format', 'csv', '--as-of', '2023-12-31']);
+    expect(ranking.code).toBe(0);
+    expect(ranking.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(ranking.stdout).toContain('BẢNG XẾP HẠNG');
+    expect(ranking.stdout).toContain('31/12/2023');
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(readFileSync(demoCsv)).digest('hex');
+    expect(ranking.stdout).toContain(sha);
+    for (const u of demoEvaluation.units) expect(ranking.stdout).toContain(u.unitName);
+
+    const awards = thidua(['score', demoCsv, '--format', 'csv', '--list', 'awards']);
+    expect(awards.stdout).toContain('DANH SÁCH ĐƠN VỊ ĐẠT GIẢI');
+    const awarded = demoEvaluation.units.filter((u) => u.prize);
+    for (const u of awarded) expect(awards.stdout).toContain(u.unitName);
+    const notAwarded = demoEvaluation.units.filter((u) => !u.prize);
+    for (const u of notAwarded) expect(awards.stdout).not.toContain(`${u.unitId},`);
+
+    const xlsx = join(dir, 'danh-sach.xlsx');
+    const r = thidua(['score', demoCsv, '--list', 'awards', '--out', xlsx]);
+    expect(r.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    for (const u of awarded) expect(cells).toContain(u.unitName);
+  });
+
+  it('refuses a file with problems: each by row and column on stderr, exit 1, nothing on stdout', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      statsCsv([
+        ['tam-xuan-1', 'Xã Tam Xuân I', 'Nhóm 2', 2000, 1300, 1250, 30],
+        ['tam-hai', 'Xã Tam Hải', 'Nhóm 2', 2000, 2100, 1400, 100],
+        ['tam-son', 'Xã Tam Sơn', 'Nhóm 7', 'nhiều', 10, 5, 1],
+      ]),
+    );
+    const r = thidua(['score', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('có 3 lỗi; không tính điểm');
+    expect(r.stderr).toContain('Dòng 3, cột "Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)": Số hồ sơ trực tuyến (2100) lớn hơn');
+    expect(r.stderr).toContain('Row 3, column "Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)": Online cases (2100) exceed');
+    expect(r.stderr).toContain('Dòng 4, cột "Nhóm": Nhóm "Nhóm 7" không có trong bộ quy tắc');
+    expect(r.stderr).toContain('Dòng 4, cột "Tổng số hồ sơ đã giải quyết"');
+    expect(r.stderr).toContain('"nhiều"');
+    noStack(r.stderr);
+  });
+
+  it('shows progress on stderr for a long input, and keeps stdout clean', () => {
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 6000; i++) rows.push([`xa-${String(i).padStart(5, '0')}`, `Xã số ${i}`, 'communes', 1000 + i, 700 + (i % 300), 650 + (i % 300), i % 40]);
+    const big = join(dir, 'quoc-gia.csv');
+    writeFileSync(big, statsCsv(rows));
+    const r = thidua(['score', big, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Đang đọc quoc-gia\.csv .*Reading quoc-gia\.csv/);
+    expect(r.stderr).toContain('Đã đọc 6000 dòng số liệu');
+    expect(r.stderr).toContain('Scoring 6000 units');
+    expect((JSON.parse(r.stdout) as Evaluation).units).toHaveLength(6000);
+    // A small file stays quiet unless --progress asks.
+    expect(thidua(['score', demoCsv, '--format', 'json']).stderr).toBe('');
+    expect(thidua(['score', demoCsv, '--format', 'json', '--progress']).stderr).toContain('Đang tính điểm 29 đơn vị');
+    expect(thidua(['score', big, '--format', 'json', '--no-progress']).stderr).toBe('');
+  });
+});
+
+describe('validate', () => {
+  it('accepts the demo file with exit 0, listing warnings without failing', () => {
+    const r = thidua(['validate', demoCsv]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('29 dòng số liệu hợp lệ (nui-thanh-2023)');
+  });
+
+  it('lists every problem by row and column, in both languages, and exits 1', () => {
+    const bad = join(dir, 'loi.csv');
+    writeFileSync(
+      bad,
+      statsCsv([
+        ['phong-tu-phap', 'Phòng Tư pháp', 'Nhóm 1', 800, 650, 700, 10],
+        ['tam-hai', 'Xã Tam Hải', 'Nhóm 2', 500, 400, 390, 150],
+        ['tam-hai', 'Xã Tam Hải', 'Nhóm 2', 500, 400, 390, 5],
+        ['tam-son', 'Xã Tam Sơn', 'Nhóm 2', 500, -4, 0, 0],
+      ]),
+    );
+    const r = thidua(['validate', bad]);
+    expect(r.code).toBe(1);
+    const expected = [
+      ['Dòng 2, cột "Số hồ sơ trực tuyến đúng hạn, trước hạn"', 'on_time_exceeds_online'],
+      ['Dòng 3, cột "Số hồ sơ trễ hạn"', 'on_time_plus_late_exceeds_total'],
+      ['Dòng 4, cột "Mã đơn vị"', 'duplicate_id'],
+      ['Dòng 5, cột "Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)"', ''],
+    ];
+    for (const [where, code] of expected) {
+      const line = r.stdout.split('\n').findIndex((l) => l.includes(where as string));
+      expect(line, where).toBeGreaterThan(0);
+      const english = r.stdout.split('\n')[line + 1] as string;
+      expect(english).toMatch(/Row \d+, column "/);
+      if (code) expect(english).toContain(`[${code}]`);
+    }
+    const json = thidua(['validate', bad, '--format', 'json']);
+    expect(json.code).toBe(1);
+    const body = JSON.parse(json.stdout) as { ok: boolean; issues: { row: number; column: string; code: string }[] };
+    expect(body.ok).toBe(false);
+    expect(body.issues.map((i) => [i.row, i.code])).toEqual(
+      expect.arrayContaining([
+        [2, 'on_time_exceeds_online'],
+        [3, 'on_time_plus_late_exceeds_total'],
+        [4, 'duplicate_id'],
+      ]),
+    );
+    expect(body.issues.find((i) => i.row === 5)?.column).toBe('Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)');
+  });
+
+  it('a missing column is named, and a non-statistics file is refused as a whole', () => {
+    const noLate = join(dir, 'thieu-cot.csv');
+    writeFileSync(noLate, statsCsv([['tam-hai', 'Xã Tam Hải', 'Nhóm 2', 500, 400, 390]], [
+      'Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Tổng số hồ sơ đã giải quyết',
+      'Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)', 'Số hồ sơ trực tuyến đúng hạn, trước hạn',
+    ]));
+    const r = thidua(['validate', noLate, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Cases resolved late');
+    const junk = join(dir, 'anh.xlsx');
+    writeFileSync(junk, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]));
+    const j = thidua(['validate', junk]);
+    expect(j.code).toBe(1);
+    expect(j.stdout).toContain('Cả tệp');
+    noStack(j.stderr);
+  });
+});
+
+describe('template', () => {
+  it('writes the CSV template to stdout; filled in, it validates', () => {
+    const r = thidua(['template']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    for (const c of statsColumns) expect(r.stdout).toContain(c.titleVi);
+    const filled = join(dir, 'bieu-mau-da-dien.csv');
+    writeFileSync(filled, `${r.stdout}tam-hai,Xã Tam Hải,Nhóm 2,500,400,390,5\r\n`);
+    const v = thidua(['validate', filled]);
+    expect(v.stdout).toContain('1 dòng số liệu hợp lệ');
+    expect(v.code).toBe(0);
+  });
+
+  it('writes the XLSX template with its data and guide sheets; the rule set decides the groups', async () => {
+    const out = join(dir, 'bieu-mau.xlsx');
+    const r = thidua(['template', '--out', out, '--rules', 'cuong-gian-2024-example']);
+    expect(r.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Số liệu', 'Hướng dẫn']);
+    const header = (workbook.getWorksheet('Số liệu')?.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(statsColumns.map((c) => c.titleVi));
+    const guide: string[] = [];
+    workbook.getWorksheet('Hướng dẫn')?.eachRow((row) => row.eachCell((c) => guide.push(String(c.value))));
+    expect(guide).toContain('desks');
+    expect(guide).not.toContain('communes');
+  });
+});
+
+describe('rules', () => {
+  it('init prints a preset as JSON; check accepts it', () => {
+    for (const id of Object.keys(presets)) {
+      const r = thidua(['rules', 'init', '--from', id]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual(presets[id]);
+    }
+    const dflt = thidua(['rules', 'init']);
+    expect(JSON.parse(dflt.stdout)).toEqual(nuiThanh2023);
+    const file = join(dir, 'rules.json');
+    writeFileSync(file, dflt.stdout);
+    const check = thidua(['rules', 'check', file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('hợp lệ — bộ quy tắc "nui-thanh-2023"');
+    expect(check.stdout).toContain('2 × Giải khuyến khích 2.000.000 đ');
+  });
+
+  it('check names each problem with the line and column of the key to edit', () => {
+    const text = thidua(['rules', 'init']).stdout;
+    const edited = text
+      .replace('"minOnlineSharePercent": "65"', '"minOnlineSharePercent": 65')
+      .replace('"count": 2,', '"count": 0,')
+      .replace('"currency": "VND",', '"currency": "VND",\n  "currencyName": "đồng",');
+    const file = join(dir, 'rules-sai.json');
+    writeFileSync(file, edited);
+    const lineOf = (needle: string) => edited.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const r = thidua(['rules', 'check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('3 lỗi');
+    expect(r.stdout).toContain(`${file}:${lineOf('"currencyName"')}:3 `);
+    expect(r.stdout).toContain(`${file}:${lineOf('"minOnlineSharePercent": 65')}:9 `);
+    expect(r.stdout).toContain(`${file}:${lineOf('"count": 0')}:11 `);
+    expect(r.stdout).toMatch(/groups\.1\.eligibility\.minOnlineSharePercent: .*expected string/);
+
+    const broken = join(dir, 'rules-cu-phap.json');
+    const brokenText = text.replace('"currency": "VND",', '"currency": "VND"');
+    writeFileSync(broken, brokenText);
+    const s = thidua(['rules', 'check', broken, '--lang', 'en']);
+    expect(s.code).toBe(1);
+    const brokenLine = brokenText.split('\n').findIndex((l) => l.includes('"score": {')) + 1;
+    expect(s.stdout).toContain(`${broken}:${brokenLine}:3  JSON syntax error: comma expected`);
+  });
+
+  it('score --rules rules.json uses the edited rules: a higher floor makes units ineligible', () => {
+    const rules = JSON.parse(thidua(['rules', 'init']).stdout) as typeof nuiThanh2023;
+    const communes = rules.groups.find((g) => g.id === 'communes');
+    if (!communes) throw new Error('no communes');
+    communes.eligibility.minOnlineSharePercent = '75';
+    rules.id = 'nui-thanh-2023-floor-75';
+    const file = join(dir, 'rules-75.json');
+    writeFileSync(file, JSON.stringify(rules, null, 2));
+    const r = thidua(['score', demoCsv, '--rules', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout) as Evaluation;
+    expect(got.ruleSetId).toBe('nui-thanh-2023-floor-75');
+    expect(got).toEqual(JSON.parse(JSON.stringify(evaluate(demoUnits, rules))));
+    const before = demoEvaluation.units.filter((u) => u.groupId === 'communes' && u.eligible).length;
+    const after = got.units.filter((u) => u.groupId === 'communes' && u.eligible).length;
+    expect(after).toBeLessThan(before);
+
+    const invalid = join(dir, 'rules-invalid.json');
+    writeFileSync(invalid, JSON.stringify({ ...rules, currency: 'USD' }, null, 2));
+    const refused = thidua(['score', demoCsv, '--rules', invalid]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/rules-invalid\.json:\d+:3 .*currency/);
+    expect(refused.stderr).toContain(`thidua rules check ${invalid}`);
+  });
+});
+
+describe('bundle and verify', () => {
+  let bundlePath: string;
+  beforeAll(() => {
+    bundlePath = join(dir, 'award.json');
+    const r = thidua(['bundle', demoCsv, '--rules', 'nui-thanh-2023', '--out', bundlePath]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('29 đơn vị');
+  });
+
+  it('a bundle holds the rule set, the units, their SHA-256, the library version and the evaluation; verify says it matches', async () => {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    expect(bundle.bundleVersion).toBe(1);
+    expect(bundle.ruleSet).toEqual(nuiThanh2023);
+    expect(bundle.libraryVersion).toBe(demoEvaluation.libraryVersion);
+    expect(bundle.input.fileName).toBe('so-lieu-2023-12-31.csv');
+    const { createHash } = await import('node:crypto');
+    expect(bundle.input.fileSha256).toBe(createHash('sha256').update(readFileSync(demoCsv)).digest('hex'));
+    const byId = [...demoUnits].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(bundle.input.units).toEqual(byId);
+    expect(bundle.input.sha256).toBe(createHash('sha256').update(JSON.stringify(bundle.input.units)).digest('hex'));
+    expect(bundle.evaluation.totalAwarded).toBe(demoEvaluation.totalAwarded);
+    expect(bundle.evaluation.units.map((u: { score: string }) => u.score)).toEqual(demoEvaluation.units.map((u) => u.score));
+
+    const r = thidua(['verify', bundlePath]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('mọi con số khớp khi tính lại');
+    expect(r.stdout).toContain(bundle.input.sha256);
+    const withFile = thidua(['verify', bundlePath, '--stats', demoCsv, '--lang', 'en']);
+    expect(withFile.code).toBe(0);
+    expect(withFile.stdout).toContain('every figure matches');
+  });
+
+  it('a tampered score is named: path, unit, bundle value and recomputed value; exit 1', () => {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    const index = bundle.evaluation.units.findIndex((u: { prize: unknown }) => u.prize === null && u.score !== null);
+    const unit = bundle.evaluation.units[index];
+    const real = unit.score;
+    unit.score = '99.99';
+    const file = join(dir, 'award-sua-diem.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const r = thidua(['verify', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `Con số đầu tiên không khớp: evaluation.units[${index}].score (${unit.unitName}, ${unit.unitId}) — hồ sơ ghi "99.99", tính lại được "${real}"`,
+    );
+    expect(r.stdout).toContain('1 con số không khớp');
+  });
+
+  it('a tampered prize amount or input count is named as the first mismatch', () => {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    bundle.evaluation.totalAwarded += 1_000_000;
+    const prizeFile = join(dir, 'award-sua-tien.json');
+    writeFileSync(prizeFile, JSON.stringify(bundle));
+    const p = thidua(['verify', prizeFile, '--lang', 'en']);
+    expect(p.code).toBe(1);
+    expect(p.stdout).toContain(`first mismatch: evaluation.totalAwarded — the bundle says ${bundle.evaluation.totalAwarded}, recomputed ${demoEvaluation.totalAwarded}`);
+
+    const input = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    input.input.units[0].resolvedOnlineOnTime -= 1;
+    const inputFile = join(dir, 'award-sua-so-lieu.json');
+    writeFileSync(inputFile, JSON.stringify(input));
+    const i = thidua(['verify', inputFile]);
+    expect(i.code).toBe(1);
+    expect(i.stdout).toContain('Con số đầu tiên không khớp: input.sha256');
+
+    const other = join(dir, 'khac.csv');
+    writeFileSync(other, readFileSync(demoCsv, 'utf8').replace('\r\n', '\r\n\r\n'));
+    const f = thidua(['verify', bundlePath, '--stats', other]);
+    expect(f.code).toBe(1);
+    expect(f.stdout).toContain('Con số đầu tiên không khớp: input.fileSha256');
+  });
+
+  it('a broken bundle exits 1 with the reason, never a stack trace', () => {
+    const notJson = join(dir, 'hong.json');
+    writeFileSync(notJson, '{ "bundleVersion": 1, ');
+    const a = thidua(['verify', notJson]);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toMatch(/hong\.json:1:\d+ +JSON sai cú pháp/);
+    const notBundle = join(dir, 'khong-phai.json');
+    writeFileSync(notBundle, JSON.stringify({ bundleVersion: 1, ruleSet: { id: 'x' }, input: { units: [], sha256: 'x' }, evaluation: {} }));
+    const b = thidua(['verify', notBundle]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('hồ sơ kết quả hỏng');
+    expect(b.stderr).toContain('ruleSet');
+    for (const r of [a, b]) noStack(r.stderr);
+  });
+
+  it('the second preset bundles and verifies too (bundle to stdout)', () => {
+    const csv = join(examplesDir, 'cuong-gian-2024-example.stats.csv');
+    const r = thidua(['bundle', csv, '--rules', 'cuong-gian-2024-example']);
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(r.stdout);
+    expect(bundle.ruleSet).toEqual(cuongGian2024Example);
+    const file = join(dir, 'cuong-gian.json');
+    writeFileSync(file, r.stdout);
+    expect(thidua(['verify', file, '--stats', csv]).code).toBe(0);
+  });
+});
