@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { auditLines, auth, startApp, tempDb } from './helpers.js';
 
@@ -37,7 +37,9 @@ describe('every admin route is behind the token', () => {
     for (const r of admin) {
       const url = r.url.replace(':id', '1') + (r.url.endsWith('/snapshots') ? '?asOf=2023-12-31' : '');
       for (const headers of [{}, { authorization: 'Bearer not-the-token' }, { authorization: `Basic ${auth.authorization.slice(7)}` }, { authorization: `Bearer ${auth.authorization.slice(7)}x` }]) {
-        const res = await app.inject({ method: r.method as 'GET', url, headers: { ...headers, 'content-type': 'text/csv' }, payload: r.method === 'GET' || r.method === 'HEAD' ? undefined : 'x' });
+        const options: InjectOptions = { method: r.method as 'GET', url, headers: { ...headers, 'content-type': 'text/csv' } };
+        if (r.method !== 'GET' && r.method !== 'HEAD') options.payload = 'x';
+        const res = await app.inject(options);
         expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(headers)}`).toBe(401);
         if (r.method !== 'HEAD') expect(res.json().error).toBe('unauthorized');
         expect(res.headers['www-authenticate']).toMatch(/^Bearer/);

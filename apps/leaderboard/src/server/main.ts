@@ -38,10 +38,12 @@ async function main(): Promise<void> {
     });
   }
   await app.listen({ host, port });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const c = app.campaign;
   console.log(
-    `Bảng xếp hạng đang chạy tại — leaderboard running at http://${shownHost}:${port}\n` +
+    `Bảng xếp hạng đang chạy tại — leaderboard running at http://${shownHost}:${boundPort}\n` +
       `  ${c.campaign.title.vi}${c.sample ? ' (dữ liệu minh họa — sample data)' : ''}\n  database: ${dbPath}`,
   );
 }
