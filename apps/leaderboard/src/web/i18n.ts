@@ -102,6 +102,7 @@ export interface Messages {
   tiedFor: (prizes: string) => string;
   noPrize: string;
   totalAwarded: string;
+  grandTotal: string;
   budget: string;
   exports: string;
   exportAwards: string;
@@ -246,6 +247,7 @@ const vi: Messages = {
   tiedFor: (p) => `Đồng hạng, chờ Hội đồng quyết định (${p})`,
   noPrize: '—',
   totalAwarded: 'Tổng tiền thưởng đã xác định',
+  grandTotal: 'Tổng tiền thưởng toàn đợt thi đua (đã xác định)',
   budget: 'Tổng mức giải',
   exports: 'Tải xuống',
   exportAwards: 'Danh sách khen thưởng',
@@ -401,6 +403,7 @@ const en: Messages = {
   tiedFor: (p) => `Tied; the committee decides (${p})`,
   noPrize: '—',
   totalAwarded: 'Total awarded (decided)',
+  grandTotal: 'Total awarded in the campaign (decided)',
   budget: 'Prize budget',
   exports: 'Download',
   exportAwards: 'Award list',

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { UnitResult } from '@thidua/scoring';
 import { type LeaderboardResponse, type SnapshotEvent, fetchJson, readEmbeddedState } from './api.js';
-import { formatDate } from './format.js';
+import { formatDate, formatMoney } from './format.js';
 import { type Locale, isLocale, messages, pick, rememberLocale, storedLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
 import { sharedStyles } from './styles.js';
@@ -146,6 +146,10 @@ export class LbLeaderboard extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem;
+      }
+      .grand-total {
+        margin: 1.25rem 0 0;
+        font-size: 1.05rem;
       }
       .embed-more {
         font-size: 0.9rem;
@@ -348,6 +352,9 @@ export class LbLeaderboard extends LitElement {
           })}
         </div>
         ${groups.map((g) => this.groupPanel(g.id, g.id !== selected))}
+        ${data.evaluation
+          ? html`<p class="grand-total">${t.grandTotal}: <strong>${formatMoney(data.evaluation.totalAwarded, this.locale)}</strong></p>`
+          : nothing}
       </main>
       <footer class="no-print">
         <h2>${t.exports}</h2>

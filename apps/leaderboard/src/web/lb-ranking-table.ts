@@ -116,6 +116,12 @@ export class LbRankingTable extends LitElement {
       table.ineligible th[scope='row'] {
         min-width: 9rem;
       }
+      td.prize-cell {
+        white-space: nowrap;
+      }
+      td.reason {
+        min-width: 12rem;
+      }
       td.rank {
         font-weight: 700;
         font-size: 1.05rem;
@@ -169,10 +175,15 @@ export class LbRankingTable extends LitElement {
           font-size: 0.875rem;
         }
       }
+      /* On paper: the award list the committee signs, nothing to scroll or click. */
       @media print {
         .tools,
-        th button .arrow {
-          display: none;
+        .ranking-block,
+        .ineligible-block {
+          display: none !important;
+        }
+        .scroll {
+          overflow: visible;
         }
         .awards {
           break-inside: avoid;
@@ -284,11 +295,11 @@ export class LbRankingTable extends LitElement {
   private prizeCell(unit: UnitResult) {
     const t = this.t;
     if (unit.prize) {
-      return html`<td>${pick(unit.prize.label, this.locale)}<span class="amount">${formatMoney(unit.prize.amount, this.locale)}</span></td>`;
+      return html`<td class="prize-cell">${pick(unit.prize.label, this.locale)}<span class="amount">${formatMoney(unit.prize.amount, this.locale)}</span></td>`;
     }
     if (unit.undecidedPrizeIds.length > 0) {
       const labels = unit.undecidedPrizeIds.map((id) => this.prizeLabel(id)).join(', ');
-      return html`<td><span class="undecided">${t.undecided}</span><span class="amount">${t.tiedFor(labels)}</span></td>`;
+      return html`<td class="prize-cell"><span class="undecided">${t.undecided}</span><span class="amount">${t.tiedFor(labels)}</span></td>`;
     }
     return html`<td><span aria-hidden="true">${t.noPrize}</span></td>`;
   }
@@ -308,7 +319,7 @@ export class LbRankingTable extends LitElement {
     const groupName = group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : '';
     const rows = this.rankedUnits().filter((u) => this.matchesQuery(u));
     const floor = group ? formatFloor(group.minOnlineSharePercent, this.locale) : '';
-    return html`<div class="scroll" role="region" aria-label=${t.rankingCaption(groupName)} tabindex="0">
+    return html`<div class="scroll ranking-block" role="region" aria-label=${t.rankingCaption(groupName)} tabindex="0">
       <table class="ranking" data-group=${group?.id ?? ''}>
         <caption>
           ${t.rankingCaption(groupName)}
@@ -361,8 +372,11 @@ export class LbRankingTable extends LitElement {
     const group = this.group;
     const groupName = group ? pick(group.shortName, this.locale) : '';
     const rows = this.ineligibleUnits().filter((u) => this.matchesQuery(u));
-    if (this.ineligibleUnits().length === 0) return html`<h3>${t.ineligibleTitle}</h3><p class="empty">${t.noIneligible}</p>`;
-    return html`<h3>${t.ineligibleTitle}</h3>
+    if (this.ineligibleUnits().length === 0) {
+      return html`<div class="ineligible-block"><h3>${t.ineligibleTitle}</h3><p class="empty">${t.noIneligible}</p></div>`;
+    }
+    return html`<div class="ineligible-block">
+      <h3>${t.ineligibleTitle}</h3>
       <div class="scroll" role="region" aria-label=${t.ineligibleCaption(groupName)} tabindex="0">
         <table class="ineligible" data-group=${group?.id ?? ''}>
           <caption class="sr-only">
@@ -385,7 +399,8 @@ export class LbRankingTable extends LitElement {
             )}
           </tbody>
         </table>
-      </div>`;
+      </div>
+    </div>`;
   }
 
   private awardsTable() {

@@ -81,7 +81,7 @@ describe('admin page and live updates', () => {
     const direct = await fetch(`${server.origin}/api/admin/snapshots?asOf=2023-12-31&dryRun=1`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' },
-      body: bad,
+      body: bad.toString('utf8'),
     });
     const apiIssues = ((await direct.json()) as { issues: SheetIssue[] }).issues;
     expect(apiIssues.length).toBeGreaterThanOrEqual(2);
@@ -152,7 +152,7 @@ describe('admin page and live updates', () => {
     const res = await fetch(`${server.origin}/api/admin/snapshots?asOf=2023-12-31`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' },
-      body: file,
+      body: file.toString('utf8'),
     });
     expect(res.status).toBe(201);
     await expectPageShows(await leaderboard());

@@ -54,7 +54,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown; html: string; failureSummary?: string }[];
+  nodes: { target: unknown; html: string; failureSummary?: string | undefined }[];
 }
 
 /** axe-core in the page (through the DevTools protocol, so the page's CSP does not apply). */

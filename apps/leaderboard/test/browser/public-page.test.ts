@@ -51,7 +51,8 @@ describe('public page', () => {
   it('shows exactly the ranks, scores and prizes of /api/leaderboard, for every group', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('lb-leaderboard:not([data-ssr])').waitFor();
+    // Hydrated: the element has taken over the server's HTML.
+    await page.waitForFunction(() => (document.querySelector('lb-leaderboard') as { hasUpdated?: boolean } | null)?.hasUpdated === true);
     expect(api.evaluation).not.toBeNull();
     for (const group of api.evaluation!.groups) {
       const rows = await rankingRows(page, group.id);
@@ -95,6 +96,7 @@ describe('public page', () => {
       expect(await awards.locator('tr.vacant').count()).toBe(group.vacantPrizes.length);
       expect(await awards.locator('td.total').textContent()).toContain(viMoney(group.totalAwarded));
     }
+    expect((await page.locator('lb-leaderboard .grand-total').textContent())!.replace(/\s+/g, ' ')).toContain(`${viMoney(api.evaluation!.totalAwarded)} ₫`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -264,8 +266,10 @@ describe('public page', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(screenshots, 'public-1280.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
+    // On paper: both groups' award lists, not the interactive ranking.
     for (const group of api.campaign.groups) {
       expect(await page.locator(`table.awards-table[data-group="${group.id}"]`).isVisible()).toBe(true);
+      expect(await page.locator(`table.ranking[data-group="${group.id}"]`).isVisible()).toBe(false);
     }
     expect(await page.locator('lb-leaderboard [role=tablist]').isVisible()).toBe(false);
     expect(await page.locator('lb-leaderboard footer').isVisible()).toBe(false);

@@ -69,6 +69,30 @@ const groupQuery = {
  */
 export const pagesRoutes: FastifyPluginAsync = async (app) => {
   const assets = loadManifest();
+
+  /**
+   * Rendered leaderboard pages, kept per evaluation (the service keeps one Evaluation object per
+   * snapshot) and per everything else the HTML depends on; a new snapshot, a retraction or the
+   * finalisation changes the key, so a page is never stale. Rendering costs ~20–50 ms; a hit, none.
+   */
+  const rendered = new WeakMap<object, Map<string, string>>();
+  const leaderboardHtml = (locale: Locale, group: string, embed: boolean): string => {
+    const data = source(app).getLeaderboard();
+    if (!data.evaluation) return renderLeaderboardPage(data, { locale, assets, group, embed });
+    const key = [data.snapshot?.id, data.status, data.previousSnapshot?.id, locale, group, embed].join('|');
+    let pages = rendered.get(data.evaluation);
+    if (!pages) {
+      pages = new Map();
+      rendered.set(data.evaluation, pages);
+    }
+    let html = pages.get(key);
+    if (html === undefined) {
+      html = renderLeaderboardPage(data, { locale, assets, group, embed });
+      // Bounded: group names come from the query string.
+      if (pages.size < 64) pages.set(key, html);
+    }
+    return html;
+  };
   if (existsSync(webDistDir)) {
     await app.register(fastifyStatic, {
       root: webDistDir,
@@ -85,9 +109,8 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/', { schema: { querystring: groupQuery } }, async (request, reply) => {
     const locale = chooseLocale(request, reply);
-    const data = source(app).getLeaderboard();
     const group = (request.query as { group?: string }).group ?? '';
-    return sendHtml(reply, renderLeaderboardPage(data, { locale, assets, group, embed: false }));
+    return sendHtml(reply, leaderboardHtml(locale, group, false));
   });
 
   // The district portal frames this view; only this route may be framed (any ancestor).
@@ -99,9 +122,8 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const locale = chooseLocale(request, reply);
-      const data = source(app).getLeaderboard();
       const group = (request.query as { group?: string }).group ?? '';
-      return sendHtml(reply, renderLeaderboardPage(data, { locale, assets, group, embed: true }));
+      return sendHtml(reply, leaderboardHtml(locale, group, true));
     },
   );
 

@@ -1,0 +1,115 @@
+/**
+ * The public page's weight and speed, printed (never failing):
+ *  1. JavaScript shipped to the public page, gzip — target ≤ 60 KB.
+ *  2. Navigation → first ranking row painted, in Chromium on loopback, against a static HTML file
+ *     holding the same table served from the same machine — target ≤ 2×.
+ * Run with `pnpm bench` (after `pnpm run build`).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { loadManifest, webDistDir } from '../src/server/pages/assets.js';
+import { launchChromium, startServer } from '../test/browser/harness.js';
+
+const runs = 15;
+
+function jsWeight(): { files: string[]; raw: number; gzip: number } {
+  const entry = loadManifest().public;
+  if (!entry) throw new Error('dist/web/manifest.json has no public page: run `pnpm run build` first');
+  const files = [entry.file, ...entry.imports];
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(webDistDir, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, raw, gzip };
+}
+
+/**
+ * Installed before any page script: watches (through open shadow roots) for the first ranking row
+ * and records the time of the frame after it appears, i.e. when it is painted.
+ */
+const firstRowProbe = `(() => {
+  const find = (root) => {
+    const row = root.querySelector('table.ranking tbody tr[data-unit-id]');
+    if (row) return row;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) { const r = find(el.shadowRoot); if (r) return r; }
+    }
+    return null;
+  };
+  const check = () => {
+    if (window.__firstRowPainted !== undefined) return;
+    if (document.documentElement && find(document)) {
+      requestAnimationFrame(() => setTimeout(() => { window.__firstRowPainted ??= performance.now(); }, 0));
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  check();
+})();`;
+
+async function timeToFirstRow(browser: Browser, url: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(firstRowProbe);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __firstRowPainted?: number }).__firstRowPainted !== undefined);
+    const t = await page.evaluate(() => (window as unknown as { __firstRowPainted: number }).__firstRowPainted);
+    if (i >= 2) times.push(t); // the first two warm up the server and the browser
+    await context.close();
+  }
+  return times;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const weight = jsWeight();
+console.log(`page.bench — JavaScript shipped to the public page (${weight.files.join(', ')})`);
+console.log(
+  `  ${(weight.raw / 1024).toFixed(1)} KB minified, ${(weight.gzip / 1024).toFixed(1)} KB gzip — target ≤ 60 KB gzip: ${
+    weight.gzip <= 60 * 1024 ? 'met' : 'NOT met'
+  } (${((weight.gzip / (60 * 1024)) * 100).toFixed(0)}% of budget)`,
+);
+
+const server = await startServer();
+const browser = await launchChromium();
+try {
+  // The static twin: the same ranking table as the browser shows it, in a plain HTML file.
+  const probe = await browser.newPage();
+  await probe.goto(`${server.origin}/`);
+  const tableHtml = await probe.locator('table.ranking').first().evaluate((t) => t.outerHTML);
+  await probe.close();
+  const staticHtml = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title><style>body{font-family:system-ui,sans-serif;margin:1rem}table{border-collapse:collapse;width:100%}th,td{padding:.45rem .5rem;border-bottom:1px solid #c9d1db;text-align:left}</style></head><body>${tableHtml}</body></html>`;
+  const staticServer = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(staticHtml);
+  });
+  await new Promise<void>((resolve) => staticServer.listen(0, '127.0.0.1', resolve));
+  const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`;
+
+  const pageTimes = await timeToFirstRow(browser, `${server.origin}/`);
+  const staticTimes = await timeToFirstRow(browser, staticUrl);
+  staticServer.close();
+  const p = median(pageTimes);
+  const s = median(staticTimes);
+  const ratio = p / s;
+  console.log(`page.bench — navigation → first ranking row painted, Chromium, loopback, median of ${runs}`);
+  console.log(`  leaderboard page (SSR + hydration): ${p.toFixed(1)} ms   [${pageTimes.map((t) => t.toFixed(0)).join(' ')}]`);
+  console.log(`  static HTML of the same table:      ${s.toFixed(1)} ms   [${staticTimes.map((t) => t.toFixed(0)).join(' ')}]`);
+  console.log(`  ratio ${ratio.toFixed(2)}× — target ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  collator,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatMoney,
+  formatPercent,
+  searchKey,
+} from '../../src/web/format.js';
+import { localeFromCookie, messages } from '../../src/web/i18n.js';
+
+const nbsp = '\u00a0';
+
+describe('format.ts: one place for every figure, vi-VN and en', () => {
+  it('writes money as integer đồng: 7.000.000 ₫ (vi), 7,000,000 ₫ (en)', () => {
+    expect(formatMoney(7_000_000, 'vi')).toBe(`7.000.000${nbsp}₫`);
+    expect(formatMoney(7_000_000, 'en')).toBe(`7,000,000${nbsp}₫`);
+    expect(formatMoney(0, 'vi')).toBe(`0${nbsp}₫`);
+  });
+
+  it('keeps exactly the digits the evaluation published', () => {
+    expect(formatPercent('65.00', 'vi')).toBe('65,00%');
+    expect(formatPercent('64.99', 'vi')).toBe('64,99%');
+    expect(formatPercent('65.00', 'en')).toBe('65.00%');
+    expect(formatDecimal('0.1', 'vi')).toBe('0,1');
+    expect(formatDecimal('1', 'vi')).toBe('1');
+    expect(formatDecimal('87.35', 'vi')).toBe('87,35');
+    expect(formatDecimal('1234.5', 'vi')).toBe('1.234,5');
+    expect(formatDecimal('1234.5', 'en')).toBe('1,234.5');
+    // More digits than a float holds exactly: still exact.
+    expect(formatDecimal('65.5027932961', 'vi')).toBe('65,5027932961');
+    expect(formatDecimal('0.30000000000000004441', 'en')).toBe('0.30000000000000004441');
+    expect(formatDecimal('-1.20', 'vi')).toBe('-1,20');
+    expect(formatDecimal('not a number', 'vi')).toBe('not a number');
+  });
+
+  it('writes calendar dates as 31/12/2023 with no time-zone shift', () => {
+    expect(formatDate('2023-12-31', 'vi')).toBe('31/12/2023');
+    expect(formatDate('2023-06-01', 'en')).toBe('01/06/2023');
+    expect(formatInteger(1432, 'vi')).toBe('1.432');
+    // 17:30 UTC is already the next day in Việt Nam (UTC+7).
+    expect(formatDateTime('2023-12-31T17:30:00Z', 'vi')).toContain('01/01/2024');
+  });
+
+  it('sorts names in Vietnamese order and searches without diacritics', () => {
+    // Vietnamese alphabet: a < ă < â < b … d < đ; a code-point sort would put Đ and Ă last.
+    const names = ['Xã Tam Đà', 'Xã Tam Bình', 'Xã Tam Dân', 'Xã Tam Ăn', 'Xã Tam Anh Nam', 'Thị trấn Núi Thành'];
+    expect([...names].sort(collator('vi').compare)).toEqual([
+      'Thị trấn Núi Thành',
+      'Xã Tam Anh Nam',
+      'Xã Tam Ăn',
+      'Xã Tam Bình',
+      'Xã Tam Dân',
+      'Xã Tam Đà',
+    ]);
+    expect(searchKey('Xã Tam Xuân II')).toContain('tam xuan');
+    expect(searchKey('Đà Nẵng')).toBe('da nang');
+  });
+});
+
+describe('i18n.ts', () => {
+  it('reads the language cookie and ignores anything else', () => {
+    expect(localeFromCookie('a=1; lang=en; b=2')).toBe('en');
+    expect(localeFromCookie('lang=fr')).toBeNull();
+    expect(localeFromCookie(undefined)).toBeNull();
+  });
+
+  it('has every message in both languages', () => {
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    expect(keys(messages('en')).sort()).toEqual(keys(messages('vi')).sort());
+    expect(messages('vi').unit.gapPassUnit('37', 'Xã Tam Hải')).toBe('Cần thêm 37 hồ sơ trực tuyến đúng hạn để vượt Xã Tam Hải.');
+  });
+});
