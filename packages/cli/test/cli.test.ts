@@ -409,7 +409,7 @@ describe('bundle and verify', () => {
 
   it('a tampered score is named: path, unit, bundle value and recomputed value; exit 1', () => {
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
-    const index = bundle.evaluation.units.findIndex((u: { prize: unknown }) => u.prize === null && u.score !== null);
+    const index = bundle.evaluation.units.findIndex((u: { prize: unknown; score: string | null }) => u.prize === null && u.score !== null);
     const unit = bundle.evaluation.units[index];
     const real = unit.score;
     unit.score = '99.99';
