@@ -38,6 +38,8 @@ export interface UnitProfile {
   onTimeShare: number;
   /** Share of all cases resolved late (0–1). */
   lateShare: number;
+  /** Month-on-month change of monthlyCases (0.1 = +10% a month); drawn per unit when absent. */
+  growth?: number;
   /** Units with the same seed key get identical figures (a deliberate tie). */
   seedKey?: string;
 }
@@ -60,12 +62,14 @@ export function cumulativeStatistics(
     let T = 0;
     let L = 0;
     const out: UnitInput[] = [];
+    const growth = p.growth ?? 0.12 * (rnd() - 0.35);
     for (let m = 0; m < months; m++) {
-      const r = Math.max(1, Math.round(p.monthlyCases * (0.8 + 0.4 * rnd())));
+      const r = Math.max(1, Math.round(p.monthlyCases * Math.max(0.3, 1 + growth * m) * (0.8 + 0.4 * rnd())));
       const share = Math.min(0.99, p.onlineShare + 0.006 * m + 0.03 * (rnd() - 0.5));
       const o = Math.min(r, Math.round(r * share));
       const t = Math.min(o, Math.round(o * Math.min(1, p.onTimeShare + 0.02 * (rnd() - 0.5))));
-      const l = Math.min(r - t, Math.round(r * Math.max(0, p.lateShare + 0.01 * (rnd() - 0.5))));
+      // Online cases not resolved on time are late cases too: L ≥ O − T.
+      const l = Math.min(r - t, Math.max(o - t, Math.round(r * Math.max(0, p.lateShare + 0.01 * (rnd() - 0.5)))));
       R += r;
       O += o;
       T += t;
