@@ -1,0 +1,349 @@
+/**
+ * Invariants that must hold for every valid roster, checked with fast-check on generated units
+ * (0 ≤ T ≤ O ≤ R, 0 ≤ L ≤ R − T), under every combination of policies.
+ *
+ * Where a property needs the rules themselves (ranks, the published score), it recomputes them
+ * here with exact BigInt fractions straight from issue 2 — never with the library's own helpers.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { evaluate, nuiThanh2023, type Evaluation, type Policies, type UnitInput } from '../src/index.js';
+
+const RUNS = { numRuns: 150 };
+
+// ---------- generators ----------
+
+interface Counts {
+  R: number;
+  O: number;
+  T: number;
+  L: number;
+}
+
+/** Valid counts; O is biased towards the eligibility floors so that ranks and prizes happen. */
+const countsArb = (maxR: number): fc.Arbitrary<Counts> =>
+  fc.integer({ min: 0, max: maxR }).chain((R) =>
+    fc
+      .oneof(
+        { weight: 3, arbitrary: fc.integer({ min: Math.ceil(R * 0.6), max: R }) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: R }) },
+      )
+      .chain((O) =>
+        fc
+          .integer({ min: Math.floor(O * 0.5), max: O })
+          .chain((T) => fc.integer({ min: 0, max: Math.min(R - T, Math.ceil(R * 0.08)) }).map((L) => ({ R, O, T, L }))),
+      ),
+  );
+
+/** A few fixed, eligible rosters' worth of counts, drawn again and again: ties and undecided prizes. */
+const tiePool = fc.constantFrom<Counts>(
+  { R: 2000, O: 1400, T: 1400, L: 0 },
+  { R: 2000, O: 1300, T: 1300, L: 0 },
+  { R: 1000, O: 700, T: 700, L: 0 },
+  { R: 1200, O: 840, T: 840, L: 0 },
+  { R: 1000, O: 680, T: 680, L: 0 },
+  { R: 200, O: 200, T: 190, L: 10 },
+  { R: 100, O: 90, T: 90, L: 0 },
+);
+
+/** Small counts and the pool collide often (ties, shared ranks, undecided prizes); large ones cross brackets. */
+const anyCounts = fc.oneof(countsArb(12), countsArb(400), countsArb(3200), tiePool);
+
+const toUnit = (c: Counts, group: string, i: number): UnitInput => ({
+  id: `u${String(i).padStart(3, '0')}`,
+  name: `Đơn vị ${i}`,
+  group,
+  resolvedTotal: c.R,
+  resolvedOnline: c.O,
+  resolvedOnlineOnTime: c.T,
+  resolvedLate: c.L,
+});
+
+const unitsArb = fc
+  .array(fc.record({ group: fc.constantFrom('departments', 'communes'), counts: anyCounts }), { maxLength: 24, size: 'max' })
+  .map((list) => list.map((u, i) => toUnit(u.counts, u.group, i)));
+
+const policiesArb: fc.Arbitrary<Policies> = fc.record({
+  deduction: fc.constantFrom('proportional', 'whole-percent'),
+  combination: fc.constantFrom('deduct-then-multiply', 'multiply-then-deduct'),
+  prizes: fc.constantFrom('best-qualified', 'vacate'),
+});
+
+// ---------- exact helpers (independent of the library) ----------
+
+/** A non-negative decimal string as a fraction n / 10^k. */
+function parseDecimal(s: string): { n: bigint; scale: bigint } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) throw new Error(`not a decimal: ${s}`);
+  const frac = m[3] ?? '';
+  const n = BigInt(`${m[2]}${frac}`) * (m[1] ? -1n : 1n);
+  return { n, scale: 10n ** BigInt(frac.length) };
+}
+
+function compareDecimal(a: string, b: string): number {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const l = x.n * y.scale;
+  const r = y.n * x.scale;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** Issue 2's score, exactly: coefficient in tenths by O, deduction capped at 5, floor at 0, half-up to 2 decimals. */
+function referenceScore(c: Counts, p: Policies): string | null {
+  if (c.R === 0) return null;
+  const R = BigInt(c.R);
+  const tenths = BigInt(Math.min(10, Math.floor(c.O / 300) + 1));
+  // Everything below is "× R" so the score is one fraction over 10·R.
+  const baseR = 100n * BigInt(c.T);
+  let deductionR: bigint;
+  if (p.deduction === 'proportional') {
+    const lateR = 100n * BigInt(c.L);
+    deductionR = lateR < 5n * R ? lateR : 5n * R;
+  } else {
+    const whole = (100n * BigInt(c.L)) / R; // ⌊late%⌋
+    deductionR = (whole < 5n ? whole : 5n) * R;
+  }
+  let num = p.combination === 'deduct-then-multiply' ? (baseR - deductionR) * tenths : baseR * tenths - 10n * deductionR;
+  if (num < 0n) num = 0n;
+  const den = 10n * R;
+  const hundredths = (num * 100n) / den;
+  const rest = (num * 100n) % den;
+  const rounded = 2n * rest >= den ? hundredths + 1n : hundredths;
+  return `${rounded / 100n}.${String(rounded % 100n).padStart(2, '0')}`;
+}
+
+function referenceEligible(c: Counts, group: string): boolean {
+  if (c.R === 0) return false;
+  if (group === 'communes') return 100 * c.O >= 65 * c.R;
+  return 100 * c.O >= 70 * c.R && c.O >= 100;
+}
+
+const countsOf = (u: UnitInput): Counts => ({
+  R: u.resolvedTotal,
+  O: u.resolvedOnline,
+  T: u.resolvedOnlineOnTime,
+  L: u.resolvedLate,
+});
+
+/** Negative when a is strictly ahead of b: published score, then O/R, then O. */
+function compareKeys(a: { score: string; c: Counts }, b: { score: string; c: Counts }): number {
+  const byScore = compareDecimal(b.score, a.score);
+  if (byScore !== 0) return byScore;
+  const share = BigInt(b.c.O) * BigInt(a.c.R) - BigInt(a.c.O) * BigInt(b.c.R);
+  if (share !== 0n) return share < 0n ? -1 : 1;
+  return b.c.O - a.c.O;
+}
+
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Warnings point at list positions; name them by unit id so two orders can be compared. */
+function withoutPositions(ev: Evaluation, units: readonly UnitInput[]) {
+  const { warnings, ...rest } = ev;
+  const named = warnings
+    .map((w) => ({ unitId: units[w.path[0] as number]?.id, field: w.path[1], code: w.code }))
+    .sort((a, b) => String(a.unitId).localeCompare(String(b.unitId)));
+  return { ...rest, warnings: named };
+}
+
+const budgetOf = (groupId: string): number =>
+  nuiThanh2023.groups.find((g) => g.id === groupId)?.prizes.reduce((s, p) => s + p.amountVnd * p.count, 0) ?? NaN;
+
+// ---------- properties ----------
+
+describe('properties of evaluate (fast-check)', () => {
+  test('input order never matters', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, fc.integer(), (units, policies, seed) => {
+        const a = evaluate(units, nuiThanh2023, { policies });
+        const shuffled = shuffle(units, seed);
+        const b = evaluate(shuffled, nuiThanh2023, { policies });
+        expect(withoutPositions(b, shuffled)).toStrictEqual(withoutPositions(a, units));
+      }),
+      RUNS,
+    );
+  });
+
+  test('one more on-time online case (R+1, O+1, T+1) never lowers a unit’s score', () => {
+    fc.assert(
+      fc.property(anyCounts, fc.constantFrom('departments', 'communes'), policiesArb, (c, group, policies) => {
+        const before = evaluate([toUnit(c, group, 0)], nuiThanh2023, { policies }).units[0]?.score ?? null;
+        const after = evaluate([toUnit({ ...c, R: c.R + 1, O: c.O + 1, T: c.T + 1 }, group, 0)], nuiThanh2023, { policies })
+          .units[0]?.score;
+        expect(after).not.toBeNull();
+        if (before !== null) expect(compareDecimal(after as string, before)).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('the published score is the issue’s formula, computed exactly, and has exactly 2 decimals', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies });
+        expect(ev.units).toHaveLength(units.length);
+        for (const u of units) {
+          const r = ev.units.find((x) => x.unitId === u.id);
+          const want = referenceScore(countsOf(u), policies);
+          expect(r?.score, `${u.id} ${JSON.stringify(countsOf(u))}`).toBe(want);
+          if (r?.score != null) expect(r.score).toMatch(/^\d+\.\d{2}$/);
+          expect(r?.eligible).toBe(referenceEligible(countsOf(u), u.group));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('the deduction step never exceeds 5 points', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies });
+        for (const r of ev.units) {
+          if (r.score === null) continue;
+          const step = r.breakdown.find((s) => s.id === 'deduction');
+          expect(step, `deduction step of ${r.unitId}`).toBeDefined();
+          expect(compareDecimal(step?.value ?? '', '5')).toBeLessThanOrEqual(0);
+          expect(compareDecimal(step?.value ?? '', '0')).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('ranks are competition ranks: 1 + the number of units strictly ahead', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies });
+        for (const g of ev.groups) {
+          const members = ev.units.filter((u) => u.groupId === g.id);
+          const ranked = members
+            .filter((u) => u.eligible)
+            .map((u) => ({ id: u.unitId, rank: u.rank, score: u.score as string, c: countsOf(units.find((x) => x.id === u.unitId) as UnitInput) }));
+          for (const u of members.filter((x) => !x.eligible)) expect(u.rank).toBeNull();
+          for (const u of ranked) {
+            const ahead = ranked.filter((v) => compareKeys(v, u) < 0).length;
+            expect(u.rank, u.id).toBe(1 + ahead);
+          }
+          expect(g.ranking.map((r) => r.unitId).sort()).toEqual(ranked.map((r) => r.id).sort());
+          expect(g.ranking.map((r) => r.rank)).toEqual([...g.ranking.map((r) => r.rank)].sort((a, b) => a - b));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('at most one prize per unit, only to eligible units, and every prize slot accounted for once', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies });
+        let total = 0;
+        for (const g of ev.groups) {
+          const winners = g.prizes.map((p) => p.unitId);
+          expect(new Set(winners).size).toBe(winners.length);
+          const undecidedUnits = g.undecided.flatMap((u) => u.unitIds);
+          expect(new Set([...winners, ...undecidedUnits]).size).toBe(winners.length + undecidedUnits.length);
+          for (const p of g.prizes) {
+            const r = ev.units.find((u) => u.unitId === p.unitId);
+            expect(r?.eligible).toBe(true);
+            expect(r?.prize).toEqual({ id: p.prizeId, label: p.label, amount: p.amount });
+            expect(Number.isInteger(p.amount)).toBe(true);
+          }
+          for (const r of ev.units.filter((u) => u.groupId === g.id && !winners.includes(u.unitId))) expect(r.prize).toBeNull();
+
+          // Each slot of the group is awarded, vacant or undecided — exactly once.
+          const rules = nuiThanh2023.groups.find((x) => x.id === g.id);
+          const amountOf = (id: string) => rules?.prizes.find((p) => p.id === id)?.amountVnd ?? NaN;
+          const slots = g.prizes.length + g.vacantPrizes.length + g.undecided.reduce((s, u) => s + u.prizeIds.length, 0);
+          expect(slots).toBe(rules?.prizes.reduce((s, p) => s + p.count, 0));
+          const accounted =
+            g.totalAwarded +
+            g.vacantPrizes.reduce((s, id) => s + amountOf(id), 0) +
+            g.undecided.reduce((s, u) => s + u.amount, 0);
+          expect(accounted).toBe(budgetOf(g.id));
+          total += g.totalAwarded;
+        }
+        expect(ev.totalAwarded).toBe(total);
+      }),
+      RUNS,
+    );
+  });
+
+  test('total awarded never exceeds the group’s prize budget', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies });
+        for (const g of ev.groups) {
+          expect(g.budget).toBe(budgetOf(g.id));
+          expect(g.totalAwarded).toBe(g.prizes.reduce((s, p) => s + p.amount, 0));
+          expect(g.totalAwarded).toBeLessThanOrEqual(g.budget);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('gaps are the fewest cases: k more reaches the target, k − 1 more does not', () => {
+    const more = (c: Counts, k: number): Counts => ({ R: c.R + k, O: c.O + k, T: c.T + k, L: c.L });
+    const firstFloor = (c: Counts) => c.R > 0 && 100 * c.O >= 70 * c.R;
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies });
+        for (const r of ev.units) {
+          const u = units.find((x) => x.id === r.unitId) as UnitInput;
+          const c = countsOf(u);
+          const g = r.gaps;
+          expect(g).not.toBeNull();
+          if (!g) continue;
+          if (r.eligible) expect(g.eligibility).toBeNull();
+          else {
+            expect(g.eligibility).not.toBeNull();
+            const k = g.eligibility as number;
+            expect(referenceEligible(more(c, k), u.group)).toBe(true);
+            expect(k === 0 || !referenceEligible(more(c, k - 1), u.group)).toBe(true);
+          }
+          if (r.eligible && firstFloor(c)) expect(g.firstPrizeFloor).toBeNull();
+          if (r.eligible && !firstFloor(c)) {
+            const k = g.firstPrizeFloor as number;
+            expect(firstFloor(more(c, k)) && !firstFloor(more(c, k - 1))).toBe(true);
+          }
+          const nextMin = c.O >= 2700 ? null : (Math.floor(c.O / 300) + 1) * 300;
+          expect(g.nextBracket?.cases ?? null).toBe(nextMin === null ? null : nextMin - c.O);
+
+          const above = r.rank === null || r.rank === 1 ? null : g.passUnitAbove;
+          if (r.rank === null || r.rank === 1) expect(g.passUnitAbove).toBeNull();
+          else {
+            expect(above).not.toBeNull();
+            const target = ev.units.find((x) => x.unitId === above?.unitId);
+            // The nearest better rank: ahead of this unit, with nobody strictly between them.
+            expect(target?.groupId).toBe(r.groupId);
+            expect(target?.rank).toBe(Math.max(...ev.units.filter((x) => x.groupId === r.groupId && x.rank !== null && x.rank < (r.rank as number)).map((x) => x.rank as number)));
+            const t = { score: target?.score as string, c: countsOf(units.find((x) => x.id === target?.unitId) as UnitInput) };
+            const at = (k: number) => ({ score: referenceScore(more(c, k), policies) as string, c: more(c, k) });
+            const k = above?.cases as number;
+            expect(compareKeys(at(k), t), `${r.unitId} +${k} ahead of ${t.score}`).toBeLessThan(0);
+            if (k > 0) expect(compareKeys(at(k - 1), t), `${r.unitId} +${k - 1} not ahead`).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('the evaluation survives a JSON round trip unchanged', () => {
+    fc.assert(
+      fc.property(unitsArb, policiesArb, fc.boolean(), (units, policies, gaps) => {
+        const ev = evaluate(units, nuiThanh2023, { policies, gaps });
+        expect(JSON.parse(JSON.stringify(ev))).toStrictEqual(ev);
+      }),
+      RUNS,
+    );
+  });
+});
