@@ -20,7 +20,7 @@ export class LbLeaderboard extends LitElement {
     data: { attribute: false },
     locale: { reflect: true },
     group: { reflect: true },
-    embed: { type: Boolean },
+    embed: { type: Boolean, reflect: true },
     state: {},
     announcement: { state: true },
     connection: { state: true },
@@ -150,6 +150,10 @@ export class LbLeaderboard extends LitElement {
       .grand-total {
         margin: 1.25rem 0 0;
         font-size: 1.05rem;
+      }
+      :host([embed]) h2 {
+        font-size: 1.1rem;
+        margin: 0.25rem 0;
       }
       .embed-more {
         font-size: 0.9rem;

@@ -122,9 +122,46 @@ export class LbRankingTable extends LitElement {
       td.reason {
         min-width: 12rem;
       }
-      td.rank {
+      td.rank .rank-number {
         font-weight: 700;
         font-size: 1.05rem;
+      }
+      td.rank .change {
+        display: block;
+        font-size: 0.85rem;
+        font-weight: 600;
+      }
+      /* On a phone the table scrolls sideways; rank and unit stay in view. */
+      @media (max-width: 640px) {
+        table.ranking td.rank,
+        table.ranking thead th:first-child {
+          position: sticky;
+          left: 0;
+          z-index: 1;
+          width: 3.5rem;
+          min-width: 3.5rem;
+          max-width: 3.5rem;
+          padding-left: 0.3rem;
+          padding-right: 0.3rem;
+          text-align: left;
+          white-space: normal;
+        }
+        table.ranking th[scope='row'],
+        table.ranking thead th:nth-child(2) {
+          position: sticky;
+          left: 3.5rem;
+          z-index: 1;
+          min-width: 7.5rem;
+          box-shadow: 2px 0 0 var(--lb-border);
+        }
+        table.ranking tbody tr td.rank,
+        table.ranking tbody tr th[scope='row'] {
+          background: #fff;
+        }
+        table.ranking tbody tr:nth-child(even) td.rank,
+        table.ranking tbody tr:nth-child(even) th[scope='row'] {
+          background: var(--lb-stripe);
+        }
       }
       .up {
         color: var(--lb-up);
@@ -251,27 +288,22 @@ export class LbRankingTable extends LitElement {
     </th>`;
   }
 
-  private changeCell(unit: UnitResult) {
+  /** Rank change since the previous snapshot: an arrow and a number, and words for screen readers. */
+  private change(unit: UnitResult) {
     const t = this.t;
     const change = this.rankChanges[unit.unitId];
-    if (!change || !this.hasPrevious) return html`<td class="num change"></td>`;
+    if (!change || !this.hasPrevious) return nothing;
     if (change.change === null || change.previousRank === null) {
-      return html`<td class="num change"><span class="new">${t.rankNew}</span></td>`;
+      return html`<span class="change new">${t.rankNew}</span>`;
     }
     const n = formatInteger(Math.abs(change.change), this.locale);
     if (change.change > 0) {
-      return html`<td class="num change">
-        <span class="up" aria-hidden="true">▲ ${n}</span><span class="sr-only">${t.rankUp(n)}</span>
-      </td>`;
+      return html`<span class="change up"><span aria-hidden="true">▲ ${n}</span><span class="sr-only">${t.rankUp(n)}</span></span>`;
     }
     if (change.change < 0) {
-      return html`<td class="num change">
-        <span class="down" aria-hidden="true">▼ ${n}</span><span class="sr-only">${t.rankDown(n)}</span>
-      </td>`;
+      return html`<span class="change down"><span aria-hidden="true">▼ ${n}</span><span class="sr-only">${t.rankDown(n)}</span></span>`;
     }
-    return html`<td class="num change">
-      <span class="same" aria-hidden="true">=</span><span class="sr-only">${t.rankSame}</span>
-    </td>`;
+    return html`<span class="change same"><span aria-hidden="true">=</span><span class="sr-only">${t.rankSame}</span></span>`;
   }
 
   private shareCell(unit: UnitResult) {
@@ -326,8 +358,7 @@ export class LbRankingTable extends LitElement {
         </caption>
         <thead>
           <tr>
-            ${this.header('rank', t.col.rank)}
-            <th scope="col" class="num">${t.col.change}</th>
+            ${this.header('rank', t.col.rank, html`<span class="floor">${t.col.change}</span>`)}
             ${this.header('unit', t.col.unit, undefined, false)}
             ${this.header('onlineShare', t.col.onlineShare, html`<span class="floor">${t.col.floor(floor)}</span>`)}
             ${this.compact ? nothing : this.header('onTime', t.col.onTime)}
@@ -342,12 +373,13 @@ export class LbRankingTable extends LitElement {
         <tbody>
           ${rows.length === 0
             ? html`<tr>
-                <td colspan=${this.compact ? 6 : 9} class="empty">${this.query ? t.searchNoMatch : t.noData}</td>
+                <td colspan=${this.compact ? 5 : 8} class="empty">${this.query ? t.searchNoMatch : t.noData}</td>
               </tr>`
             : rows.map(
                 (u) => html`<tr data-unit-id=${u.unitId} class=${u.prize ? 'prize' : ''}>
-                  <td class="num rank">${u.rank === null ? '' : formatInteger(u.rank, this.locale)}</td>
-                  ${this.changeCell(u)}
+                  <td class="num rank">
+                    <span class="rank-number">${u.rank === null ? '' : formatInteger(u.rank, this.locale)}</span>${this.change(u)}
+                  </td>
                   <th scope="row">${this.unitLink(u)}</th>
                   ${this.shareCell(u)}
                   ${this.compact

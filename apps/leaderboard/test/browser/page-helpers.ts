@@ -25,11 +25,11 @@ export async function rankingRows(page: Page, groupId: string): Promise<ShownRow
         const cells = r.querySelectorAll('td');
         return {
           unitId: (r as HTMLElement).dataset.unitId ?? '',
-          rank: text('td.rank'),
+          rank: text('td.rank .rank-number'),
           unit: text('th[scope=row]'),
           score: text('td.score'),
           prize: (cells[cells.length - 1]?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-          change: text('td.change'),
+          change: text('td.rank .change'),
         };
       }),
     );
