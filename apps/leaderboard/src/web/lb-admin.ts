@@ -408,7 +408,7 @@ export class LbAdmin extends LitElement {
   private snapshotsTable() {
     const t = this.t;
     if (this.snapshots.length === 0) return html`<p class="hint">${messages(this.locale).noData}</p>`;
-    return html`<div class="scroll" role="region" aria-label=${t.snapshotsTitle} tabindex="0">
+    return html`<div class="scroll" tabindex="0">
       <table class="snapshots">
         <thead>
           <tr>
@@ -461,11 +461,11 @@ export class LbAdmin extends LitElement {
         <h1>${t.title}</h1>
         <lb-language-switch .locale=${this.locale}></lb-language-switch>
       </header>
-      <p class="hint"><a href="/">${messages(this.locale).unit.back}</a></p>
-      <div role="status" aria-live="polite">
-        ${this.notice ? html`<p class="notice ${this.notice.kind}">${this.notice.text}</p>` : nothing}
-      </div>
       <main>
+        <p class="hint"><a href="/">${messages(this.locale).unit.back}</a></p>
+        <div role="status" aria-live="polite">
+          ${this.notice ? html`<p class="notice ${this.notice.kind}">${this.notice.text}</p>` : nothing}
+        </div>
         <section aria-labelledby="token-title">
           <h2 id="token-title">${t.tokenLabel}</h2>
           ${this.token
@@ -562,7 +562,7 @@ export class LbAdmin extends LitElement {
           <h2 id="audit-title">${t.auditTitle}</h2>
           <button type="button" ?disabled=${!this.token} @click=${this.loadAudit}>${t.load}</button>
           ${this.audit
-            ? html`<div class="scroll" role="region" aria-label=${t.auditTitle} tabindex="0">
+            ? html`<div class="scroll" tabindex="0">
                 <table class="audit">
                   <thead>
                     <tr>

@@ -151,7 +151,7 @@ export class LbLeaderboard extends LitElement {
         margin: 1.25rem 0 0;
         font-size: 1.05rem;
       }
-      :host([embed]) h2 {
+      :host([embed]) h1 {
         font-size: 1.1rem;
         margin: 0.25rem 0;
       }
@@ -176,17 +176,19 @@ export class LbLeaderboard extends LitElement {
         [role='tabpanel'] {
           break-before: auto;
         }
-        .panel-title {
-          display: block !important;
-          font-size: 1.1rem;
+        .panel-title.sr-only {
+          position: static;
+          width: auto;
+          height: auto;
           margin: 1rem 0 0;
+          overflow: visible;
+          clip: auto;
+          white-space: normal;
+          font-size: 1.1rem;
         }
         header {
           border-bottom: 2px solid #000;
         }
-      }
-      .panel-title {
-        display: none;
       }
     `,
   ];
@@ -279,11 +281,12 @@ export class LbLeaderboard extends LitElement {
     const { campaign, snapshot, status } = data;
     const sample = campaign.sample || (snapshot?.sample ?? false);
     return html`<header>
+      ${this.embed ? nothing : html`<a class="skip" href="#rankings">${t.skipToContent}</a>`}
       <div class="top">
         <p class="eyebrow">${t.period}: ${formatDate(campaign.period.start, this.locale)}–${formatDate(campaign.period.end, this.locale)}</p>
         ${this.embed ? nothing : html`<lb-language-switch class="no-print" .locale=${this.locale}></lb-language-switch>`}
       </div>
-      ${this.embed ? html`<h2>${pick(campaign.title, this.locale)}</h2>` : html`<h1>${pick(campaign.title, this.locale)}</h1>`}
+      <h1>${pick(campaign.title, this.locale)}</h1>
       <p class="meta">
         <span class="asof">${snapshot ? t.asOf(formatDate(snapshot.asOf, this.locale)) : t.noData}</span>
         <span class="status ${status}" title=${t.statusHint[status]}>${t.status[status]}</span>
@@ -313,7 +316,7 @@ export class LbLeaderboard extends LitElement {
       ?hidden=${hidden}
       data-group=${groupId}
     >
-      <h2 class="panel-title">${group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : ''}</h2>
+      <h2 class="panel-title sr-only">${group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : ''}</h2>
       <lb-ranking-table
         .group=${group}
         .result=${result}
@@ -333,13 +336,16 @@ export class LbLeaderboard extends LitElement {
     const selected = this.selectedGroupId();
     const groups = data.campaign.groups;
     if (this.embed) {
-      return html`${this.header()} ${this.liveRegion()} ${this.groupPanel(selected, false)}
-        <p class="embed-more"><a href="/" target="_top">${pick(data.campaign.title, this.locale)}</a></p>`;
+      return html`${this.header()}
+        <main>
+          ${this.liveRegion()} ${this.groupPanel(selected, false)}
+          <p class="embed-more"><a href="/" target="_top">${pick(data.campaign.title, this.locale)}</a></p>
+        </main>`;
     }
     const asOf = data.snapshot ? `?asOf=${data.snapshot.asOf}` : '';
-    return html`<a class="skip" href="#rankings">${t.skipToContent}</a>
-      ${this.header()} ${this.liveRegion()}
+    return html`${this.header()}
       <main id="rankings">
+        ${this.liveRegion()}
         <div role="tablist" aria-label=${t.groupsLabel} @keydown=${this.onTabKey}>
           ${groups.map((g) => {
             const isSelected = g.id === selected;

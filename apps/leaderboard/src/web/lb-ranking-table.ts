@@ -364,7 +364,7 @@ export class LbRankingTable extends LitElement {
             ${this.compact ? nothing : this.header('onTime', t.col.onTime)}
             ${this.compact
               ? nothing
-              : this.header('late', html`${t.col.late}<span class="floor">${t.col.deduction}</span>`)}
+              : this.header('late', t.col.late, html`<span class="floor">${t.col.deduction}</span>`)}
             ${this.compact ? nothing : this.header('coefficient', t.col.coefficient)}
             ${this.header('score', t.col.score)}
             <th scope="col">${t.col.prize} <span class="floor">${t.col.amount}</span></th>

@@ -155,6 +155,12 @@ describe('public page', () => {
     expect(await page.locator(`#panel-${g2!.id}`).isVisible()).toBe(true);
     expect(await page.locator(`#panel-${g1!.id}`).isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id)).toBe(`tab-${g2!.id}`);
+    // Visible focus: a 3 px outline on the focused tab.
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement?.shadowRoot?.activeElement;
+      return el ? getComputedStyle(el).outlineWidth + ' ' + getComputedStyle(el).outlineStyle : '';
+    });
+    expect(outline).toBe('3px solid');
     expect(page.url()).toContain(`group=${g2!.id}`);
     await tabs.nth(0).click();
     await expect.poll(() => page.locator(`#panel-${g1!.id}`).isVisible()).toBe(true);
