@@ -19,8 +19,9 @@ import type { Evaluation, LocalizedText, ScoringIssue, UnitInput } from './types
  * statistics file is known, `input.fileSha256` is the SHA-256 of its bytes — the figure the
  * leaderboard and its exports show as "SHA-256 tệp số liệu" — and can be checked against the file.
  *
- * Pure: no Node built-ins. Hashing uses Web Crypto (`globalThis.crypto.subtle`, in every browser
- * and in Node ≥ 20), which is asynchronous, hence the promises.
+ * Pure: no Node built-ins. Hashing uses Web Crypto (`globalThis.crypto.subtle`, in Node ≥ 20 and
+ * in every browser — on a secure context only: https, or localhost), which is asynchronous, hence
+ * the promises.
  */
 
 export interface AwardBundleInput {
