@@ -98,6 +98,15 @@ describe('public API on the demo campaign', () => {
     expect(missing.json()).toMatchObject({ error: 'unit_not_found' });
   });
 
+  it('labels the demo as sample data in its exports', async () => {
+    const csv = await app.inject('/api/export/awards.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('DỮ LIỆU MINH HỌA');
+    const ranking = await app.inject('/api/export/ranking.csv?asOf=2023-09-30');
+    expect(ranking.body).toContain('DỮ LIỆU MINH HỌA');
+    expect(ranking.body).toContain('30/09/2023');
+  });
+
   it('publishes the rule set with its citations', async () => {
     const res = await app.inject('/api/rules');
     expect(res.json().ruleSet).toEqual(JSON.parse(JSON.stringify(nuiThanh2023)));

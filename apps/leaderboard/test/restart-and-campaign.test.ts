@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nuiThanh2023 } from '@thidua/scoring';
 import { buildApp } from '../src/server/app.js';
-import { CampaignFileError, campaignFromJson } from '../src/server/campaign-source.js';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CampaignFileError, campaignFromJson, readCampaignFile } from '../src/server/campaign-source.js';
 import { nuiThanhRoster } from '../src/demo/roster.js';
 import { auth, csvHeaders, dumpContent, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
 
@@ -77,5 +80,27 @@ describe('campaign files', () => {
     const again = await startApp({ dbPath: db.dbPath, campaign: nuiThanhCampaignFile() });
     expect((await again.inject('/healthz')).statusCode).toBe(200);
     await again.close();
+  });
+});
+
+describe('the documented example campaign (docs/examples)', () => {
+  const db = tempDb();
+  afterAll(() => db.cleanup());
+  const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/examples');
+
+  it('runs from its campaign file and accepts its sample statistics', async () => {
+    const app = await startApp({ dbPath: db.dbPath, campaign: readCampaignFile(join(examples, 'cuong-gian-2024-example.campaign.json')) });
+    const board = (await app.inject('/api/leaderboard')).json();
+    expect(board).toMatchObject({ snapshot: null, campaign: { id: 'cuong-gian-2024-example', sample: false } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/snapshots?asOf=2024-12-31',
+      headers: { ...auth, ...csvHeaders },
+      payload: readFileSync(join(examples, 'cuong-gian-2024-example.stats.csv')),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().snapshot.rowCount).toBe(7);
+    expect((await app.inject('/api/leaderboard')).json().evaluation.units).toHaveLength(7);
+    await app.close();
   });
 });
