@@ -86,6 +86,18 @@ const cases: Case[] = [
     status: 413,
     error: 'body_too_large',
   },
+  {
+    name: 'a multipart upload without the "file" field',
+    request: () => {
+      const boundary = 'yBOUNDARYy';
+      const payload = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${goodCsv()}\r\n--${boundary}--\r\n`,
+      );
+      return upload(payload, 'asOf=2023-09-30', { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` });
+    },
+    status: 400,
+    error: 'missing_file',
+  },
   { name: 'a JSON body', request: () => upload('[]', 'asOf=2023-09-30', { ...auth, 'content-type': 'application/json' }), status: 415, error: 'unsupported_media_type' },
   { name: 'a plain-text body', request: () => upload('x', 'asOf=2023-09-30', { ...auth, 'content-type': 'text/plain' }), status: 415, error: 'unsupported_media_type' },
   { name: 'an empty body', request: () => upload('', 'asOf=2023-09-30'), status: 400, error: 'missing_file' },

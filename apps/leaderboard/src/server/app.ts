@@ -34,6 +34,8 @@ export interface BuildAppOptions {
   /** Called once, at first start, with a generated admin token: it is stored only as a hash. */
   onAdminTokenGenerated?: (token: string) => void;
   logger?: FastifyServerOptions['logger'];
+  /** Behind a reverse proxy: trust X-Forwarded-For (client addresses for rate limits and audit). */
+  trustProxy?: boolean | string | string[];
   /** Largest accepted upload, bytes (default 5 MB). */
   bodyLimit?: number;
   /** The time the server stamps on snapshots, audit lines and exports (default: now). */
@@ -146,7 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     throw err;
   }
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, trustProxy: options.trustProxy ?? false });
   try {
     await setUp(app, service, tokenHash, store, options, bodyLimit);
   } catch (err) {

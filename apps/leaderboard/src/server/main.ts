@@ -8,12 +8,20 @@ import { readCampaignFile, type CampaignSource } from './campaign-source.js';
  *   HOST (127.0.0.1)  PORT (3000)  LEADERBOARD_DB (./data/leaderboard.sqlite in the app folder)
  *   LEADERBOARD_CAMPAIGN (a campaign JSON file; default: the Núi Thành 2023 demo)
  *   ADMIN_TOKEN (default: generated at first start, printed once)  LOG_LEVEL (warn)
+ *   TRUST_PROXY (unset; "true" or the proxy addresses when behind a reverse proxy)
  */
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = process.env;
 const host = env.HOST || '127.0.0.1';
 const port = Number(env.PORT || 3000);
 const dbPath = env.LEADERBOARD_DB ? resolve(env.LEADERBOARD_DB) : resolve(appDir, 'data/leaderboard.sqlite');
+
+/** "true", or the proxies' addresses/subnets, comma-separated (e.g. "127.0.0.1,10.0.0.0/8"). */
+function trustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
 
 async function main(): Promise<void> {
   const campaign: CampaignSource = env.LEADERBOARD_CAMPAIGN ? readCampaignFile(resolve(env.LEADERBOARD_CAMPAIGN)) : { kind: 'demo' };
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
     campaign,
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     logger: { level: env.LOG_LEVEL || 'warn' },
+    ...(env.TRUST_PROXY ? { trustProxy: trustProxy(env.TRUST_PROXY) } : {}),
     onAdminTokenGenerated: (token) => {
       console.log(
         `\nMã quản trị (chỉ hiện MỘT lần, hãy lưu lại) — admin token (shown ONCE, keep it):\n\n    ${token}\n\n` +

@@ -140,9 +140,9 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, opts) =
     let fileName: string;
     if (request.isMultipart()) {
       const file = await request.file();
-      if (!file) throw new HttpError('missing_file');
+      if (!file || file.fieldname !== 'file') throw new HttpError('missing_file');
       bytes = await file.toBuffer();
-      fileName = file.filename || uploadFileName(request, query.asOf);
+      fileName = file.filename ? file.filename.slice(0, 200) : uploadFileName(request, query.asOf);
     } else if (Buffer.isBuffer(request.body)) {
       bytes = request.body;
       fileName = uploadFileName(request, query.asOf);

@@ -32,7 +32,7 @@ export const eventRoutes: FastifyPluginAsync<EventsOptions> = async (app, opts) 
     clients.clear();
   });
 
-  app.get('/api/events', async (request, reply) => {
+  app.get('/api/events', { exposeHeadRoute: false }, async (request, reply) => {
     const res = reply.raw;
     // Headers set by hooks (helmet's) are on the reply; carry them over to the hijacked response.
     const headers: Record<string, string | number | string[]> = {};
