@@ -103,6 +103,7 @@ export interface Messages {
   noPrize: string;
   totalAwarded: string;
   grandTotal: string;
+  provenance: (ruleSet: string, file: string, sha256: string) => string;
   budget: string;
   exports: string;
   exportAwards: string;
@@ -248,6 +249,7 @@ const vi: Messages = {
   noPrize: '—',
   totalAwarded: 'Tổng tiền thưởng đã xác định',
   grandTotal: 'Tổng tiền thưởng toàn đợt thi đua (đã xác định)',
+  provenance: (r, f, h) => `Bộ quy tắc: ${r} · Tệp số liệu: ${f} · SHA-256: ${h}`,
   budget: 'Tổng mức giải',
   exports: 'Tải xuống',
   exportAwards: 'Danh sách khen thưởng',
@@ -404,6 +406,7 @@ const en: Messages = {
   noPrize: '—',
   totalAwarded: 'Total awarded (decided)',
   grandTotal: 'Total awarded in the campaign (decided)',
+  provenance: (r, f, h) => `Rule set: ${r} · Statistics file: ${f} · SHA-256: ${h}`,
   budget: 'Prize budget',
   exports: 'Download',
   exportAwards: 'Award list',

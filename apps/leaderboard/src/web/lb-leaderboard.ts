@@ -155,6 +155,11 @@ export class LbLeaderboard extends LitElement {
         font-size: 1.1rem;
         margin: 0.25rem 0;
       }
+      .provenance {
+        color: var(--lb-muted);
+        font-size: 0.8rem;
+        overflow-wrap: anywhere;
+      }
       .embed-more {
         font-size: 0.9rem;
       }
@@ -364,6 +369,9 @@ export class LbLeaderboard extends LitElement {
         ${groups.map((g) => this.groupPanel(g.id, g.id !== selected))}
         ${data.evaluation
           ? html`<p class="grand-total">${t.grandTotal}: <strong>${formatMoney(data.evaluation.totalAwarded, this.locale)}</strong></p>`
+          : nothing}
+        ${data.snapshot
+          ? html`<p class="provenance">${t.provenance(data.campaign.ruleSetId, data.snapshot.sourceFileName, data.snapshot.sha256)}</p>`
           : nothing}
       </main>
       <footer class="no-print">

@@ -96,6 +96,8 @@ describe('public page', () => {
       expect(await awards.locator('tr.vacant').count()).toBe(group.vacantPrizes.length);
       expect(await awards.locator('td.total').textContent()).toContain(viMoney(group.totalAwarded));
     }
+    // Provenance for the committee: which rules and which file (by its SHA-256) these figures come from.
+    expect(await page.locator('lb-leaderboard .provenance').textContent()).toContain(api.snapshot!.sha256);
     expect((await page.locator('lb-leaderboard .grand-total').textContent())!.replace(/\s+/g, ' ')).toContain(`${viMoney(api.evaluation!.totalAwarded)} ₫`);
     expect(errors).toEqual([]);
     await context.close();
