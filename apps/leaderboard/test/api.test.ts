@@ -4,6 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { evaluate, nuiThanh2023 } from '@thidua/scoring';
 import { demoAsOfDates, demoCampaign } from '../src/demo/nui-thanh-2023.js';
 import { apiOperations } from '../src/server/app.js';
+import {
+  leaderboardResponseSchema,
+  rulesResponseSchema,
+  snapshotsResponseSchema,
+  unitResponseSchema,
+} from '../src/server/schemas.js';
 import { startApp, tempDb } from './helpers.js';
 
 describe('public API on the demo campaign', () => {
@@ -105,6 +111,23 @@ describe('public API on the demo campaign', () => {
     const ranking = await app.inject('/api/export/ranking.csv?asOf=2023-09-30');
     expect(ranking.body).toContain('DỮ LIỆU MINH HỌA');
     expect(ranking.body).toContain('30/09/2023');
+  });
+
+  it('answers exactly the shapes /openapi.json publishes (parsing drops no field)', async () => {
+    const checks = [
+      ['/api/leaderboard', leaderboardResponseSchema],
+      ['/api/leaderboard?asOf=2023-06-30', leaderboardResponseSchema],
+      ['/api/units/tam-son', unitResponseSchema],
+      ['/api/units/phong-y-te', unitResponseSchema],
+      ['/api/snapshots', snapshotsResponseSchema],
+      ['/api/rules', rulesResponseSchema],
+    ] as const;
+    for (const [url, schema] of checks) {
+      const body: unknown = (await app.inject(url)).json();
+      const parsed = schema.safeParse(body);
+      expect(parsed.success, `${url}: ${parsed.error?.message ?? ''}`).toBe(true);
+      expect(parsed.data, url).toEqual(body);
+    }
   });
 
   it('publishes the rule set with its citations', async () => {

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { evaluate, nuiThanh2023, verifyAwardBundle, type Evaluation, type UnitInput } from '@thidua/scoring';
 import { nuiThanhRoster } from '../src/demo/roster.js';
+import { uploadResultSchema } from '../src/server/schemas.js';
 import { auditLines, auth, csvHeaders, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,6 +86,7 @@ describe('upload → leaderboard → exports', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ dryRun: true, snapshot: null, rowCount: 29, issues: [] });
+    expect(uploadResultSchema.parse(body)).toEqual(body);
     expect(body.evaluation).toEqual(json(evaluate(july, nuiThanh2023)));
     expect((await app.inject('/api/snapshots')).json().snapshots).toEqual([]);
     expect(auditLines(db.dbPath).length).toBe(before);
@@ -100,6 +102,7 @@ describe('upload → leaderboard → exports', () => {
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
+    expect(uploadResultSchema.parse(body)).toEqual(body);
     expect(body.snapshot).toMatchObject({
       asOf: '2023-07-31',
       sourceFileName: 'số liệu tháng 7.csv',
