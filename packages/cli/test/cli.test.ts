@@ -447,6 +447,17 @@ describe('bundle and verify', () => {
     expect(f.stdout).toContain('Con số đầu tiên không khớp: input.fileSha256');
   });
 
+  it('a bundle made by another library version still verifies, and both versions are shown', () => {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    bundle.libraryVersion = '0.0.9';
+    bundle.evaluation.libraryVersion = '0.0.9';
+    const file = join(dir, 'award-phien-ban-cu.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const r = thidua(['verify', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`@thidua/scoring 0.0.9 → ${demoEvaluation.libraryVersion}`);
+  });
+
   it('a broken bundle exits 1 with the reason, never a stack trace', () => {
     const notJson = join(dir, 'hong.json');
     writeFileSync(notJson, '{ "bundleVersion": 1, ');
