@@ -150,7 +150,9 @@ async function main(): Promise<void> {
     process.exitCode = await run(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      const hint = err.command ? `thidua ${err.command} --help` : 'thidua --help';
+      const named = argv[0] !== undefined && commandNames.includes(argv[0]) ? argv[0] : undefined;
+      const command = err.command ?? named;
+      const hint = command ? `thidua ${command} --help` : 'thidua --help';
       process.stderr.write(`thidua: ${both(err.text, lang)}\n  (${hint})\n`);
       process.exitCode = 2;
     } else if (err instanceof UserError) {
