@@ -42,6 +42,18 @@ export function storedLocale(): Locale | null {
   return localeFromCookie(document.cookie);
 }
 
+/**
+ * Browser only, once the server-rendered page has hydrated: the language to show. A `?lang=` link
+ * (the no-JavaScript switch) wins, then this browser's stored choice, then what the server
+ * rendered. The result is remembered, so storage, cookie and page always agree.
+ */
+export function settleLocale(rendered: Locale): Locale {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  const locale = isLocale(fromUrl) ? fromUrl : (storedLocale() ?? rendered);
+  rememberLocale(locale);
+  return locale;
+}
+
 /** Browser only: remember the choice for this browser and for the server's next render. */
 export function rememberLocale(locale: Locale): void {
   try {

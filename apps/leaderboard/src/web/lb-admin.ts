@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Evaluation } from '@thidua/scoring';
 import type { ApiError, SheetIssue, SnapshotMeta } from './api.js';
 import { formatDate, formatDateTime, formatDecimal, formatInteger, formatMoney } from './format.js';
-import { type Locale, isLocale, messages, pick, rememberLocale, storedLocale } from './i18n.js';
+import { type Locale, isLocale, messages, pick, rememberLocale, settleLocale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-language-switch.js';
 
@@ -198,11 +198,7 @@ export class LbAdmin extends LitElement {
   }
 
   protected override firstUpdated() {
-    const stored = storedLocale();
-    if (stored && stored !== this.locale) {
-      rememberLocale(stored);
-      this.locale = stored;
-    }
+    this.locale = settleLocale(this.locale);
     try {
       this.token = sessionStorage.getItem(tokenKey) ?? '';
     } catch {

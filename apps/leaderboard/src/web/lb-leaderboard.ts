@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { UnitResult } from '@thidua/scoring';
 import { type LeaderboardResponse, type SnapshotEvent, fetchJson, readEmbeddedState } from './api.js';
 import { formatDate, formatMoney } from './format.js';
-import { type Locale, isLocale, messages, pick, rememberLocale, storedLocale } from './i18n.js';
+import { type Locale, isLocale, messages, pick, rememberLocale, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
 import { sharedStyles } from './styles.js';
 import './lb-language-switch.js';
@@ -221,9 +221,7 @@ export class LbLeaderboard extends LitElement {
   }
 
   protected override firstUpdated() {
-    // The server rendered the language of the cookie; a choice stored only in this browser wins.
-    const stored = storedLocale();
-    if (stored && stored !== this.locale) this.switchLocale(stored);
+    this.locale = settleLocale(this.locale);
   }
 
   private switchLocale(locale: Locale) {

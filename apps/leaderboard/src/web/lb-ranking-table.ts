@@ -404,6 +404,7 @@ export class LbRankingTable extends LitElement {
     const group = this.group;
     const groupName = group ? pick(group.shortName, this.locale) : '';
     const rows = this.ineligibleUnits().filter((u) => this.matchesQuery(u));
+    if (this.units.length === 0) return nothing;
     if (this.ineligibleUnits().length === 0) {
       return html`<div class="ineligible-block"><h3>${t.ineligibleTitle}</h3><p class="empty">${t.noIneligible}</p></div>`;
     }

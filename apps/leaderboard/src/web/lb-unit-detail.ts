@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { BreakdownStep, Gaps } from '@thidua/scoring';
 import { type UnitResponse, fetchJson, readEmbeddedState } from './api.js';
 import { formatDate, formatDecimal, formatFloor, formatInteger, formatMoney, formatPercent } from './format.js';
-import { type Locale, isLocale, messages, pick, rememberLocale, storedLocale } from './i18n.js';
+import { type Locale, isLocale, messages, pick, rememberLocale, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
 import { sharedStyles } from './styles.js';
 import './lb-history-chart.js';
@@ -148,11 +148,7 @@ export class LbUnitDetail extends LitElement {
   }
 
   protected override firstUpdated() {
-    const stored = storedLocale();
-    if (stored && stored !== this.locale) {
-      rememberLocale(stored);
-      this.locale = stored;
-    }
+    this.locale = settleLocale(this.locale);
   }
 
   private async refresh() {

@@ -218,6 +218,10 @@ describe('public page', () => {
     expect(await page.locator('lb-leaderboard [role=tab]').first().textContent()).toContain('Group 1');
     await page.locator('lb-language-switch a[lang=vi]').click();
     await expect.poll(() => page.locator('lb-leaderboard header .asof').textContent()).toContain('Số liệu đến ngày');
+    // The no-JavaScript switch (a ?lang= link) wins over the earlier stored choice, and is stored.
+    await page.goto(`${server.origin}/?lang=en`);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('thidua.lang'))).toBe('en');
+    expect(await page.locator('lb-leaderboard header .asof').textContent()).toContain('Figures as of');
     expect(errors).toEqual([]);
     await context.close();
   });

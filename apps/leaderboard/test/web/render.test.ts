@@ -77,6 +77,19 @@ describe('renderLeaderboardPage', () => {
   });
 });
 
+describe('before anything is published', () => {
+  it('says so plainly, on the public page and on a unit page', () => {
+    const empty: LeaderboardResponse = { ...data, snapshot: null, previousSnapshot: null, evaluation: null, rankChanges: {} };
+    const html = renderLeaderboardPage(empty, { locale: 'vi', assets, group: '', embed: false });
+    expect(html).toContain('Chưa có số liệu nào được công bố.');
+    expect(html).not.toContain('data-unit-id=');
+    expect(html).not.toContain('Tất cả đơn vị đều đủ điều kiện');
+    const unit = app.campaign.getUnit(data.evaluation!.units[0]!.unitId)!;
+    const unitHtml = renderUnitPage({ ...unit, snapshot: null, result: null, rankChange: null, history: [] }, { locale: 'en', assets: {} });
+    expect(unitHtml).toContain('No figures have been published yet.');
+  });
+});
+
 describe('prizes the library leaves vacant or undecided', () => {
   const inputs = (): UnitInput[] =>
     data.evaluation!.units.map((u) => ({ id: u.unitId, name: u.unitName, group: u.groupId, ...u.input }));
