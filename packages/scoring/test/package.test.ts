@@ -214,6 +214,13 @@ export const used = [score, amount, wrong, ScoringInputError];
     expect(() => run(tsc, ['-p', join(dir, 'tsconfig.json')], dir)).toThrow(/TS2345|TS2322/);
   });
 
+  test('the published schema files are exactly what unitsJsonSchema() and ruleSetJsonSchema() return', async () => {
+    const { unitsJsonSchema, ruleSetJsonSchema } = await import('../src/index.js');
+    const installed = join(consumer, 'node_modules', '@thidua', 'scoring', 'dist', 'schemas');
+    expect(JSON.parse(readFileSync(join(installed, 'units.schema.json'), 'utf8'))).toStrictEqual(unitsJsonSchema());
+    expect(JSON.parse(readFileSync(join(installed, 'rule-set.schema.json'), 'utf8'))).toStrictEqual(ruleSetJsonSchema());
+  });
+
   test('publint reports nothing, not even a suggestion', () => {
     const out = run(bin('publint'), ['run', '--strict', '--level', 'suggestion', '--pack', 'npm', pkgCopy], tmp);
     expect(out).not.toMatch(/Suggestions?:|Warnings?:|Errors?:/);
