@@ -98,7 +98,13 @@ describe('public API on the demo campaign', () => {
     const board = (await app.inject('/api/leaderboard')).json();
     const fromBoard = board.evaluation.units.find((u: { unitId: string }) => u.unitId === 'tam-hai');
     expect(body.result).toEqual(fromBoard);
-    expect(body.history.at(-1)).toMatchObject({ score: fromBoard.score, rank: fromBoard.rank, eligible: fromBoard.eligible });
+    // Every history entry is what that snapshot's leaderboard said (more snapshots than are kept in memory).
+    for (const h of body.history as { snapshotId: number; asOf: string; score: string | null; rank: number | null; eligible: boolean; prize: unknown }[]) {
+      const then = (await app.inject(`/api/leaderboard?asOf=${h.asOf}`)).json();
+      const u = then.evaluation.units.find((x: { unitId: string }) => x.unitId === 'tam-hai');
+      expect(then.snapshot.id).toBe(h.snapshotId);
+      expect(h).toEqual({ snapshotId: then.snapshot.id, asOf: h.asOf, score: u.score, rank: u.rank, eligible: u.eligible, prize: u.prize });
+    }
     const missing = await app.inject('/api/units/no-such-unit');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'unit_not_found' });

@@ -119,6 +119,9 @@ export interface UploadResult {
   warnings: SheetIssue[];
 }
 
+/** How many full evaluations stay in memory (latest, previous, and a couple being browsed). */
+const maxCachedEvaluations = 4;
+
 const isRealDate = (s: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -168,7 +171,13 @@ export class CampaignService {
   private readonly rosterById: Map<string, RosterUnit>;
   private snapshots: SnapshotRecord[] = [];
   private finalSnapshotId: number | null = null;
+  /**
+   * Full evaluations of the most recently used snapshots (a 10,000-unit evaluation is hundreds
+   * of MB of objects); any other is recomputed from the stored statistics when asked for.
+   */
   private readonly evaluations = new Map<number, Evaluation>();
+  /** Per snapshot, each unit's score, rank and prize: what history and rank changes need. */
+  private readonly summaries = new Map<number, Map<string, Omit<UnitHistoryEntry, 'snapshotId' | 'asOf'>>>();
   /** Each snapshot's evaluation serialised once: a 10,000-unit evaluation is tens of MB of JSON. */
   private readonly evaluationJsons = new Map<number, string>();
   private readonly bodies = new Map<string, CachedBody>();
@@ -256,13 +265,34 @@ export class CampaignService {
     return snapshot !== null && snapshot.id === this.finalSnapshotId ? 'final' : 'provisional';
   }
 
+  /** The library's evaluation of a stored snapshot (the same object while it stays cached). */
   evaluationOf(snapshotId: number): Evaluation {
     let ev = this.evaluations.get(snapshotId);
-    if (!ev) {
+    if (ev) {
+      this.evaluations.delete(snapshotId);
+    } else {
       ev = evaluate(this.store.getSnapshotUnits(snapshotId), this.ruleSet);
-      this.evaluations.set(snapshotId, ev);
     }
+    this.remember(snapshotId, ev);
     return ev;
+  }
+
+  private remember(snapshotId: number, ev: Evaluation): void {
+    this.evaluations.set(snapshotId, ev);
+    for (const id of this.evaluations.keys()) {
+      if (this.evaluations.size <= maxCachedEvaluations) break;
+      this.evaluations.delete(id);
+    }
+    if (!this.summaries.has(snapshotId)) {
+      this.summaries.set(
+        snapshotId,
+        new Map(ev.units.map((u) => [u.unitId, { score: u.score, rank: u.rank, eligible: u.eligible, prize: u.prize }])),
+      );
+    }
+  }
+
+  private summaryOf(snapshotId: number) {
+    return this.summaries.get(snapshotId) ?? (this.evaluationOf(snapshotId), this.summaries.get(snapshotId) ?? new Map());
   }
 
   private evaluationJsonOf(snapshotId: number): string {
@@ -296,7 +326,7 @@ export class CampaignService {
     const evaluation = this.evaluationOf(snap.id);
     const prev = this.previousOf(snap);
     const previousRanks = new Map<string, number | null>();
-    if (prev) for (const u of this.evaluationOf(prev.id).units) previousRanks.set(u.unitId, u.rank);
+    if (prev) for (const [unitId, u] of this.summaryOf(prev.id)) previousRanks.set(unitId, u.rank);
     const rankChanges: Record<string, RankChange> = {};
     for (const u of evaluation.units) {
       const previousRank = previousRanks.get(u.unitId) ?? null;
@@ -339,6 +369,10 @@ export class CampaignService {
           })),
       };
       this.bodies.set(key, body);
+      for (const k of this.bodies.keys()) {
+        if (this.bodies.size <= maxCachedEvaluations) break;
+        this.bodies.delete(k);
+      }
     }
     return body;
   }
@@ -352,9 +386,9 @@ export class CampaignService {
     const history: UnitHistoryEntry[] = [];
     for (const s of this.effective()) {
       if (until !== undefined && s.asOf > until) break;
-      const r = this.evaluationOf(s.id).units.find((u) => u.unitId === id);
+      const r = this.summaryOf(s.id).get(id);
       if (!r) continue;
-      history.push({ snapshotId: s.id, asOf: s.asOf, score: r.score, rank: r.rank, eligible: r.eligible, prize: r.prize });
+      history.push({ snapshotId: s.id, asOf: s.asOf, ...r });
     }
     return {
       campaign: this.campaign,
@@ -458,7 +492,7 @@ export class CampaignService {
       units,
       auditDetail: superseded ? { supersedes: superseded.id, warnings: parsed.warnings.length } : { warnings: parsed.warnings.length },
     });
-    this.evaluations.set(id, evaluation);
+    this.remember(id, evaluation);
     this.reload();
     const snapshot = this.getSnapshot(id);
     this.emit({ type: 'published', snapshotId: id, asOf: input.asOf });
