@@ -276,6 +276,67 @@ describe('properties of evaluate (fast-check)', () => {
     );
   });
 
+  test('prizes follow the slot rules of issue 2 under both policies', () => {
+    // Reference: slots = prizes expanded by count, in order. A slot with a floor goes, under
+    // best-qualified, to the best-ranked remaining class meeting it; under vacate, to the best-ranked
+    // remaining class only if it meets it. A class of n tied units takes n slots together: one prize
+    // id for all → each gets it; otherwise those slots are undecided. No taker → vacant.
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies, gaps: false });
+        for (const group of nuiThanh2023.groups) {
+          const ranked = ev.units
+            .filter((u) => u.groupId === group.id && u.rank !== null)
+            .map((u) => ({ id: u.unitId, rank: u.rank as number, c: countsOf(units.find((x) => x.id === u.unitId) as UnitInput) }))
+            .sort((a, b) => a.rank - b.rank);
+          const slots = group.prizes.flatMap((p) => Array.from({ length: p.count }, () => p));
+          const meets = (u: (typeof ranked)[number], floor: string | undefined) =>
+            floor === undefined || 100 * u.c.O >= Number(floor) * u.c.R;
+          let remaining = ranked;
+          const prizeOf = new Map<string, string>();
+          const vacant: string[] = [];
+          const undecided: { prizeIds: string[]; unitIds: string[]; rank: number; amount: number }[] = [];
+          for (let i = 0; i < slots.length; ) {
+            const slot = slots[i] as (typeof slots)[number];
+            let cls: typeof ranked = [];
+            if (policies.prizes === 'vacate') {
+              const top = remaining[0];
+              if (top && meets(top, slot.minOnlineSharePercent)) cls = remaining.filter((u) => u.rank === top.rank);
+            } else {
+              const top = remaining.find((u) => meets(u, slot.minOnlineSharePercent));
+              if (top) cls = remaining.filter((u) => u.rank === top.rank);
+            }
+            if (cls.length === 0) {
+              vacant.push(slot.id);
+              i += 1;
+              continue;
+            }
+            const covered = slots.slice(i, i + cls.length);
+            if (covered.length === cls.length && covered.every((s) => s.id === slot.id)) for (const u of cls) prizeOf.set(u.id, slot.id);
+            else
+              undecided.push({
+                prizeIds: covered.map((s) => s.id),
+                unitIds: cls.map((u) => u.id).sort(),
+                rank: cls[0]?.rank as number,
+                amount: covered.reduce((s, p) => s + p.amountVnd, 0),
+              });
+            remaining = remaining.filter((u) => !cls.includes(u));
+            i += covered.length;
+          }
+          const g = ev.groups.find((x) => x.id === group.id);
+          expect(g?.vacantPrizes).toEqual(vacant);
+          expect(g?.undecided.map((u) => ({ prizeIds: u.prizeIds, unitIds: [...u.unitIds].sort(), rank: u.rank, amount: u.amount }))).toEqual(undecided);
+          for (const u of ev.units.filter((x) => x.groupId === group.id)) {
+            expect(u.prize?.id ?? null, u.unitId).toBe(prizeOf.get(u.unitId) ?? null);
+            const und = undecided.find((x) => x.unitIds.includes(u.unitId));
+            expect([...u.undecidedPrizeIds].sort()).toEqual(und ? [...new Set(und.prizeIds)].sort() : []);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   test('total awarded never exceeds the group’s prize budget', () => {
     fc.assert(
       fc.property(unitsArb, policiesArb, (units, policies) => {
@@ -331,6 +392,51 @@ describe('properties of evaluate (fast-check)', () => {
             expect(compareKeys(at(k), t), `${r.unitId} +${k} ahead of ${t.score}`).toBeLessThan(0);
             if (k > 0) expect(compareKeys(at(k - 1), t), `${r.unitId} +${k - 1} not ahead`).toBeGreaterThanOrEqual(0);
           }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('the breakdown lets a person redo the score: each step cited, its value the exact figure (or its 10-decimal display)', () => {
+    /** value (a decimal string) against the fraction num/den: exact when `exact`, else within half of 10^-10. */
+    const close = (value: string, num: bigint, den: bigint, exact: boolean): boolean => {
+      const v = parseDecimal(value);
+      const diff = v.n * den - num * v.scale; // (value − num/den) · den · scale
+      const abs = diff < 0n ? -diff : diff;
+      return exact ? abs === 0n : abs * 2n * 10n ** 10n <= den * v.scale;
+    };
+    fc.assert(
+      fc.property(unitsArb, policiesArb, (units, policies) => {
+        const ev = evaluate(units, nuiThanh2023, { policies, gaps: false });
+        for (const r of ev.units) {
+          const c = countsOf(units.find((x) => x.id === r.unitId) as UnitInput);
+          if (c.R === 0) continue;
+          const step = (id: string) => {
+            const s = r.breakdown.find((x) => x.id === id);
+            expect(s, `${r.unitId}: step ${id}`).toBeDefined();
+            return s as NonNullable<typeof s>;
+          };
+          for (const s of r.breakdown) {
+            expect(s.formula.length).toBeGreaterThan(0);
+            expect(s.label.vi.length * s.label.en.length).toBeGreaterThan(0);
+            expect(s.citation.section.length * s.citation.text.length).toBeGreaterThan(0);
+          }
+          const R = BigInt(c.R);
+          const base = step('base');
+          expect(close(base.value, 100n * BigInt(c.T), R, base.exact), `base ${base.value}`).toBe(true);
+          const late = step('latePercent');
+          expect(close(late.value, 100n * BigInt(c.L), R, late.exact), `late ${late.value}`).toBe(true);
+          const deduction = step('deduction');
+          const lateTimesR = 100n * BigInt(c.L);
+          const [dNum, dDen] =
+            policies.deduction === 'proportional'
+              ? lateTimesR < 5n * R ? [lateTimesR, R] : [5n, 1n]
+              : [lateTimesR / R < 5n ? lateTimesR / R : 5n, 1n];
+          expect(close(deduction.value, dNum, dDen, deduction.exact), `deduction ${deduction.value}`).toBe(true);
+          const coefficient = step('coefficient');
+          expect(close(coefficient.value, BigInt(Math.min(10, Math.floor(c.O / 300) + 1)), 10n, true)).toBe(true);
+          expect(step('score').value).toBe(r.score);
         }
       }),
       RUNS,
