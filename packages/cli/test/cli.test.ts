@@ -172,6 +172,20 @@ describe('score', () => {
     for (const u of awarded) expect(cells).toContain(u.unitName);
   });
 
+  it('reads an XLSX workbook as officials save it from Excel, with the same result as the CSV', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Số liệu');
+    sheet.addRow(['BÁO CÁO SỐ LIỆU THÁNG 12/2023']);
+    sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Tổng số hồ sơ đã giải quyết', 'Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)', 'Số hồ sơ trực tuyến đúng hạn, trước hạn', 'Số hồ sơ trễ hạn']);
+    const label = (group: string) => (group === 'departments' ? 'Nhóm 1' : 'Nhóm 2');
+    for (const u of demoUnits) sheet.addRow([u.id, u.name, label(u.group), u.resolvedTotal, u.resolvedOnline, u.resolvedOnlineOnTime, u.resolvedLate]);
+    const file = join(dir, 'so-lieu-thang-12.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const r = thidua(['score', file, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(demoEvaluation)));
+  });
+
   it('refuses a file with problems: each by row and column on stderr, exit 1, nothing on stdout', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(
