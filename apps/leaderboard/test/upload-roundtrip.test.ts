@@ -207,6 +207,34 @@ describe('upload → leaderboard → exports', () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/admin/snapshots/${newId}`, headers: auth })).json().error).toBe('already_retracted');
   });
 
+  it('accepts the downloaded XLSX template once an official fills it in', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await app.inject('/api/template.xlsx')).rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Số liệu');
+    if (!sheet) throw new Error('no "Số liệu" sheet');
+    const titles = (sheet.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+    const col = (title: string) => titles.indexOf(title);
+    const september = statsFor(nuiThanhRoster, 4, 3);
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const unit = september.find((u) => u.id === row.getCell(col('Mã đơn vị')).value);
+      if (!unit) return;
+      row.getCell(col('Tổng số hồ sơ đã giải quyết')).value = unit.resolvedTotal;
+      row.getCell(col('Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)')).value = unit.resolvedOnline;
+      row.getCell(col('Số hồ sơ trực tuyến đúng hạn, trước hạn')).value = unit.resolvedOnlineOnTime;
+      row.getCell(col('Số hồ sơ trễ hạn')).value = unit.resolvedLate;
+    });
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/snapshots?asOf=2023-09-30&dryRun=1',
+      headers: { ...auth, 'content-type': xlsxType },
+      payload: filled,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().evaluation).toEqual(json(evaluate(september, nuiThanh2023)));
+  });
+
   it('finalising freezes the result: exports say final, changes are refused with 409', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/admin/finalize', headers: auth });
     expect(res.statusCode).toBe(200);
