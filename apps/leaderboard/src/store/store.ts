@@ -148,7 +148,7 @@ const toUnit = (r: SnapshotUnitRow): UnitInput => {
 };
 
 export class Store {
-  readonly db: Database.Database;
+  private readonly db: Database.Database;
   private readonly options: StoreOptions;
 
   constructor(path: string, options: StoreOptions = {}) {
