@@ -157,6 +157,86 @@ function withoutPositions(ev: Evaluation, units: readonly UnitInput[]) {
 const budgetOf = (groupId: string): number =>
   nuiThanh2023.groups.find((g) => g.id === groupId)?.prizes.reduce((s, p) => s + p.amountVnd * p.count, 0) ?? NaN;
 
+// ---------- prizes, as issue 2 words them ----------
+
+interface RankedUnit {
+  id: string;
+  rank: number;
+  c: Counts;
+}
+interface UndecidedRef {
+  prizeIds: string[];
+  unitIds: string[];
+  rank: number;
+  amount: number;
+}
+type LineItem =
+  | { kind: 'class'; rank: number; units: RankedUnit[] }
+  /** The units of a tie that contested a floor prize and did not get it: who they are is undecided. */
+  | { kind: 'losers'; rank: number; count: number; units: RankedUnit[]; entry: UndecidedRef };
+
+/**
+ * Slots are the group's prizes expanded by count, in order, filled from the line of eligible units in
+ * rank order. A slot with a floor (the first prize: 70% online) goes, under best-qualified, to the
+ * best-ranked class in line that meets it — the units passed over stay in line, ahead of everyone
+ * ranked below them ("the other prizes go to the remaining eligible units in rank order"); under
+ * vacate, to the class at the head of the line only if it meets it. A class of n tied units takes n
+ * slots together: one prize id → each gets it, otherwise those slots are undecided for the committee.
+ * When a tie of q units contests a floor slot from behind passed-over units, one of them gets it and
+ * the q − 1 others keep their place in line: the floor slot and the slots they then reach form one
+ * undecided entry. A slot nobody can take is vacant.
+ */
+function referencePrizes(ranked: readonly RankedUnit[], group: (typeof nuiThanh2023.groups)[number], policy: Policies['prizes']) {
+  const slots = group.prizes.flatMap((p) => Array.from({ length: p.count }, () => p));
+  const meets = (u: RankedUnit, floor: string | undefined) => floor === undefined || 100 * u.c.O >= Number(floor) * u.c.R;
+  let line: LineItem[] = [];
+  for (const u of ranked) {
+    const last = line[line.length - 1];
+    if (last && last.kind === 'class' && last.rank === u.rank) last.units.push(u);
+    else line.push({ kind: 'class', rank: u.rank, units: [u] });
+  }
+  const prizeOf = new Map<string, string>();
+  const vacant: string[] = [];
+  const undecided: UndecidedRef[] = [];
+  for (let i = 0; i < slots.length; ) {
+    const slot = slots[i] as (typeof slots)[number];
+    const floor = slot.minOnlineSharePercent;
+    const qualifies = (item: LineItem) => item.units.every((u) => meets(u, floor));
+    const pick = policy === 'vacate' ? line.find((_, k) => k === 0 && qualifies(line[0] as LineItem)) : line.find(qualifies);
+    if (!pick) {
+      vacant.push(slot.id);
+      i += 1;
+      continue;
+    }
+    const head = pick === line[0];
+    if (pick.kind === 'class' && pick.units.length > 1 && floor !== undefined && !head) {
+      const entry: UndecidedRef = { prizeIds: [slot.id], unitIds: pick.units.map((u) => u.id).sort(), rank: pick.rank, amount: slot.amountVnd };
+      undecided.push(entry);
+      line = line.map((item) => (item === pick ? { kind: 'losers', rank: pick.rank, count: pick.units.length - 1, units: pick.units, entry } : item));
+      i += 1;
+      continue;
+    }
+    const n = pick.kind === 'class' ? pick.units.length : pick.count;
+    const covered = slots.slice(i, i + n);
+    if (pick.kind === 'losers') {
+      pick.entry.prizeIds.push(...covered.map((s) => s.id));
+      pick.entry.amount += covered.reduce((s, p) => s + p.amountVnd, 0);
+    } else if (covered.length === n && covered.every((s) => s.id === slot.id)) {
+      for (const u of pick.units) prizeOf.set(u.id, slot.id);
+    } else {
+      undecided.push({
+        prizeIds: covered.map((s) => s.id),
+        unitIds: pick.units.map((u) => u.id).sort(),
+        rank: pick.rank,
+        amount: covered.reduce((s, p) => s + p.amountVnd, 0),
+      });
+    }
+    line = line.filter((item) => item !== pick);
+    i += covered.length;
+  }
+  return { prizeOf, vacant, undecided };
+}
+
 // ---------- properties ----------
 
 describe('properties of evaluate (fast-check)', () => {
@@ -277,10 +357,6 @@ describe('properties of evaluate (fast-check)', () => {
   });
 
   test('prizes follow the slot rules of issue 2 under both policies', () => {
-    // Reference: slots = prizes expanded by count, in order. A slot with a floor goes, under
-    // best-qualified, to the best-ranked remaining class meeting it; under vacate, to the best-ranked
-    // remaining class only if it meets it. A class of n tied units takes n slots together: one prize
-    // id for all → each gets it; otherwise those slots are undecided. No taker → vacant.
     fc.assert(
       fc.property(unitsArb, policiesArb, (units, policies) => {
         const ev = evaluate(units, nuiThanh2023, { policies, gaps: false });
@@ -289,40 +365,7 @@ describe('properties of evaluate (fast-check)', () => {
             .filter((u) => u.groupId === group.id && u.rank !== null)
             .map((u) => ({ id: u.unitId, rank: u.rank as number, c: countsOf(units.find((x) => x.id === u.unitId) as UnitInput) }))
             .sort((a, b) => a.rank - b.rank);
-          const slots = group.prizes.flatMap((p) => Array.from({ length: p.count }, () => p));
-          const meets = (u: (typeof ranked)[number], floor: string | undefined) =>
-            floor === undefined || 100 * u.c.O >= Number(floor) * u.c.R;
-          let remaining = ranked;
-          const prizeOf = new Map<string, string>();
-          const vacant: string[] = [];
-          const undecided: { prizeIds: string[]; unitIds: string[]; rank: number; amount: number }[] = [];
-          for (let i = 0; i < slots.length; ) {
-            const slot = slots[i] as (typeof slots)[number];
-            let cls: typeof ranked = [];
-            if (policies.prizes === 'vacate') {
-              const top = remaining[0];
-              if (top && meets(top, slot.minOnlineSharePercent)) cls = remaining.filter((u) => u.rank === top.rank);
-            } else {
-              const top = remaining.find((u) => meets(u, slot.minOnlineSharePercent));
-              if (top) cls = remaining.filter((u) => u.rank === top.rank);
-            }
-            if (cls.length === 0) {
-              vacant.push(slot.id);
-              i += 1;
-              continue;
-            }
-            const covered = slots.slice(i, i + cls.length);
-            if (covered.length === cls.length && covered.every((s) => s.id === slot.id)) for (const u of cls) prizeOf.set(u.id, slot.id);
-            else
-              undecided.push({
-                prizeIds: covered.map((s) => s.id),
-                unitIds: cls.map((u) => u.id).sort(),
-                rank: cls[0]?.rank as number,
-                amount: covered.reduce((s, p) => s + p.amountVnd, 0),
-              });
-            remaining = remaining.filter((u) => !cls.includes(u));
-            i += covered.length;
-          }
+          const { prizeOf, vacant, undecided } = referencePrizes(ranked, group, policies.prizes);
           const g = ev.groups.find((x) => x.id === group.id);
           expect(g?.vacantPrizes).toEqual(vacant);
           expect(g?.undecided.map((u) => ({ prizeIds: u.prizeIds, unitIds: [...u.unitIds].sort(), rank: u.rank, amount: u.amount }))).toEqual(undecided);
