@@ -16,6 +16,7 @@ const common: Options = {
   help: { type: 'boolean', short: 'h' },
   lang: { type: 'string' },
   rules: { type: 'string' },
+  campaign: { type: 'string' },
 };
 const progressOptions: Options = { progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' } };
 

@@ -12,7 +12,18 @@ import {
 } from '@thidua/scoring';
 import { awardsCsv, awardsXlsx, rankingCsv, rankingXlsx, templateCsv, templateXlsx, type ExportMeta } from '@thidua/stats-io';
 import type { Values } from './cli.js';
-import { checkRuleSetText, formatSheetIssue, loadRuleSet, loadStats, progressFor, readInputFile, refuseIfIssues } from './inputs.js';
+import {
+  checkCampaignText,
+  checkRuleSetText,
+  formatSheetIssue,
+  loadRules,
+  loadStats,
+  progressFor,
+  readInputFile,
+  refuseIfIssues,
+  type PlacedProblem,
+  type Rules,
+} from './inputs.js';
 import { locateJson } from './json-position.js';
 import { both, emit, formatVnd, pick, UsageError, UserError, type Lang } from './output.js';
 import { scoreTable } from './score-table.js';
@@ -66,9 +77,10 @@ export async function scoreCommand(path: string, values: Values): Promise<number
   }
   if (format === 'xlsx') refuseBinaryToTerminal(out, 'score');
 
-  const ruleSet = loadRuleSet(str(values.rules), lang);
+  const rules = loadRules(str(values.rules), str(values.campaign), lang, 'score');
+  const { ruleSet } = rules;
   const progress = progressFor(path, progressFlag(values));
-  const stats = await loadStats(path, ruleSet, progress);
+  const stats = await loadStats(path, rules, progress);
   refuseIfIssues(stats, lang);
   progress.step({ vi: `Đang tính điểm ${stats.parsed.units.length} đơn vị`, en: `Scoring ${stats.parsed.units.length} units` });
   const evaluation = evaluate(stats.parsed.units, ruleSet);
@@ -110,8 +122,9 @@ function formatFromOut(out: string | undefined): 'table' | 'json' | 'csv' | 'xls
 export async function validateCommand(path: string, values: Values): Promise<number> {
   const lang = langOf(values);
   const format = oneOf(str(values.format), ['text', 'json'] as const, 'text', '--format', 'validate');
-  const ruleSet = loadRuleSet(str(values.rules), lang);
-  const stats = await loadStats(path, ruleSet, progressFor(path, progressFlag(values)));
+  const rules = loadRules(str(values.rules), str(values.campaign), lang, 'validate');
+  const { ruleSet } = rules;
+  const stats = await loadStats(path, rules, progressFor(path, progressFlag(values)));
   const { issues, warnings, rowCount } = stats.parsed;
   if (format === 'json') {
     emit(`${JSON.stringify({ file: stats.fileName, ok: issues.length === 0, rowCount, issues, warnings }, null, 2)}\n`, undefined);
@@ -150,8 +163,9 @@ export async function templateCommand(values: Values): Promise<number> {
   const fromOut = out && extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const format = oneOf(str(values.format), ['csv', 'xlsx'] as const, fromOut, '--format', 'template');
   if (format === 'xlsx') refuseBinaryToTerminal(out, 'template');
-  const ruleSet = loadRuleSet(str(values.rules), lang);
-  emit(format === 'csv' ? templateCsv({ ruleSet }) : await templateXlsx({ ruleSet }), out);
+  const { ruleSet, roster } = loadRules(str(values.rules), str(values.campaign), lang, 'template');
+  const options = roster ? { ruleSet, roster } : { ruleSet };
+  emit(format === 'csv' ? templateCsv(options) : await templateXlsx(options), out);
   if (out !== undefined) process.stderr.write(`✔ ${both({ vi: `Đã ghi ${out}`, en: `wrote ${out}` }, lang)}\n`);
   return 0;
 }
@@ -174,18 +188,31 @@ export function rulesInitCommand(values: Values): number {
 export function rulesCheckCommand(path: string, values: Values): number {
   const lang = langOf(values);
   const text = new TextDecoder().decode(readInputFile(path, { vi: 'Tệp quy tắc', en: 'Rules file' }));
-  const { ruleSet, problems } = checkRuleSetText(text);
-  if (!ruleSet) {
-    const lines = [`✘ ${both({ vi: `${path}: ${problems.length} lỗi`, en: `${path}: ${problems.length} problem(s)` }, lang)}`];
-    for (const p of problems) lines.push(`${path}:${p.line}:${p.column}  ${both(p.message, lang)}`);
+  // A campaign file (rule set + roster) is checked whole, as the leaderboard will read it.
+  const parsed = locateJson(text).value;
+  const isCampaign = typeof parsed === 'object' && parsed !== null && 'ruleSet' in parsed && 'roster' in parsed;
+  let checked: { rules: Rules | null; problems: PlacedProblem[] };
+  if (isCampaign) checked = checkCampaignText(text);
+  else {
+    const bare = checkRuleSetText(text);
+    checked = { rules: bare.ruleSet ? { ruleSet: bare.ruleSet } : null, problems: bare.problems };
+  }
+  if (!checked.rules) {
+    const lines = [`✘ ${both({ vi: `${path}: ${checked.problems.length} lỗi`, en: `${path}: ${checked.problems.length} problem(s)` }, lang)}`];
+    for (const p of checked.problems) lines.push(`${path}:${p.line}:${p.column}  ${both(p.message, lang)}`);
     emit(`${lines.join('\n')}\n`, undefined);
     return 1;
   }
+  const { ruleSet, roster } = checked.rules;
   const summary = ruleSet.groups.map((g) => {
     const prizes = g.prizes.map((p) => `${p.count} × ${pick(p.label, lang)} ${formatVnd(p.amountVnd, lang)}`).join(', ');
-    return `  · ${pick(g.shortName, lang)} (${g.id}): ≥ ${g.eligibility.minOnlineSharePercent}%${g.eligibility.minResolvedOnline > 0 ? `, ≥ ${g.eligibility.minResolvedOnline}` : ''} — ${prizes}`;
+    const units = roster ? `, ${roster.filter((u) => u.group === g.id).length} ${lang === 'vi' ? 'đơn vị' : 'units'}` : '';
+    return `  · ${pick(g.shortName, lang)} (${g.id})${units}: ≥ ${g.eligibility.minOnlineSharePercent}%${g.eligibility.minResolvedOnline > 0 ? `, ≥ ${g.eligibility.minResolvedOnline}` : ''} — ${prizes}`;
   });
-  const head = both({ vi: `${path}: hợp lệ — bộ quy tắc "${ruleSet.id}"`, en: `${path}: valid — rule set "${ruleSet.id}"` }, lang);
+  const what = roster
+    ? { vi: `tệp chiến dịch, bộ quy tắc "${ruleSet.id}"`, en: `campaign file, rule set "${ruleSet.id}"` }
+    : { vi: `bộ quy tắc "${ruleSet.id}"`, en: `rule set "${ruleSet.id}"` };
+  const head = both({ vi: `${path}: hợp lệ — ${what.vi}`, en: `${path}: valid — ${what.en}` }, lang);
   emit(`✔ ${head}\n  ${pick(ruleSet.title, lang)}\n${summary.join('\n')}\n`, undefined);
   return 0;
 }
@@ -195,9 +222,10 @@ export function rulesCheckCommand(path: string, values: Values): number {
 export async function bundleCommand(path: string, values: Values): Promise<number> {
   const lang = langOf(values);
   const out = str(values.out);
-  const ruleSet = loadRuleSet(str(values.rules), lang);
+  const rules = loadRules(str(values.rules), str(values.campaign), lang, 'bundle');
+  const { ruleSet } = rules;
   const progress = progressFor(path, progressFlag(values));
-  const stats = await loadStats(path, ruleSet, progress);
+  const stats = await loadStats(path, rules, progress);
   refuseIfIssues(stats, lang);
   progress.step({ vi: `Đang tính điểm ${stats.parsed.units.length} đơn vị`, en: `Scoring ${stats.parsed.units.length} units` });
   const bundle = await createAwardBundle(stats.parsed.units, ruleSet, { inputFileName: stats.fileName, inputBytes: stats.bytes });

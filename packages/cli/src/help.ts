@@ -21,6 +21,7 @@ Lệnh:
 
 Tùy chọn chung:
   --rules <mã|rules.json>      bộ quy tắc (mặc định nui-thanh-2023; có: ${presetIds()})
+  --campaign <campaign.json>   tệp chiến dịch của bảng xếp hạng (quy tắc + danh sách đơn vị): kiểm tra như máy chủ
   --lang vi|en                 ngôn ngữ hiển thị (mặc định vi)
   -h, --help                   hướng dẫn; "thidua <lệnh> --help" cho từng lệnh
   -v, --version                phiên bản
@@ -48,6 +49,7 @@ Commands:
 
 Common options:
   --rules <id|rules.json>      rule set (default nui-thanh-2023; presets: ${presetIds()})
+  --campaign <campaign.json>   the leaderboard's campaign file (rules + roster): checks sheets as the server does
   --lang vi|en                 output language (default vi)
   -h, --help                   help; "thidua <command> --help" for one command
   -v, --version                version
@@ -64,7 +66,7 @@ Examples:
 
 const commands: Record<string, { vi: string; en: string }> = {
   score: {
-    vi: `thidua score <số-liệu.csv|xlsx> [--rules <mã|rules.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
+    vi: `thidua score <số-liệu.csv|xlsx> [--rules <mã|rules.json> | --campaign <campaign.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
 
 Kiểm tra tệp số liệu, tính điểm, xếp hạng và xét giải theo bộ quy tắc.
   --format table   bảng đọc được trên màn hình (mặc định)
@@ -83,7 +85,7 @@ Ví dụ:
   thidua score so-lieu.csv --rules rules.json --format json --out ket-qua.json
   thidua score so-lieu.csv --format xlsx --list awards --out danh-sach-khen-thuong.xlsx
 `,
-    en: `thidua score <stats.csv|xlsx> [--rules <id|rules.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
+    en: `thidua score <stats.csv|xlsx> [--rules <id|rules.json> | --campaign <campaign.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
 
 Checks the statistics file, then scores, ranks and awards every unit under the rule set.
   --format table   a table readable in a terminal (default)
@@ -104,45 +106,55 @@ Examples:
 `,
   },
   validate: {
-    vi: `thidua validate <số-liệu.csv|xlsx> [--rules <mã|rules.json>] [--format text|json] [--lang vi|en]
+    vi: `thidua validate <số-liệu.csv|xlsx> [--rules <mã|rules.json> | --campaign <campaign.json>] [--format text|json] [--lang vi|en]
 
 Kiểm tra tệp số liệu mà không tính điểm: in mọi lỗi, mỗi lỗi với số dòng (như Excel hiển thị),
 tên cột và lý do, bằng tiếng Việt và tiếng Anh; sau đó các cảnh báo.
 Mã thoát 1 khi có ít nhất một lỗi (cảnh báo không tính), 0 khi tệp dùng được.
+Với --campaign: kiểm tra thêm danh sách đơn vị (thiếu đơn vị, đơn vị lạ, sai tên, sai nhóm) như máy chủ.
 
 Ví dụ:
   thidua validate so-lieu.xlsx
+  thidua validate so-lieu.xlsx --campaign campaign.json
   thidua validate so-lieu.csv --rules rules.json --format json
 `,
-    en: `thidua validate <stats.csv|xlsx> [--rules <id|rules.json>] [--format text|json] [--lang vi|en]
+    en: `thidua validate <stats.csv|xlsx> [--rules <id|rules.json> | --campaign <campaign.json>] [--format text|json] [--lang vi|en]
 
 Checks a statistics file without scoring it: every problem with its row number (as Excel shows it),
 column title and reason, in Vietnamese and English; then the warnings.
 Exit code 1 when there is at least one problem (warnings do not count), 0 when the file can be used.
+With --campaign: also checks the roster (missing, unknown, misnamed or misgrouped units), as the server does.
 
 Examples:
   thidua validate stats.xlsx --lang en
+  thidua validate stats.xlsx --campaign campaign.json
   thidua validate stats.csv --rules rules.json --format json
 `,
   },
   template: {
-    vi: `thidua template [--format csv|xlsx] [--out F] [--rules <mã|rules.json>]
+    vi: `thidua template [--format csv|xlsx] [--out F] [--rules <mã|rules.json> | --campaign <campaign.json>]
 
 Tạo biểu mẫu số liệu trống: các cột với tiêu đề tiếng Việt; bản XLSX có thêm trang "Hướng dẫn"
 và kiểm tra dữ liệu khi nhập. Không có --out: CSV in ra màn hình. Định dạng suy ra từ đuôi tệp --out.
 
+Với --campaign: mỗi đơn vị một dòng, điền sẵn mã, tên và nhóm.
+
 Ví dụ:
   thidua template --out bieu-mau.xlsx
+  thidua template --campaign campaign.json --out bieu-mau.xlsx
   thidua template --format csv > bieu-mau.csv
 `,
-    en: `thidua template [--format csv|xlsx] [--out F] [--rules <id|rules.json>]
+    en: `thidua template [--format csv|xlsx] [--out F] [--rules <id|rules.json> | --campaign <campaign.json>]
 
 Writes the blank statistics template: the columns with Vietnamese titles; the XLSX version adds a
 "Hướng dẫn" (guide) sheet and input validation. Without --out, CSV goes to standard output. The
 format follows the --out file's extension unless --format is given.
 
+With --campaign: one row per unit, id, name and group filled in.
+
 Examples:
   thidua template --out template.xlsx
+  thidua template --campaign campaign.json --out template.xlsx
   thidua template --format csv > template.csv
 `,
   },
@@ -151,7 +163,8 @@ Examples:
 thidua rules check <rules.json> [--lang vi|en]
 
 rules init   in một bộ quy tắc mẫu (mặc định nui-thanh-2023; có: ${presetIds()}) dạng JSON để sửa.
-rules check  kiểm tra tệp quy tắc theo lược đồ; mỗi lỗi với dòng:cột trong tệp. Mã thoát 1 khi có lỗi.
+rules check  kiểm tra tệp quy tắc (hoặc tệp chiến dịch { ruleSet, roster }) theo lược đồ; mỗi lỗi với
+             dòng:cột trong tệp. Mã thoát 1 khi có lỗi.
 
 Ví dụ:
   thidua rules init > rules.json
@@ -162,7 +175,8 @@ Ví dụ:
 thidua rules check <rules.json> [--lang vi|en]
 
 rules init   prints a preset rule set (default nui-thanh-2023; presets: ${presetIds()}) as JSON, to edit.
-rules check  checks a rules file against the schema; each problem with its line:column. Exit code 1 on problems.
+rules check  checks a rules file (or a campaign file { ruleSet, roster }) against the schema; each
+             problem with its line:column. Exit code 1 on problems.
 
 Examples:
   thidua rules init > rules.json
@@ -171,7 +185,7 @@ Examples:
 `,
   },
   bundle: {
-    vi: `thidua bundle <số-liệu.csv|xlsx> [--rules <mã|rules.json>] [--out award.json]
+    vi: `thidua bundle <số-liệu.csv|xlsx> [--rules <mã|rules.json> | --campaign <campaign.json>] [--out award.json]
 
 Lập hồ sơ kết quả: bộ quy tắc, số liệu đầu vào, SHA-256 của số liệu (và của tệp), phiên bản thư
 viện và toàn bộ kết quả. Ai cũng có thể kiểm tra lại bằng "thidua verify". Không có --out: in ra màn hình.
@@ -179,7 +193,7 @@ viện và toàn bộ kết quả. Ai cũng có thể kiểm tra lại bằng "t
 Ví dụ:
   thidua bundle so-lieu.xlsx --rules rules.json --out ket-qua.json
 `,
-    en: `thidua bundle <stats.csv|xlsx> [--rules <id|rules.json>] [--out award.json]
+    en: `thidua bundle <stats.csv|xlsx> [--rules <id|rules.json> | --campaign <campaign.json>] [--out award.json]
 
 Makes an award bundle: the rule set, the input statistics, their SHA-256 (and the file's), the
 library version and the whole evaluation. Anyone can check it with "thidua verify". Without --out it

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { getPreset, presets, validateRuleSet, type RuleSet } from '@thidua/scoring';
-import { parseStatsFile, type ParsedStats, type SheetIssue } from '@thidua/stats-io';
+import { parseStatsFile, type ParsedStats, type RosterEntry, type SheetIssue } from '@thidua/stats-io';
 import { both, Progress, UsageError, UserError, type Lang } from './output.js';
 import { issuesByPath, locateJson } from './json-position.js';
 
@@ -52,6 +52,81 @@ export function loadRuleSet(spec: string | undefined, lang: Lang): RuleSet {
   );
 }
 
+/** What a command scores against: a rule set, and the campaign's roster when a campaign file is given. */
+export interface Rules {
+  ruleSet: RuleSet;
+  roster?: RosterEntry[];
+}
+
+/**
+ * --rules (a preset id or rules.json) or --campaign (the leaderboard's campaign file: the rule set
+ * and the roster, so that a sheet is checked exactly as the server will check it).
+ */
+export function loadRules(rules: string | undefined, campaign: string | undefined, lang: Lang, command: string): Rules {
+  if (campaign === undefined) return { ruleSet: loadRuleSet(rules, lang) };
+  if (rules !== undefined) {
+    throw new UsageError(
+      { vi: 'Chỉ dùng một trong --rules và --campaign (tệp chiến dịch đã chứa bộ quy tắc)', en: 'Use either --rules or --campaign (a campaign file holds its rule set)' },
+      command,
+    );
+  }
+  const text = new TextDecoder().decode(readInputFile(campaign, { vi: 'Tệp chiến dịch', en: 'Campaign file' }));
+  const checked = checkCampaignText(text);
+  if (checked.rules) return checked.rules;
+  throw new UserError(
+    { vi: `Tệp chiến dịch "${campaign}" không hợp lệ (${checked.problems.length} lỗi)`, en: `the campaign file "${campaign}" is invalid (${checked.problems.length} problem(s))` },
+    checked.problems.map((p) => `  ✘ ${campaign}:${p.line}:${p.column}  ${both(p.message, lang)}`),
+  );
+}
+
+const rosterId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * A campaign file `{ id?, ruleSet, roster: [{ id, name, group }] }` (docs/adopting.md): the rule set
+ * checked by the library, the roster by the leaderboard's rules (ASCII ids, unique, known groups).
+ */
+export function checkCampaignText(text: string): { rules: Rules | null; problems: PlacedProblem[] } {
+  const located = locateJson(text);
+  if (located.syntaxErrors.length > 0) return { rules: null, problems: located.syntaxErrors };
+  const top = located.value;
+  const problems: PlacedProblem[] = [];
+  const place = (path: (string | number)[], message: { vi: string; en: string }) =>
+    problems.push(...issuesByPath(located, [{ path: ['campaign', ...path], code: 'invalid_campaign', message }]));
+  if (typeof top !== 'object' || top === null || Array.isArray(top)) {
+    place([], { vi: 'Tệp chiến dịch phải là một đối tượng { ruleSet, roster }', en: 'A campaign file is an object { ruleSet, roster }' });
+    return { rules: null, problems };
+  }
+  const { ruleSet: rawRuleSet, roster: rawRoster } = top as Record<string, unknown>;
+  const result = validateRuleSet(rawRuleSet);
+  problems.push(...issuesByPath(located, result.errors.map((e) => ({ ...e, path: ['campaign', ...e.path] }))));
+  const roster: RosterEntry[] = [];
+  if (!Array.isArray(rawRoster) || rawRoster.length === 0) {
+    place(['roster'], { vi: 'Thiếu danh sách đơn vị "roster" (một mảng { id, name, group })', en: 'Missing "roster" (an array of { id, name, group })' });
+  } else {
+    const groups = new Set(result.ruleSet?.groups.map((g) => g.id) ?? []);
+    const seen = new Set<string>();
+    rawRoster.forEach((entry: unknown, i) => {
+      const u = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+      const { id, name, group } = u;
+      if (typeof id !== 'string' || !rosterId.test(id)) {
+        place(['roster', i, 'id'], { vi: 'Mã đơn vị: chữ cái, chữ số, ". _ -" (không dấu)', en: 'Unit id: ASCII letters, digits, ". _ -"' });
+      } else if (seen.has(id)) {
+        place(['roster', i, 'id'], { vi: `Mã đơn vị "${id}" bị trùng`, en: `Duplicate unit id "${id}"` });
+      } else seen.add(id);
+      if (typeof name !== 'string' || name.trim() === '') place(['roster', i, 'name'], { vi: 'Thiếu tên đơn vị', en: 'Missing unit name' });
+      if (typeof group !== 'string' || (result.ruleSet && !groups.has(group))) {
+        place(['roster', i, 'group'], {
+          vi: `Nhóm "${String(group)}" không có trong bộ quy tắc`,
+          en: `Group "${String(group)}" is not in the rule set`,
+        });
+      }
+      if (typeof id === 'string' && typeof name === 'string' && typeof group === 'string') roster.push({ id, name, group });
+    });
+  }
+  if (problems.length > 0 || !result.ruleSet) return { rules: null, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+  return { rules: { ruleSet: result.ruleSet, roster }, problems: [] };
+}
+
 export interface PlacedProblem {
   line: number;
   column: number;
@@ -90,10 +165,14 @@ export function progressFor(path: string, forced: boolean | undefined): Progress
 }
 
 /** Reads and checks a statistics file (CSV or XLSX) against the rule set, with @thidua/stats-io. */
-export async function loadStats(path: string, ruleSet: RuleSet, progress: Progress): Promise<LoadedStats> {
+export async function loadStats(path: string, rules: Rules, progress: Progress): Promise<LoadedStats> {
   const bytes = readInputFile(path, { vi: 'Tệp số liệu', en: 'Statistics file' });
   progress.step({ vi: `Đang đọc ${basename(path)} (${bytes.length} byte)`, en: `Reading ${basename(path)} (${bytes.length} bytes)` });
-  const parsed = await parseStatsFile(bytes, { fileName: basename(path), ruleSet });
+  const parsed = await parseStatsFile(bytes, {
+    fileName: basename(path),
+    ruleSet: rules.ruleSet,
+    ...(rules.roster ? { roster: rules.roster } : {}),
+  });
   progress.step({ vi: `Đã đọc ${parsed.rowCount} dòng số liệu`, en: `Read ${parsed.rowCount} data rows` });
   return { fileName: basename(path), bytes, parsed };
 }

@@ -389,6 +389,67 @@ describe('rules', () => {
   });
 });
 
+describe('--campaign: the leaderboard campaign file (rule set + roster)', () => {
+  const campaign = join(examplesDir, 'cuong-gian-2024-example.campaign.json');
+  const stats = join(examplesDir, 'cuong-gian-2024-example.stats.csv');
+
+  it('rules check accepts the example campaign file and counts its roster', () => {
+    const r = thidua(['rules', 'check', campaign]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('tệp chiến dịch, bộ quy tắc "cuong-gian-2024-example"');
+    expect(r.stdout).toContain('Bộ phận một cửa (desks), 7 đơn vị');
+  });
+
+  it('rules check places roster and rule-set problems of a campaign file on their lines', () => {
+    const original = readFileSync(campaign, 'utf8');
+    const check = (name: string, text: string, needle: string, message: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      // The last line holding the needle: for a duplicate, the second occurrence is the problem.
+      const lines = text.split('\n');
+      let line = lines.length;
+      while (line > 0 && !(lines[line - 1] as string).includes(needle)) line--;
+      const r = thidua(['rules', 'check', file, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`${file.replaceAll('.', '\\.')}:${line}:\\d+  .*${message}`));
+    };
+    check(
+      'campaign-sai-nhom.json',
+      original.replace('"group": "desks"\n    },\n    {\n      "id": "van-hoa-xa-hoi"', '"group": "communes"\n    },\n    {\n      "id": "van-hoa-xa-hoi"'),
+      '"group": "communes"',
+      'Group "communes" is not in the rule set',
+    );
+    check('campaign-sai-quy-tac.json', original.replace('"maxPoints": "10"', '"maxPoints": 10'), '"maxPoints": 10', 'score.deduction.maxPoints');
+    check('campaign-trung-ma.json', original.replace('"id": "van-hoa-xa-hoi"', '"id": "tu-phap-ho-tich"'), '"id": "tu-phap-ho-tich"', 'Duplicate unit id "tu-phap-ho-tich"');
+  });
+
+  it('validate checks the roster as the server will: a missing unit and a misspelt name, by row', () => {
+    const rows = readFileSync(stats, 'utf8').split('\r\n').filter((l) => !l.startsWith('quan-su-xa'));
+    const file = join(dir, 'thieu-don-vi.csv');
+    writeFileSync(file, rows.join('\r\n').replace('Văn hóa - Xã hội', 'Van hoa - Xa hoi'));
+    const r = thidua(['validate', file, '--campaign', campaign]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Cả tệp: Thiếu số liệu của đơn vị "Chỉ huy Quân sự xã"');
+    expect(r.stdout).toMatch(/Dòng 5, cột "Tên đơn vị": Tên đơn vị "Van hoa - Xa hoi" không khớp/);
+    // Without the roster the same file is acceptable: the roster is what caught it.
+    expect(thidua(['validate', file, '--rules', 'cuong-gian-2024-example']).code).toBe(0);
+    expect(thidua(['validate', stats, '--campaign', campaign]).code).toBe(0);
+  });
+
+  it('template --campaign pre-fills one row per unit of the roster', () => {
+    const r = thidua(['template', '--campaign', campaign]);
+    expect(r.code).toBe(0);
+    const roster = (JSON.parse(readFileSync(campaign, 'utf8')) as { roster: { id: string; name: string }[] }).roster;
+    for (const u of roster) expect(r.stdout).toContain(`${u.id},${u.name},Bộ phận một cửa`);
+  });
+
+  it('--rules and --campaign together are a usage error', () => {
+    const r = thidua(['score', stats, '--rules', 'cuong-gian-2024-example', '--campaign', campaign]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Chỉ dùng một trong --rules và --campaign');
+  });
+});
+
 describe('bundle and verify', () => {
   let bundlePath: string;
   beforeAll(() => {
