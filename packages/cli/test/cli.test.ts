@@ -123,6 +123,18 @@ describe('score', () => {
     expect(r.stdout).toContain(`Tổng tiền thưởng: ${demoEvaluation.totalAwarded.toLocaleString('vi-VN')} đ`);
   });
 
+  it('a tie across a prize boundary is shown as undecided for the committee, never silently assigned', () => {
+    const file = join(dir, 'dong-hang.csv');
+    writeFileSync(file, statsCsv([9, 10, 29, 50, 51, 60].map((late) => [`l${late}`, `Bộ phận L${late}`, 'desks', 1000, 800, 800, late])));
+    const r = thidua(['score', file, '--rules', 'cuong-gian-2024-example']);
+    expect(r.code).toBe(0);
+    for (const id of ['l50', 'l51', 'l60']) {
+      expect(r.stdout).toMatch(new RegExp(`^ +4  ${id} .*70,00 .*\\? đồng hạng, chưa phân định$`, 'm'));
+    }
+    expect(r.stdout).toContain('Chưa phân định (hội đồng quyết định): 3 đơn vị đồng hạng 4');
+    expect(r.stdout).toContain('Tiền thưởng của nhóm: 3.000.000 đ trên tổng 3.500.000 đ');
+  });
+
   it('--lang en prints the table in English', () => {
     const r = thidua(['score', demoCsv, '--lang', 'en']);
     expect(r.code).toBe(0);
