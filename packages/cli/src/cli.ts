@@ -35,7 +35,7 @@ const optionsOf: Record<string, Options> = {
   'rules init': { help: common.help as Options[string], lang: common.lang as Options[string], from: { type: 'string' }, out: { type: 'string', short: 'o' } },
   'rules check': { help: common.help as Options[string], lang: common.lang as Options[string] },
   bundle: { ...common, ...progressOptions, out: { type: 'string', short: 'o' } },
-  verify: { help: common.help as Options[string], lang: common.lang as Options[string], stats: { type: 'string' } },
+  verify: { ...common, stats: { type: 'string' } },
 };
 
 export type Values = Record<string, string | boolean | undefined>;

@@ -16,6 +16,7 @@ import {
   checkCampaignText,
   checkRuleSetText,
   formatSheetIssue,
+  loadRuleSet,
   loadRules,
   loadStats,
   progressFor,
@@ -259,8 +260,49 @@ export async function verifyCommand(path: string, values: Values): Promise<numbe
       result.issues.map((i) => `  ✘ ${i.path.join('.')}: ${both(i.message, lang)}`),
     );
   }
-  emit(`${verificationReport(path, located.value as BundleShape, result, lang)}\n`, undefined);
-  return result.ok ? 0 : 1;
+  const bundle = located.value as BundleShape;
+  const lines = [verificationReport(path, bundle, result, lang)];
+  // Recomputing proves the bundle is consistent; --rules also proves it used the official rules.
+  const rulesSpec = str(values.rules);
+  let rulesOk = true;
+  if (rulesSpec !== undefined) {
+    const official = loadRuleSet(rulesSpec, lang);
+    const difference = firstDifference(official, bundle.ruleSet, 'ruleSet');
+    rulesOk = difference === null;
+    lines.push(
+      difference === null
+        ? `✔ ${both({ vi: `Bộ quy tắc trong hồ sơ trùng khớp với ${rulesSpec}`, en: `the bundle's rule set is exactly ${rulesSpec}` }, lang)}`
+        : `✘ ${both(
+            {
+              vi: `Bộ quy tắc trong hồ sơ khác ${rulesSpec}: ${difference.path} — hồ sơ ghi ${show(difference.actual)}, ${rulesSpec} ghi ${show(difference.expected)}`,
+              en: `the bundle's rule set differs from ${rulesSpec}: ${difference.path} — the bundle says ${show(difference.actual)}, ${rulesSpec} says ${show(difference.expected)}`,
+            },
+            lang,
+          )}`,
+    );
+  }
+  emit(`${lines.join('\n')}\n`, undefined);
+  return result.ok && rulesOk ? 0 : 1;
+}
+
+/** The first place two JSON values differ (object keys in `expected`'s order, then extra keys). */
+function firstDifference(expected: unknown, actual: unknown, path: string): { path: string; expected: unknown; actual: unknown } | null {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    for (let i = 0; i < Math.min(expected.length, actual.length); i++) {
+      const d = firstDifference(expected[i], actual[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return expected.length === actual.length ? null : { path: `${path}.length`, expected: expected.length, actual: actual.length };
+  }
+  if (isObject(expected) && isObject(actual)) {
+    for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
+      const d = firstDifference(expected[key], actual[key], `${path}.${key}`);
+      if (d) return d;
+    }
+    return null;
+  }
+  return Object.is(expected, actual) ? null : { path, expected, actual };
 }
 
 interface BundleShape {

@@ -204,27 +204,29 @@ Examples:
 `,
   },
   verify: {
-    vi: `thidua verify <award.json> [--stats <số-liệu.csv|xlsx>] [--lang vi|en]
+    vi: `thidua verify <award.json> [--stats <số-liệu.csv|xlsx>] [--rules <mã|rules.json>] [--lang vi|en]
 
 Tính lại hồ sơ kết quả (từ tệp "thidua bundle" hoặc từ máy chủ bảng xếp hạng:
 /api/export/award-bundle.json) và đối chiếu từng con số; nêu con số đầu tiên không khớp.
 --stats: đối chiếu thêm SHA-256 của tệp số liệu gốc.
+--rules: đối chiếu thêm bộ quy tắc trong hồ sơ với bộ quy tắc chính thức (mã mẫu hoặc rules.json).
 Mã thoát 0 khi mọi con số khớp, 1 khi có chỗ không khớp hoặc hồ sơ hỏng.
 
 Ví dụ:
   thidua verify ket-qua.json
-  thidua verify award-bundle.json --stats so-lieu-thang-12.xlsx
+  thidua verify award-bundle.json --stats so-lieu-thang-12.xlsx --rules nui-thanh-2023
 `,
-    en: `thidua verify <award.json> [--stats <stats.csv|xlsx>] [--lang vi|en]
+    en: `thidua verify <award.json> [--stats <stats.csv|xlsx>] [--rules <id|rules.json>] [--lang vi|en]
 
 Recomputes an award bundle (from "thidua bundle" or from the leaderboard server:
 /api/export/award-bundle.json) and checks every figure; names the first that does not match.
 --stats: also checks the SHA-256 of the original statistics file.
+--rules: also checks that the bundle's rule set is exactly the official one (a preset id or rules.json).
 Exit code 0 when every figure matches, 1 on a mismatch or a broken bundle.
 
 Examples:
   thidua verify award.json --lang en
-  thidua verify award-bundle.json --stats stats-december.xlsx
+  thidua verify award-bundle.json --stats stats-december.xlsx --rules nui-thanh-2023
 `,
   },
 };

@@ -534,6 +534,24 @@ describe('bundle and verify', () => {
     expect(f.stdout).toContain('Con số đầu tiên không khớp: input.fileSha256');
   });
 
+  it('verify --rules proves the bundle used the official rules, not a consistent forgery', () => {
+    const forged = structuredClone(nuiThanh2023);
+    const first = forged.groups[1]?.prizes[0];
+    if (!first) throw new Error('no first prize');
+    first.amountVnd = 9_000_000;
+    const rules = join(dir, 'rules-gia.json');
+    writeFileSync(rules, JSON.stringify(forged, null, 2));
+    const file = join(dir, 'award-gia.json');
+    expect(thidua(['bundle', demoCsv, '--rules', rules, '--out', file]).code).toBe(0);
+    expect(thidua(['verify', file]).code).toBe(0); // consistent with itself…
+    const r = thidua(['verify', file, '--rules', 'nui-thanh-2023']);
+    expect(r.code).toBe(1); // …but not the official rules.
+    expect(r.stdout).toContain('Bộ quy tắc trong hồ sơ khác nui-thanh-2023: ruleSet.groups[1].prizes[0].amountVnd — hồ sơ ghi 9000000, nui-thanh-2023 ghi 7000000');
+    const ok = thidua(['verify', bundlePath, '--rules', 'nui-thanh-2023']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Bộ quy tắc trong hồ sơ trùng khớp với nui-thanh-2023');
+  });
+
   it('a bundle made by another library version still verifies, and both versions are shown', () => {
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
     bundle.libraryVersion = '0.0.9';
