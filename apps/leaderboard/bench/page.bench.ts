@@ -5,16 +5,16 @@
  *     holding the same table served from the same machine — target ≤ 2×.
  * Run with `pnpm bench` (after `pnpm run build`).
  */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { loadManifest, webDistDir } from '../src/server/pages/assets.js';
 import { launchChromium, startServer } from '../test/browser/harness.js';
 
-const runs = 15;
+const runs = 21;
 
 function jsWeight(): { files: string[]; raw: number; gzip: number } {
   const entry = loadManifest().public;
@@ -54,19 +54,31 @@ const firstRowProbe = `(() => {
   check();
 })();`;
 
-async function timeToFirstRow(browser: Browser, url: string): Promise<number[]> {
-  const times: number[] = [];
+async function timeToFirstRow(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(firstRowProbe);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as { __firstRowPainted?: number }).__firstRowPainted !== undefined);
+  const t = await page.evaluate(() => (window as unknown as { __firstRowPainted: number }).__firstRowPainted);
+  await context.close();
+  return t;
+}
+
+/** Alternating runs, so a busy moment of the machine weighs on both pages alike. */
+async function compare(browser: Browser, a: string, b: string): Promise<[number[], number[]]> {
+  const ta: number[] = [];
+  const tb: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(firstRowProbe);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as unknown as { __firstRowPainted?: number }).__firstRowPainted !== undefined);
-    const t = await page.evaluate(() => (window as unknown as { __firstRowPainted: number }).__firstRowPainted);
-    if (i >= 2) times.push(t); // the first two warm up the server and the browser
-    await context.close();
+    const x = await timeToFirstRow(browser, a);
+    const y = await timeToFirstRow(browser, b);
+    if (i >= 2) {
+      // The first two warm up the server and the browser.
+      ta.push(x);
+      tb.push(y);
+    }
   }
-  return times;
+  return [ta, tb];
 }
 
 const median = (xs: number[]) => {
@@ -83,25 +95,28 @@ console.log(
   } (${((weight.gzip / (60 * 1024)) * 100).toFixed(0)}% of budget)`,
 );
 
-const server = await startServer();
+// The static twin is a plain file served by the same server through @fastify/static, so both
+// pages get the same headers (CSP, COOP…), compression and loopback path: only the page differs.
+const twinDir = mkdtempSync(join(tmpdir(), 'lb-bench-'));
+const server = await startServer({
+  configure: async (app) => {
+    await app.register(fastifyStatic, { root: twinDir, prefix: '/__bench/', decorateReply: false });
+  },
+});
 const browser = await launchChromium();
 try {
-  // The static twin: the same ranking table as the browser shows it, in a plain HTML file.
+  // The same ranking table as the browser shows it, in a plain HTML file.
   const probe = await browser.newPage();
   await probe.goto(`${server.origin}/`);
   const tableHtml = await probe.locator('table.ranking').first().evaluate((t) => t.outerHTML);
   await probe.close();
-  const staticHtml = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title><style>body{font-family:system-ui,sans-serif;margin:1rem}table{border-collapse:collapse;width:100%}th,td{padding:.45rem .5rem;border-bottom:1px solid #c9d1db;text-align:left}</style></head><body>${tableHtml}</body></html>`;
-  const staticServer = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-    res.end(staticHtml);
-  });
-  await new Promise<void>((resolve) => staticServer.listen(0, '127.0.0.1', resolve));
-  const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`;
+  writeFileSync(
+    join(twinDir, 'table.html'),
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title><style>body{font-family:system-ui,sans-serif;margin:1rem}table{border-collapse:collapse;width:100%}th,td{padding:.45rem .5rem;border-bottom:1px solid #c9d1db;text-align:left}</style></head><body>${tableHtml}</body></html>`,
+  );
+  const staticUrl = `${server.origin}/__bench/table.html`;
 
-  const pageTimes = await timeToFirstRow(browser, `${server.origin}/`);
-  const staticTimes = await timeToFirstRow(browser, staticUrl);
-  staticServer.close();
+  const [pageTimes, staticTimes] = await compare(browser, `${server.origin}/`, staticUrl);
   const p = median(pageTimes);
   const s = median(staticTimes);
   const ratio = p / s;
@@ -112,4 +127,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  rmSync(twinDir, { recursive: true, force: true });
 }

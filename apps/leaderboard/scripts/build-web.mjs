@@ -44,13 +44,24 @@ const result = await build({
   logLevel: 'warning',
 });
 
+const outputs = result.metafile.outputs;
+/** Every chunk a file needs, static or dynamic, transitively: the page preloads them all. */
+const closure = (file, seen = new Set()) => {
+  for (const i of outputs[file]?.imports ?? []) {
+    if ((i.kind === 'import-statement' || i.kind === 'dynamic-import') && !seen.has(i.path)) {
+      seen.add(i.path);
+      closure(i.path, seen);
+    }
+  }
+  return seen;
+};
 const manifest = {};
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  if (!output.entryPoint || !file.endsWith('.js')) continue;
-  const page = basename(output.entryPoint, '.ts');
+for (const [file, output] of Object.entries(outputs)) {
+  const page = output.entryPoint && basename(output.entryPoint, '.ts');
+  if (!page || !pages.includes(page) || !output.entryPoint.startsWith('src/web/entries/') || !file.endsWith('.js')) continue;
   manifest[page] = {
     file: relative(outdir, join(root, file)),
-    imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => relative(outdir, join(root, i.path))),
+    imports: [...closure(file)].map((i) => relative(outdir, join(root, i))),
   };
 }
 await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -29,12 +29,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `dir` keeps the database (for a restart on the same file); `port` reuses a port (0: any free one). */
-export async function startServer(opts: { dir?: string; adminToken?: string; port?: number } = {}): Promise<RunningServer> {
+/**
+ * `dir` keeps the database (for a restart on the same file); `port` reuses a port (0: any free
+ * one); `configure` adds routes before listening (the page benchmark's static twin).
+ */
+export async function startServer(
+  opts: { dir?: string; adminToken?: string; port?: number; configure?: (app: FastifyInstance) => Promise<void> } = {},
+): Promise<RunningServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lb-web-'));
   const dbPath = join(dir, 'leaderboard.sqlite');
   const adminToken = opts.adminToken ?? 'test-admin-token-0123456789';
   const app = await buildApp({ dbPath, adminToken, heartbeatMs: 1000 });
+  await opts.configure?.(app);
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, pick } from '../../web/i18n.js';
@@ -31,12 +32,12 @@ function chooseLocale(request: FastifyRequest, reply: FastifyReply): Locale {
   return localeFromCookie(request.headers.cookie) ?? defaultLocale;
 }
 
-function sendHtml(reply: FastifyReply, html: string, status = 200) {
+function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200) {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-cache')
-    .header('vary', 'Cookie')
+    .header('vary', reply.getHeader('vary') ?? 'Cookie')
     .send(html);
 }
 
@@ -53,6 +54,44 @@ const embedCsp = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
 };
+
+/** Whether an Accept-Encoding header accepts `coding` (present, and not with q=0). */
+function acceptsEncoding(header: string, coding: string): boolean {
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.split(';');
+    if (name?.trim().toLowerCase() !== coding) return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/**
+ * A rendered page kept with its compressed forms, made once on first demand: a cached page costs
+ * no rendering and no compression per request.
+ */
+class RenderedPage {
+  private br: Buffer | undefined;
+  private gz: Buffer | undefined;
+  constructor(readonly html: string) {}
+
+  send(request: FastifyRequest, reply: FastifyReply) {
+    const accepts = (coding: string) => acceptsEncoding(request.headers['accept-encoding'] ?? '', coding);
+    reply.header('vary', 'Cookie, Accept-Encoding');
+    if (accepts('br')) {
+      this.br ??= brotliCompressSync(this.html, {
+        params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9 },
+      });
+      reply.header('content-encoding', 'br');
+      return sendHtml(reply, this.br);
+    }
+    if (accepts('gzip')) {
+      this.gz ??= gzipSync(this.html, { level: 9 });
+      reply.header('content-encoding', 'gzip');
+      return sendHtml(reply, this.gz);
+    }
+    return sendHtml(reply, this.html);
+  }
+}
 
 const groupQuery = {
   type: 'object',
@@ -75,42 +114,29 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
    * snapshot) and per everything else the HTML depends on; a new snapshot, a retraction or the
    * finalisation changes the key, so a page is never stale. Rendering costs ~20–50 ms; a hit, none.
    */
-  const rendered = new WeakMap<object, Map<string, string>>();
-  const leaderboardHtml = (locale: Locale, group: string, embed: boolean): string => {
+  const rendered = new WeakMap<object, Map<string, RenderedPage>>();
+  const leaderboardPage = (locale: Locale, group: string, embed: boolean): RenderedPage => {
     const data = source(app).getLeaderboard();
-    if (!data.evaluation) return renderLeaderboardPage(data, { locale, assets, group, embed });
+    if (!data.evaluation) return new RenderedPage(renderLeaderboardPage(data, { locale, assets, group, embed }));
     const key = [data.snapshot?.id, data.status, data.previousSnapshot?.id, locale, group, embed].join('|');
     let pages = rendered.get(data.evaluation);
     if (!pages) {
       pages = new Map();
       rendered.set(data.evaluation, pages);
     }
-    let html = pages.get(key);
-    if (html === undefined) {
-      html = renderLeaderboardPage(data, { locale, assets, group, embed });
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = new RenderedPage(renderLeaderboardPage(data, { locale, assets, group, embed }));
       // Bounded: group names come from the query string.
-      if (pages.size < 64) pages.set(key, html);
+      if (pages.size < 64) pages.set(key, page);
     }
-    return html;
+    return page;
   };
-  if (existsSync(webDistDir)) {
-    await app.register(fastifyStatic, {
-      root: webDistDir,
-      prefix: '/assets/',
-      decorateReply: false,
-      // File names carry their content hash: a changed file is a new URL.
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-    });
-  } else {
-    app.log.warn({ webDistDir }, 'web bundle not built (pnpm run build): pages render without scripts');
-  }
 
   app.get('/', { schema: { querystring: groupQuery } }, async (request, reply) => {
     const locale = chooseLocale(request, reply);
     const group = (request.query as { group?: string }).group ?? '';
-    return sendHtml(reply, leaderboardHtml(locale, group, false));
+    return leaderboardPage(locale, group, false).send(request, reply);
   });
 
   // The district portal frames this view; only this route may be framed (any ancestor).
@@ -123,7 +149,7 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const locale = chooseLocale(request, reply);
       const group = (request.query as { group?: string }).group ?? '';
-      return sendHtml(reply, leaderboardHtml(locale, group, true));
+      return leaderboardPage(locale, group, true).send(request, reply);
     },
   );
 
