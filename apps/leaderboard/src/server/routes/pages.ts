@@ -133,6 +133,20 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
     return page;
   };
 
+  if (existsSync(webDistDir)) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      prefix: '/assets/',
+      decorateReply: false,
+      // File names carry their content hash: a changed file is a new URL.
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    });
+  } else {
+    app.log.warn({ webDistDir }, 'web bundle not built (pnpm run build): pages render without scripts');
+  }
+
   app.get('/', { schema: { querystring: groupQuery } }, async (request, reply) => {
     const locale = chooseLocale(request, reply);
     const group = (request.query as { group?: string }).group ?? '';
