@@ -304,6 +304,23 @@ describe('public page', () => {
   });
 });
 
+describe('assets', () => {
+  it('serves every script a page names from /assets/, hashed and cached for good', async () => {
+    for (const path of ['/', `/units/${api.evaluation!.units[0]!.unitId}`, '/admin']) {
+      const html = await (await fetch(`${server.origin}${path}`)).text();
+      const urls = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      expect(urls.length, path).toBeGreaterThan(0);
+      for (const url of urls) {
+        const res = await fetch(`${server.origin}${url}`);
+        expect(res.status, url).toBe(200);
+        expect(res.headers.get('content-type')).toContain('javascript');
+        expect(res.headers.get('cache-control')).toContain('immutable');
+        expect(url).toMatch(/-[A-Z0-9]{8}\.js$/);
+      }
+    }
+  });
+});
+
 describe('embed', () => {
   it('may be framed by any site; no other page may', async () => {
     const embed = await fetch(`${server.origin}/embed?group=communes`);
