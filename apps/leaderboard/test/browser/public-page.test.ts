@@ -291,16 +291,44 @@ describe('public page', () => {
 
   it('has no serious or critical axe-core violations on any page', async () => {
     const unitId = api.evaluation!.units[0]!.unitId;
-    for (const path of ['/', '/?group=communes', `/units/${unitId}`, '/embed?group=communes', '/admin']) {
+    const pages = [
+      ['/', 'public-departments'],
+      ['/?group=communes', 'public-communes'],
+      [`/units/${unitId}`, 'unit'],
+      ['/embed?group=communes', 'embed'],
+      ['/admin', 'admin'],
+    ] as const;
+    for (const [path, name] of pages) {
       for (const width of [1280, 360]) {
         const { context, page } = await newPage(width);
         await page.goto(`${server.origin}${path}`);
         await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
         const violations = seriousOrCritical(await runAxe(page));
         expect(violations, `${path} at ${width}px: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
         await context.close();
       }
     }
+  });
+});
+
+describe('downloads', () => {
+  it('links the award list and the full ranking, CSV and XLSX, and the admin templates, to real files', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.origin}/`);
+    const links = await page.locator('lb-leaderboard footer a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    await page.goto(`${server.origin}/admin`);
+    links.push(...(await page.locator('lb-admin a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))));
+    expect(links.filter((l) => /awards\.(csv|xlsx)/.test(l))).toHaveLength(2);
+    expect(links.filter((l) => /ranking\.(csv|xlsx)/.test(l))).toHaveLength(2);
+    expect(links.filter((l) => /template\.(csv|xlsx)/.test(l))).toHaveLength(2);
+    for (const link of links) {
+      const res = await fetch(`${server.origin}${link}`);
+      expect(res.status, link).toBe(200);
+      expect(res.headers.get('content-type'), link).toMatch(link.includes('.csv') ? /text\/csv/ : /spreadsheetml/);
+      expect((await res.arrayBuffer()).byteLength, link).toBeGreaterThan(100);
+    }
+    await context.close();
   });
 });
 
