@@ -150,6 +150,7 @@ export interface Messages {
     historyTable: string;
     historyAsOf: string;
     notRanked: string;
+    neverRanked: string;
     inputsTitle: string;
     inputs: { resolvedTotal: string; resolvedOnline: string; resolvedOnlineOnTime: string; resolvedLate: string };
   };
@@ -302,6 +303,7 @@ const vi: Messages = {
     historyTable: 'Điểm và hạng theo từng kỳ',
     historyAsOf: 'Số liệu đến ngày',
     notRanked: 'Chưa xếp hạng',
+    neverRanked: 'Chưa được xếp hạng ở kỳ số liệu nào',
     inputsTitle: 'Số liệu của đơn vị',
     inputs: {
       resolvedTotal: 'Tổng số hồ sơ đã giải quyết',
@@ -459,6 +461,7 @@ const en: Messages = {
     historyTable: 'Score and rank per set of figures',
     historyAsOf: 'Figures as of',
     notRanked: 'Not ranked',
+    neverRanked: 'Not ranked in any published figures',
     inputsTitle: 'The unit’s figures',
     inputs: {
       resolvedTotal: 'Cases resolved (all channels)',

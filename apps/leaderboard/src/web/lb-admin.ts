@@ -184,6 +184,15 @@ export class LbAdmin extends LitElement {
         color: var(--lb-muted);
         text-decoration: line-through;
       }
+      table.snapshots td,
+      table.snapshots th {
+        white-space: nowrap;
+      }
+      @media (max-width: 480px) {
+        section {
+          padding: 0.5rem 0.6rem 0.75rem;
+        }
+      }
       pre {
         white-space: pre-wrap;
         margin: 0;
@@ -420,7 +429,7 @@ export class LbAdmin extends LitElement {
           ${this.snapshots.map(
             (s) => html`<tr data-snapshot-id=${s.id} class=${s.retracted ? 'retracted' : ''}>
               <th scope="row">${formatDate(s.asOf, this.locale)}</th>
-              <td>${s.sourceFileName}</td>
+              <td class="file">${s.sourceFileName}</td>
               <td class="num">${formatInteger(s.rowCount, this.locale)}</td>
               <td>${s.createdBy}</td>
               <td>${formatDateTime(s.createdAt, this.locale)}</td>

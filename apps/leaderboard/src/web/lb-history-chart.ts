@@ -118,7 +118,8 @@ export class LbHistoryChart extends LitElement {
                 <text x=${this.x(i)} y=${yScore(s) - 8} text-anchor="middle">${formatDecimal(this.points[i]?.score ?? '', this.locale)}</text>`,
         )}
         <text class="legend" x="4" y=${rankTop - 20}>${t.unit.rank}</text>
-        <line x1=${left} x2=${width - right} y1=${yRank(1)} y2=${yRank(1)} stroke="#dfe5ec"></line>
+        ${ranks.some((r) => r !== null)
+          ? svg`<line x1=${left} x2=${width - right} y1=${yRank(1)} y2=${yRank(1)} stroke="#dfe5ec"></line>
         <line x1=${left} x2=${width - right} y1=${yRank(maxRank)} y2=${yRank(maxRank)} stroke="#8b949e"></line>
         <text x=${left - 6} y=${yRank(1) + 4} text-anchor="end">1</text>
         <text x=${left - 6} y=${yRank(maxRank) + 4} text-anchor="end">${formatInteger(maxRank, this.locale)}</text>
@@ -130,7 +131,8 @@ export class LbHistoryChart extends LitElement {
             ? nothing
             : svg`<rect x=${this.x(i) - 4} y=${yRank(r) - 4} width="8" height="8" fill="#8a4b00"></rect>
                 <text x=${this.x(i)} y=${yRank(r) - 8} text-anchor="middle">${formatInteger(r, this.locale)}</text>`,
-        )}
+        )}`
+          : svg`<text x=${width / 2} y=${rankTop + panelHeight / 2} text-anchor="middle">${t.unit.neverRanked}</text>`}
         ${months.map(
           (m, i) => svg`<text x=${this.x(i)} y=${height - 6} text-anchor="middle">${m}</text>`,
         )}
