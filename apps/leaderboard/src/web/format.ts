@@ -77,6 +77,11 @@ export function formatDate(isoDate: string, locale: Locale): string {
   return df.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
 
+/** The month of a calendar date, for chart axes: "2023-12-31" → "12/2023". */
+export function formatMonth(isoDate: string, locale: Locale): string {
+  return formatDate(isoDate, locale).slice(3);
+}
+
 const dateTimeCache = new Map<Locale, Intl.DateTimeFormat>();
 /** An instant (ISO string) shown in the campaign's time zone: "31/12/2023, 14:05". */
 export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Ho_Chi_Minh'): string {

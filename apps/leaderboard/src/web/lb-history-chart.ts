@@ -1,6 +1,6 @@
 import { LitElement, css, html, svg, nothing } from 'lit';
 import type { UnitHistoryPoint } from './api.js';
-import { formatDate, formatDecimal, formatInteger } from './format.js';
+import { formatDate, formatDecimal, formatInteger, formatMonth } from './format.js';
 import { type Locale, messages } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
@@ -99,7 +99,7 @@ export class LbHistoryChart extends LitElement {
     const yScore = (v: number) => scoreTop + panelHeight - (v / maxScore) * panelHeight;
     const yRank = (r: number) => rankTop + ((r - 1) / (maxRank - 1)) * panelHeight;
     const height = rankTop + panelHeight + 28;
-    const months = this.points.map((p) => formatDate(p.asOf, this.locale).slice(3));
+    const months = this.points.map((p) => formatMonth(p.asOf, this.locale));
     return html`<svg viewBox=${`0 0 ${width} ${height}`} role="img" aria-label=${this.label}>
       ${svg`
         <text class="legend" x="4" y=${scoreTop - 8}>${t.unit.score}</text>

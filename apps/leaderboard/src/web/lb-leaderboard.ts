@@ -14,6 +14,8 @@ import './lb-ranking-table.js';
  *
  * The server renders it with the same data (Lit SSR); in the browser it reads that data from the
  * JSON block named by its `state` attribute, hydrates, then follows the server's events.
+ *
+ * @fires leaderboard-updated - after new figures were fetched and shown.
  */
 export class LbLeaderboard extends LitElement {
   static override properties = {

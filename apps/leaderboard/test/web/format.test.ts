@@ -6,6 +6,7 @@ import {
   formatDecimal,
   formatInteger,
   formatMoney,
+  formatMonth,
   formatPercent,
   searchKey,
 } from '../../src/web/format.js';
@@ -39,6 +40,7 @@ describe('format.ts: one place for every figure, vi-VN and en', () => {
   it('writes calendar dates as 31/12/2023 with no time-zone shift', () => {
     expect(formatDate('2023-12-31', 'vi')).toBe('31/12/2023');
     expect(formatDate('2023-06-01', 'en')).toBe('01/06/2023');
+    expect(formatMonth('2023-12-31', 'vi')).toBe('12/2023');
     expect(formatInteger(1432, 'vi')).toBe('1.432');
     // 17:30 UTC is already the next day in Việt Nam (UTC+7).
     expect(formatDateTime('2023-12-31T17:30:00Z', 'vi')).toContain('01/01/2024');
