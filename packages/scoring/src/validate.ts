@@ -34,10 +34,17 @@ export function validateUnits(input: unknown, ruleSet: RuleSet): UnitValidation 
       return;
     }
     const u = raw as Record<string, unknown>;
-    const fieldErrors = new Set<string>();
+    // Fields whose value itself is unusable; relations between usable fields are all checked,
+    // so T > O and T + L > R are both reported when both are true.
+    const unusable = new Set<string>();
+    let unitErrors = 0;
     const push = (field: string, code: keyof typeof issueMessages, message: ScoringIssue['message']) => {
-      fieldErrors.add(field);
+      unitErrors++;
       errors.push({ path: [i, field], code, message });
+    };
+    const reject = (field: string, code: keyof typeof issueMessages, message: ScoringIssue['message']) => {
+      unusable.add(field);
+      push(field, code, message);
     };
 
     for (const field of Object.keys(u)) {
@@ -64,17 +71,17 @@ export function validateUnits(input: unknown, ruleSet: RuleSet): UnitValidation 
       const v = u[field];
       const optional = field === 'resolvedOnlineFull' || field === 'resolvedOnlinePartial';
       if (v === undefined || v === null) {
-        if (!optional) push(field, 'required', issueMessages.required(field));
+        if (!optional) reject(field, 'required', issueMessages.required(field));
       } else if (typeof v !== 'number' || !Number.isFinite(v)) {
-        push(field, 'not_a_number', issueMessages.not_a_number(field));
+        reject(field, 'not_a_number', issueMessages.not_a_number(field));
       } else if (!Number.isSafeInteger(v)) {
-        push(field, 'not_an_integer', issueMessages.not_an_integer(field));
+        reject(field, 'not_an_integer', issueMessages.not_an_integer(field));
       } else if (v < 0) {
-        push(field, 'negative', issueMessages.negative(field));
+        reject(field, 'negative', issueMessages.negative(field));
       }
     }
 
-    const ok = (f: string) => typeof u[f] === 'number' && !fieldErrors.has(f);
+    const ok = (f: string) => typeof u[f] === 'number' && !unusable.has(f);
     const R = u.resolvedTotal as number;
     const O = u.resolvedOnline as number;
     const T = u.resolvedOnlineOnTime as number;
@@ -105,7 +112,7 @@ export function validateUnits(input: unknown, ruleSet: RuleSet): UnitValidation 
         push('resolvedOnlinePartial', 'full_partial_mismatch', issueMessages.full_partial_mismatch(full, partial, O));
       }
     }
-    if (fieldErrors.size === 0 && L < O - T) {
+    if (unitErrors === 0 && L < O - T) {
       warnings.push({
         path: [i, 'resolvedLate'],
         code: 'unaccounted_online_cases',
