@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   evaluate,
+  getPreset,
   nuiThanh2023,
   ScoringInputError,
   validateUnits,
@@ -63,7 +64,9 @@ interface Case {
   name: string;
   note?: string;
   options?: { policies?: Record<string, string>; gaps?: boolean };
-  /** Changes to a copy of the Núi Thành preset, e.g. another rounding mode. */
+  /** The preset the case runs under (default nui-thanh-2023). */
+  preset?: string;
+  /** Changes to a copy of the preset, e.g. another rounding mode. */
   ruleSetPatch?: { path: Path; value: unknown }[];
   units: unknown;
   expect: CaseExpect;
@@ -98,8 +101,10 @@ function issueKey(i: IssueRef): string {
   return JSON.stringify([i.path, i.code]);
 }
 
-function patched(patches: Case['ruleSetPatch']): RuleSet {
-  const rs = structuredClone(nuiThanh2023) as unknown as Record<string | number, unknown>;
+function patched(presetId: string | undefined, patches: Case['ruleSetPatch']): RuleSet {
+  const preset = presetId === undefined ? nuiThanh2023 : getPreset(presetId);
+  if (!preset) throw new Error(`unknown preset "${presetId}" in a case table`);
+  const rs = structuredClone(preset) as unknown as Record<string | number, unknown>;
   for (const { path, value } of patches ?? []) {
     let target = rs as Record<string | number, unknown>;
     for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
@@ -173,7 +178,7 @@ function checkGroup(ev: Evaluation, id: string, want: GroupExpect): void {
 
 function runCase(c: Case): void {
   for (const k of Object.keys(c.expect)) expect(caseKeys, `unknown expectation "${k}"`).toContain(k);
-  const ruleSet = patched(c.ruleSetPatch);
+  const ruleSet = patched(c.preset, c.ruleSetPatch);
   const run = () => evaluate(c.units as never, ruleSet, c.options as never);
 
   if (c.expect.errors) {
