@@ -24,10 +24,16 @@ export type Rounding = 'half-up' | 'half-even' | 'down';
 const make = (n: bigint, d: bigint): Num => ({ n, d });
 
 const fromDecimalString = new Map<string, Num>();
+/** Case counts are mostly small: their values are made once and shared (they are immutable). */
+const smallIntegers: Num[] = [];
+const SMALL = 1 << 14;
 
 /** An integer, or a decimal written as a string ("0.1", "65", "62.5"). */
 export function num(value: number | string): Num {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return make(BigInt(value), 1n);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    if (value >= 0 && value < SMALL) return (smallIntegers[value] ??= make(BigInt(value), 1n));
+    return make(BigInt(value), 1n);
+  }
   const key = String(value);
   let cached = fromDecimalString.get(key);
   if (!cached) {

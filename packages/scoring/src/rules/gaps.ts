@@ -88,26 +88,59 @@ export function casesToPass(c: Counts, above: RankKey, rules: RuleSet, policies:
 }
 
 /** Floating-point mirror of the score, used only to seed the exact search above. */
+interface FloatModel {
+  scale: number;
+  per: number;
+  cap: number;
+  minima: number[];
+  coefficients: number[];
+  factor: number;
+  proportional: boolean;
+  deductFirst: boolean;
+  floorAtZero: boolean;
+}
+
+const floatModels = new WeakMap<RuleSet, Map<string, FloatModel>>();
+
+function floatModel(rules: RuleSet, policies: Policies): FloatModel {
+  let byPolicy = floatModels.get(rules);
+  if (!byPolicy) floatModels.set(rules, (byPolicy = new Map()));
+  const key = `${policies.deduction}/${policies.combination}`;
+  let model = byPolicy.get(key);
+  if (!model) {
+    const brackets = rules.score.coefficient.brackets;
+    model = {
+      scale: rules.score.base.scale,
+      per: Number(rules.score.deduction.pointsPerPercent),
+      cap: Number(rules.score.deduction.maxPoints),
+      minima: brackets.map((b) => b.minResolvedOnline),
+      coefficients: brackets.map((b) => Number(b.coefficient)),
+      factor: 10 ** rules.score.rounding.decimals,
+      proportional: policies.deduction === 'proportional',
+      deductFirst: policies.combination === 'deduct-then-multiply',
+      floorAtZero: rules.score.combination.floorAtZero,
+    };
+    byPolicy.set(key, model);
+  }
+  return model;
+}
+
 function estimateCasesToPass(c: Counts, above: RankKey, rules: RuleSet, policies: Policies): number {
-  const scale = rules.score.base.scale;
-  const per = Number(rules.score.deduction.pointsPerPercent);
-  const cap = Number(rules.score.deduction.maxPoints);
-  const brackets = rules.score.coefficient.brackets;
-  const factor = 10 ** rules.score.rounding.decimals;
+  const m = floatModel(rules, policies);
   const aboveScore = toApproximateNumber(above.published);
   const aboveShare = above.counts.O / above.counts.R;
   const key = (k: number): boolean => {
     const R = c.R + k;
     const O = c.O + k;
-    const T = c.T + k;
     const late = (100 * c.L) / R;
-    const d = Math.min(cap, per * (policies.deduction === 'proportional' ? late : Math.floor(late)));
-    let coef = 0;
-    for (const b of brackets) if (O >= b.minResolvedOnline) coef = Number(b.coefficient);
-    const base = (scale * T) / R;
-    let raw = policies.combination === 'deduct-then-multiply' ? (base - d) * coef : base * coef - d;
-    if (rules.score.combination.floorAtZero) raw = Math.max(0, raw);
-    const s = Math.round(raw * factor) / factor;
+    const d = Math.min(m.cap, m.per * (m.proportional ? late : Math.floor(late)));
+    let i = m.minima.length - 1;
+    while (i > 0 && O < (m.minima[i] as number)) i--;
+    const coef = m.coefficients[i] as number;
+    const base = (m.scale * (c.T + k)) / R;
+    let raw = m.deductFirst ? (base - d) * coef : base * coef - d;
+    if (m.floorAtZero && raw < 0) raw = 0;
+    const s = Math.round(raw * m.factor) / m.factor;
     if (s !== aboveScore) return s > aboveScore;
     const share = O / R;
     if (share !== aboveShare) return share > aboveShare;
