@@ -3,101 +3,30 @@
  * few requests the browser makes. Everything shown comes from these responses: the pages never
  * recompute a score, rank, prize, reason or gap.
  */
-import type { Evaluation, LocalizedText, Prize, UnitResult } from '@thidua/scoring';
+import type { SheetIssue } from '@thidua/stats-io';
+import type { CampaignInfo } from '../server/campaign-service.js';
 
-export interface CampaignPrize {
-  id: string;
-  label: LocalizedText;
-  count: number;
-  amountVnd: number;
-}
+// The response types are the server's own (type-only imports: nothing of the server is bundled),
+// so a change to the API cannot drift from what the pages read.
+export type {
+  LeaderboardResponse,
+  RankChange,
+  SnapshotEvent,
+  SnapshotMeta,
+  UnitResponse,
+  CampaignInfo as Campaign,
+  Status as PublicationStatus,
+  UnitHistoryEntry as UnitHistoryPoint,
+} from '../server/campaign-service.js';
+export type { SheetIssue } from '@thidua/stats-io';
 
-export interface CampaignGroup {
-  id: string;
-  name: LocalizedText;
-  shortName: LocalizedText;
-  minOnlineSharePercent: string;
-  minResolvedOnline: number;
-  firstPrizeMinOnlineSharePercent: string | null;
-  prizes: CampaignPrize[];
-}
-
-export interface Campaign {
-  id: string;
-  title: LocalizedText;
-  period: { start: string; end: string; timeZone: string };
-  ruleSetId: string;
-  sample: boolean;
-  groups: CampaignGroup[];
-}
-
-export interface SnapshotMeta {
-  id: number;
-  asOf: string;
-  sourceFileName: string;
-  sha256: string;
-  rowCount: number;
-  createdBy: string;
-  createdAt: string;
-  retracted: boolean;
-  sample: boolean;
-}
-
-export interface RankChange {
-  previousRank: number | null;
-  /** previousRank − rank: positive = moved up. */
-  change: number | null;
-}
-
-export type PublicationStatus = 'provisional' | 'final';
-
-export interface LeaderboardResponse {
-  campaign: Campaign;
-  status: PublicationStatus;
-  snapshot: SnapshotMeta | null;
-  previousSnapshot: { id: number; asOf: string } | null;
-  evaluation: Evaluation | null;
-  rankChanges: Record<string, RankChange>;
-}
-
-export interface UnitHistoryPoint {
-  snapshotId: number;
-  asOf: string;
-  score: string | null;
-  rank: number | null;
-  eligible: boolean;
-  prize: Prize | null;
-}
-
-export interface UnitResponse {
-  campaign: Campaign;
-  unit: { id: string; name: string; group: string };
-  status: PublicationStatus;
-  snapshot: SnapshotMeta | null;
-  result: UnitResult | null;
-  rankChange: RankChange | null;
-  history: UnitHistoryPoint[];
-}
-
-export interface SheetIssue {
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  code: string;
-  message: LocalizedText;
-}
+export type CampaignGroup = CampaignInfo['groups'][number];
+export type CampaignPrize = CampaignGroup['prizes'][number];
 
 export interface ApiError {
   error: string;
   message: string;
   issues?: SheetIssue[];
-}
-
-/** The `snapshot` server-sent event. */
-export interface SnapshotEvent {
-  type: 'published' | 'retracted' | 'finalized';
-  snapshotId: number | null;
-  asOf: string | null;
 }
 
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
