@@ -8,6 +8,7 @@ import { Store, type RosterUnit, type StoreOptions } from '../store/store.js';
 import { setUpAdminToken } from './auth.js';
 import type { CampaignSource } from './campaign-source.js';
 import { CampaignService } from './campaign-service.js';
+import { cspDirectives } from './csp.js';
 import { HttpError } from './errors.js';
 import { buildOpenApi, type ApiOperation } from './openapi.js';
 import { adminOperations, adminRoutes } from './routes/admin.js';
@@ -176,19 +177,7 @@ async function setUp(
     enableCSPNonces: false,
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Lit SSR writes <style> inside declarative shadow roots; scripts stay external only.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
+      directives: cspDirectives,
     },
     frameguard: { action: 'deny' },
   });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { cspDirectives } from '../csp.js';
 import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, pick } from '../../web/i18n.js';
 import type { LeaderboardResponse, UnitResponse } from '../../web/api.js';
 import { loadManifest, webDistDir } from '../pages/assets.js';
@@ -42,18 +43,7 @@ function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200) {
 }
 
 /** The server's policy (no inline script) with one difference: any site may frame the embed. */
-const embedCsp = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  frameAncestors: ['*'],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-};
+const embedCsp = { ...cspDirectives, frameAncestors: ['*'] };
 
 /** Whether an Accept-Encoding header accepts `coding` (present, and not with q=0). */
 function acceptsEncoding(header: string, coding: string): boolean {
