@@ -54,6 +54,19 @@ export function settleLocale(rendered: Locale): Locale {
   return locale;
 }
 
+/**
+ * Browser only: a page element follows its language switch (the `locale-changed` event of
+ * lb-language-switch): the choice is remembered and the element re-renders in it.
+ */
+export function followLocaleChanges(host: HTMLElement & { locale: Locale }): void {
+  host.addEventListener('locale-changed', (e) => {
+    const locale = (e as CustomEvent<unknown>).detail;
+    if (!isLocale(locale)) return;
+    rememberLocale(locale);
+    host.locale = locale;
+  });
+}
+
 /** Browser only: remember the choice for this browser and for the server's next render. */
 export function rememberLocale(locale: Locale): void {
   try {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Evaluation } from '@thidua/scoring';
 import type { ApiError, SheetIssue, SnapshotMeta } from './api.js';
 import { formatDate, formatDateTime, formatDecimal, formatInteger, formatMoney } from './format.js';
-import { type Locale, isLocale, messages, pick, rememberLocale, settleLocale } from './i18n.js';
+import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-language-switch.js';
 
@@ -86,12 +86,7 @@ export class LbAdmin extends LitElement {
     this.confirmRetract = null;
     this.confirmFinalize = false;
     this.audit = null;
-    this.addEventListener('locale-changed', (e) => {
-      const locale = (e as CustomEvent<Locale>).detail;
-      if (!isLocale(locale)) return;
-      rememberLocale(locale);
-      this.locale = locale;
-    });
+    followLocaleChanges(this);
   }
 
   static override styles = [

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { UnitResult } from '@thidua/scoring';
 import { type LeaderboardResponse, type SnapshotEvent, fetchJson, readEmbeddedState } from './api.js';
 import { formatDate, formatMoney } from './format.js';
-import { type Locale, isLocale, messages, pick, rememberLocale, settleLocale } from './i18n.js';
+import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
 import { sharedStyles } from './styles.js';
 import './lb-language-switch.js';
@@ -48,7 +48,7 @@ export class LbLeaderboard extends LitElement {
     this.state = '';
     this.announcement = '';
     this.connection = 'idle';
-    this.addEventListener('locale-changed', (e) => this.switchLocale((e as CustomEvent<Locale>).detail));
+    followLocaleChanges(this);
   }
 
   static override styles = [
@@ -224,12 +224,6 @@ export class LbLeaderboard extends LitElement {
 
   protected override firstUpdated() {
     this.locale = settleLocale(this.locale);
-  }
-
-  private switchLocale(locale: Locale) {
-    if (!isLocale(locale)) return;
-    rememberLocale(locale);
-    this.locale = locale;
   }
 
   /** Refetch the leaderboard after an event (or a reconnection) and announce what changed. */

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { BreakdownStep, Gaps } from '@thidua/scoring';
 import { type UnitResponse, fetchJson, readEmbeddedState } from './api.js';
 import { formatDate, formatDecimal, formatFloor, formatInteger, formatMoney, formatPercent } from './format.js';
-import { type Locale, isLocale, messages, pick, rememberLocale, settleLocale } from './i18n.js';
+import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
 import { sharedStyles } from './styles.js';
 import './lb-history-chart.js';
@@ -30,12 +30,7 @@ export class LbUnitDetail extends LitElement {
     this.data = undefined;
     this.locale = 'vi';
     this.state = '';
-    this.addEventListener('locale-changed', (e) => {
-      const locale = (e as CustomEvent<Locale>).detail;
-      if (!isLocale(locale)) return;
-      rememberLocale(locale);
-      this.locale = locale;
-    });
+    followLocaleChanges(this);
   }
 
   static override styles = [
