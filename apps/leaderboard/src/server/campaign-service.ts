@@ -212,7 +212,7 @@ export class CampaignService {
 
   /**
    * Snapshots that count, oldest as-of first: not retracted, and for each as-of date only the
-   * newest upload (a re-upload supersedes; docs/decisions/0020-snapshots-supersede-retract-finalise.md).
+   * newest upload (a re-upload supersedes; docs/decisions/0008-snapshots-supersede-retract-finalise.md).
    */
   private effective(): SnapshotRecord[] {
     const byAsOf = new Map<string, SnapshotRecord>();
