@@ -2,7 +2,9 @@
  * The arithmetic adapter: the only file that imports decimal.js, and the only place numbers are
  * combined. Rules call the small API below; no rule touches a float.
  *
- * Every value is an exact rational n/d of BigInts. Decimal notation — the rule set's "0.1", "62.5",
+ * Every value is an exact rational n/d of integers. An integer is a JS number while it is a safe
+ * integer (|x| < 2^53, where number arithmetic is exact) and a BigInt beyond; every operation
+ * checks, so nothing is ever approximated — the small case is only faster. Decimal notation — the rule set's "0.1", "62.5",
  * "1" — is read through decimal.js, so a constant means exactly what it says. Nothing is rounded
  * until the single, declared rounding of the published score (and the display of breakdown
  * figures). See docs/decisions/0006-exact-arithmetic.md for why rationals rather than
@@ -12,16 +14,67 @@
  */
 import DecimalJs from 'decimal.js';
 
+/** An exact integer: a safe-integer number, or a BigInt when it would not be one. */
+type Int = number | bigint;
+
 /** An exact rational number (opaque outside the library). */
 export interface Num {
-  readonly n: bigint;
+  readonly n: Int;
   /** Always > 0. */
-  readonly d: bigint;
+  readonly d: Int;
 }
 
 export type Rounding = 'half-up' | 'half-even' | 'down';
 
-const make = (n: bigint, d: bigint): Num => ({ n, d });
+const SAFE = Number.MAX_SAFE_INTEGER;
+/** Below this, a quotient and remainder of numbers are exact (q·b ≤ a + b < 2^53). */
+const DIVISIBLE = 2 ** 52;
+
+const make = (n: Int, d: Int): Num => ({ n, d });
+const big = (x: Int): bigint => (typeof x === 'bigint' ? x : BigInt(x));
+/** A BigInt back to a number when it is a safe integer. */
+const norm = (x: bigint): Int => (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x);
+
+function imul(a: Int, b: Int): Int {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a * b;
+    // If the true product were beyond 2^53 its float would be too, so this test is exact.
+    if (r <= SAFE && r >= -SAFE) return r;
+  }
+  return norm(big(a) * big(b));
+}
+function iadd(a: Int, b: Int): Int {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    if (r <= SAFE && r >= -SAFE) return r;
+  }
+  return norm(big(a) + big(b));
+}
+const ineg = (a: Int): Int => (typeof a === 'number' ? -a : norm(-a));
+const isub = (a: Int, b: Int): Int => iadd(a, ineg(b));
+/** JS compares a number and a BigInt exactly. */
+const icmp = (a: Int, b: Int): number => (a < b ? -1 : a > b ? 1 : 0);
+const isZeroInt = (a: Int): boolean => a === 0 || a === 0n;
+
+/** Quotient and remainder of non-negative integers, b > 0. */
+function divmod(a: Int, b: Int): [Int, Int] {
+  if (typeof a === 'number' && typeof b === 'number' && a < DIVISIBLE && b < DIVISIBLE) {
+    let q = Math.floor(a / b);
+    let r = a - q * b;
+    if (r < 0) {
+      q -= 1;
+      r += b;
+    } else if (r >= b) {
+      q += 1;
+      r -= b;
+    }
+    return [q, r];
+  }
+  const A = big(a);
+  const B = big(b);
+  const q = A / B;
+  return [norm(q), norm(A - q * B)];
+}
 
 const fromDecimalString = new Map<string, Num>();
 /** Case counts are mostly small: their values are made once and shared (they are immutable). */
@@ -31,96 +84,97 @@ const SMALL = 1 << 14;
 /** An integer, or a decimal written as a string ("0.1", "65", "62.5"). */
 export function num(value: number | string): Num {
   if (typeof value === 'number' && Number.isSafeInteger(value)) {
-    if (value >= 0 && value < SMALL) return (smallIntegers[value] ??= make(BigInt(value), 1n));
-    return make(BigInt(value), 1n);
+    if (value >= 0 && value < SMALL) return (smallIntegers[value] ??= make(value, 1));
+    return make(value, 1);
   }
   const key = String(value);
   let cached = fromDecimalString.get(key);
   if (!cached) {
     const [n, d] = new DecimalJs(key).toFraction() as [DecimalJs, DecimalJs];
-    cached = make(BigInt(n.toFixed()), BigInt(d.toFixed()));
+    cached = make(norm(BigInt(n.toFixed())), norm(BigInt(d.toFixed())));
     fromDecimalString.set(key, cached);
   }
   return cached;
 }
 
-export const ZERO: Num = make(0n, 1n);
+export const ZERO: Num = make(0, 1);
+
+const sameDenominator = (a: Num, b: Num): boolean => a.d === b.d;
 
 export const add = (a: Num, b: Num): Num =>
-  a.d === b.d ? make(a.n + b.n, a.d) : make(a.n * b.d + b.n * a.d, a.d * b.d);
+  sameDenominator(a, b) ? make(iadd(a.n, b.n), a.d) : make(iadd(imul(a.n, b.d), imul(b.n, a.d)), imul(a.d, b.d));
 export const sub = (a: Num, b: Num): Num =>
-  a.d === b.d ? make(a.n - b.n, a.d) : make(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Num, b: Num): Num => make(a.n * b.n, a.d * b.d);
+  sameDenominator(a, b) ? make(isub(a.n, b.n), a.d) : make(isub(imul(a.n, b.d), imul(b.n, a.d)), imul(a.d, b.d));
+export const mul = (a: Num, b: Num): Num => make(imul(a.n, b.n), imul(a.d, b.d));
 export function div(a: Num, b: Num): Num {
-  if (b.n === 0n) throw new RangeError('division by zero');
-  return b.n < 0n ? make(-a.n * b.d, a.d * -b.n) : make(a.n * b.d, a.d * b.n);
+  if (isZeroInt(b.n)) throw new RangeError('division by zero');
+  return b.n < 0 ? make(imul(ineg(a.n), b.d), imul(a.d, ineg(b.n))) : make(imul(a.n, b.d), imul(a.d, b.n));
 }
 /** -1, 0 or 1. */
 export function cmp(a: Num, b: Num): number {
-  if (a.d === b.d) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
-  const l = a.n * b.d;
-  const r = b.n * a.d;
-  return l < r ? -1 : l > r ? 1 : 0;
+  if (sameDenominator(a, b)) return icmp(a.n, b.n);
+  return icmp(imul(a.n, b.d), imul(b.n, a.d));
 }
 export const min = (a: Num, b: Num): Num => (cmp(a, b) <= 0 ? a : b);
 export const max = (a: Num, b: Num): Num => (cmp(a, b) >= 0 ? a : b);
-export const isZero = (a: Num): boolean => a.n === 0n;
-export const isPositive = (a: Num): boolean => a.n > 0n;
+export const isZero = (a: Num): boolean => isZeroInt(a.n);
+export const isPositive = (a: Num): boolean => a.n > 0;
 
 /** ⌊a⌋ as an exact integer value. */
 export function floor(a: Num): Num {
-  const q = a.n / a.d;
-  return make(a.n < 0n && q * a.d !== a.n ? q - 1n : q, 1n);
+  if (a.n >= 0) return make(divmod(a.n, a.d)[0], 1);
+  const [q, r] = divmod(ineg(a.n), a.d);
+  return make(ineg(isZeroInt(r) ? q : iadd(q, 1)), 1);
 }
 /** ⌈a⌉ as an exact integer value. */
 export function ceil(a: Num): Num {
-  const q = a.n / a.d;
-  return make(a.n > 0n && q * a.d !== a.n ? q + 1n : q, 1n);
+  return make(ineg(floor(make(ineg(a.n), a.d)).n), 1);
 }
 /** An integral value as a JS number (case counts). */
 export const toInt = (a: Num): number => Number(floor(a).n);
 /** An approximation, only for seeding searches — never for a published figure. */
 export const toApproximateNumber = (a: Num): number => Number(a.n) / Number(a.d);
 
-const powers: bigint[] = [];
-const pow10 = (k: number): bigint => (powers[k] ??= 10n ** BigInt(k));
+const powers: Int[] = [];
+const pow10 = (k: number): Int => (powers[k] ??= norm(10n ** BigInt(k)));
 
-/** a rounded to `decimals` places in the given mode, as an integer count of 10^-decimals. */
-function roundScaled(a: Num, decimals: number, mode: Rounding): bigint {
-  const scaledN = a.n * pow10(decimals);
-  const negative = scaledN < 0n;
-  const absN = negative ? -scaledN : scaledN;
-  let q = absN / a.d;
-  const rem = absN - q * a.d;
-  if (rem !== 0n && mode !== 'down') {
-    const twice = rem * 2n;
-    if (twice > a.d || (twice === a.d && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+/**
+ * a rounded to `decimals` places in the given mode, as an integer count of 10^-decimals, and
+ * whether that was exact. Half-up rounds half away from zero; half-even to the even neighbour.
+ */
+function roundScaled(a: Num, decimals: number, mode: Rounding): { scaled: Int; exact: boolean } {
+  const negative = a.n < 0;
+  const [whole, rest] = divmod(negative ? ineg(a.n) : a.n, a.d);
+  const unit = pow10(decimals);
+  const [frac, rem] = divmod(imul(rest, unit), a.d);
+  let q = iadd(imul(whole, unit), frac);
+  if (!isZeroInt(rem) && mode !== 'down') {
+    const c = icmp(imul(rem, 2), a.d);
+    const odd = typeof q === 'number' ? q % 2 === 1 : q % 2n === 1n;
+    if (c > 0 || (c === 0 && (mode === 'half-up' || odd))) q = iadd(q, 1);
   }
-  // Half-up and half-even are symmetric around zero ("round half away from zero" for half-up).
-  return negative ? -q : q;
+  return { scaled: negative ? ineg(q) : q, exact: isZeroInt(rem) };
 }
 
 /** Rounds once, in the declared mode. */
 export const round = (a: Num, decimals: number, mode: Rounding): Num =>
-  make(roundScaled(a, decimals, mode), pow10(decimals));
+  make(roundScaled(a, decimals, mode).scaled, pow10(decimals));
 
 /** Exactly `decimals` places, e.g. "87.50". */
 export function toFixed(a: Num, decimals: number, mode: Rounding = 'half-up'): string {
-  return formatScaled(roundScaled(a, decimals, mode), decimals);
+  return formatScaled(roundScaled(a, decimals, mode).scaled, decimals);
 }
 
-function formatScaled(scaled: bigint, decimals: number, trim = false): string {
-  const negative = scaled < 0n;
-  const abs = negative ? -scaled : scaled;
-  const unit = pow10(decimals);
-  const intPart = (abs / unit).toString();
-  let frac = decimals > 0 ? (abs % unit).toString().padStart(decimals, '0') : '';
+function formatScaled(scaled: Int, decimals: number, trim = false): string {
+  const negative = scaled < 0;
+  const [intPart, fracPart] = divmod(negative ? ineg(scaled) : scaled, pow10(decimals));
+  let frac = decimals > 0 ? fracPart.toString().padStart(decimals, '0') : '';
   if (trim) {
     let end = frac.length;
     while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
     frac = frac.slice(0, end);
   }
-  return `${negative ? '-' : ''}${intPart}${frac ? `.${frac}` : ''}`;
+  return `${negative ? '-' : ''}${intPart.toString()}${frac ? `.${frac}` : ''}`;
 }
 
 /** Plain decimal string of a value with a finite expansion of at most 20 places, e.g. "0.1", "93.8". */
@@ -131,24 +185,17 @@ export const toPlain = (a: Num): string => toDisplay(a, 20).value;
  * the shown digits are the whole value (false for 1/3 → "0.3333333333").
  */
 export function toDisplay(a: Num, maxDecimals = 10): { value: string; exact: boolean } {
-  const scaled = roundScaled(a, maxDecimals, 'half-up');
-  const exact = scaled * a.d === a.n * pow10(maxDecimals);
+  const { scaled, exact } = roundScaled(a, maxDecimals, 'half-up');
   return { value: formatScaled(scaled, maxDecimals, true), exact };
 }
 
 /** 100·part ≥ percent·whole for integer counts and a percent floor, compared exactly. */
 export function shareAtLeast(part: number, whole: number, percent: string): boolean {
   const p = num(percent);
-  return 100n * BigInt(part) * p.d >= p.n * BigInt(whole);
+  return icmp(imul(imul(100, part), p.d), imul(p.n, whole)) >= 0;
 }
 
 /** a/b compared with c/d for non-negative integers with b, d > 0, exactly: sign of a·d − c·b. */
 export function compareRatios(a: number, b: number, c: number, d: number): number {
-  const fl = a * d;
-  const fr = c * b;
-  // Plain integers are exact while the products stay below 2^53; only larger counts need BigInt.
-  if (Number.isSafeInteger(fl) && Number.isSafeInteger(fr)) return fl < fr ? -1 : fl > fr ? 1 : 0;
-  const l = BigInt(a) * BigInt(d);
-  const r = BigInt(c) * BigInt(b);
-  return l < r ? -1 : l > r ? 1 : 0;
+  return icmp(imul(a, d), imul(c, b));
 }
