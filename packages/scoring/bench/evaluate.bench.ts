@@ -6,7 +6,9 @@
  * data, in one run. Prints medians, the ratio, and the 100 ms target as PASS/MISS text — speed never
  * fails a build (team rule: speed targets live in benchmarks, not in tests).
  */
-import { evaluate, nuiThanh2023, type EvaluateOptions, type RuleSet, type UnitInput } from '../src/index.js';
+// The built library, as consumers run it (scripts/bench.sh builds first).
+import { evaluate, nuiThanh2023 } from '../dist/index.js';
+import type { EvaluateOptions, RuleSet, UnitInput } from '../dist/index.js';
 
 const UNITS = 11_000;
 const WARMUP = 3;

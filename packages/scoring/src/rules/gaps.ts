@@ -67,13 +67,12 @@ export function casesToPass(c: Counts, above: RankKey, rules: RuleSet, policies:
     return compareRankKeys({ published, counts: next }, above) < 0;
   };
   const guess = estimateCasesToPass(c, above, rules, policies);
-  // Exact bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
-  let lo = Math.max(0, guess - 2);
-  let hi = Math.max(1, guess + 2);
-  if (lo > 0 && passes(lo)) {
-    hi = lo;
-    lo = 0;
-  }
+  // Almost always the estimate is exact: two exact checks confirm it.
+  const guessPasses = passes(guess);
+  if (guessPasses && (guess === 1 || !passes(guess - 1))) return guess;
+  // Otherwise an exact bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
+  let lo = guessPasses ? 0 : guess;
+  let hi = guessPasses ? guess - 1 : Math.max(1, guess * 2);
   while (!passes(hi)) {
     lo = hi;
     hi *= 2;
