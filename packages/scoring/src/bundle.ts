@@ -1,6 +1,7 @@
 import { evaluate } from './evaluate.js';
 import { ScoringInputError } from './errors.js';
 import type { RuleSet } from './schema/rule-set.js';
+import { unitFields } from './schema/units.js';
 import { validateRuleSet } from './validate-rule-set.js';
 import { validateUnits } from './validate.js';
 import { VERSION } from './version.js';
@@ -92,17 +93,7 @@ export interface AwardBundleVerification {
   verifierLibraryVersion: string;
 }
 
-const unitKeys = [
-  'id',
-  'name',
-  'group',
-  'resolvedTotal',
-  'resolvedOnline',
-  'resolvedOnlineOnTime',
-  'resolvedLate',
-  'resolvedOnlineFull',
-  'resolvedOnlinePartial',
-] as const;
+const unitKeys = unitFields;
 
 /** The units as the bundle stores and hashes them: sorted by id, keys in a fixed order. */
 export function canonicalUnits(units: readonly UnitInput[]): UnitInput[] {

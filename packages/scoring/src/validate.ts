@@ -1,5 +1,5 @@
 import { issueMessages } from './errors.js';
-import { countFields } from './schema/units.js';
+import { countFields, unitFields } from './schema/units.js';
 import type { RuleSet } from './schema/rule-set.js';
 import type { ScoringIssue, UnitInput } from './types.js';
 
@@ -12,8 +12,7 @@ export interface UnitValidation {
   warnings: ScoringIssue[];
 }
 
-const requiredFields = ['id', 'name', 'group', 'resolvedTotal', 'resolvedOnline', 'resolvedOnlineOnTime', 'resolvedLate'];
-const knownFields = new Set<string>([...requiredFields, ...countFields]);
+const knownFields = new Set<string>(unitFields);
 
 /**
  * Checks a unit list against the rule set and lists every problem at once, each with a path

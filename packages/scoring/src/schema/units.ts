@@ -30,3 +30,9 @@ export const countFields = [
   'resolvedOnlineFull',
   'resolvedOnlinePartial',
 ] as const;
+
+/**
+ * Every field of a unit, in schema order. Award bundles hash units with their keys in exactly this
+ * order, so it is part of the bundle format: append, never reorder.
+ */
+export const unitFields = ['id', 'name', 'group', ...countFields] as const;
