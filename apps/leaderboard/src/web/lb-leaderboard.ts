@@ -4,7 +4,7 @@ import { type LeaderboardResponse, type SnapshotEvent, fetchJson, readEmbeddedSt
 import { formatDate, formatMoney } from './format.js';
 import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
-import { sharedStyles } from './styles.js';
+import { pageStyles, sharedStyles } from './styles.js';
 import './lb-language-switch.js';
 import './lb-ranking-table.js';
 
@@ -53,11 +53,10 @@ export class LbLeaderboard extends LitElement {
 
   static override styles = [
     sharedStyles,
+    pageStyles,
     css`
       :host {
-        max-width: 76rem;
-        margin: 0 auto;
-        padding: 0 1rem 2rem;
+        --lb-page-width: 76rem;
       }
       .skip {
         position: absolute;
@@ -70,17 +69,6 @@ export class LbLeaderboard extends LitElement {
         padding: 0.5rem;
         z-index: 1;
       }
-      header {
-        padding: 1rem 0 0.5rem;
-        border-bottom: 3px solid var(--lb-accent);
-      }
-      .top {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-      }
       .eyebrow {
         margin: 0;
         color: var(--lb-muted);
@@ -90,13 +78,6 @@ export class LbLeaderboard extends LitElement {
         font-size: clamp(1.2rem, 2.6vw + 0.6rem, 1.9rem);
         line-height: 1.25;
         margin: 0.5rem 0;
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        margin: 0.25rem 0;
-        align-items: center;
       }
       .asof {
         font-weight: 700;

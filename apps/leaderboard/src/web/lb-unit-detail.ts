@@ -4,7 +4,7 @@ import { type UnitResponse, fetchJson, readEmbeddedState } from './api.js';
 import { formatDate, formatDecimal, formatFloor, formatInteger, formatMoney, formatPercent } from './format.js';
 import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
-import { sharedStyles } from './styles.js';
+import { pageStyles, sharedStyles } from './styles.js';
 import './lb-history-chart.js';
 import './lb-language-switch.js';
 
@@ -35,23 +35,8 @@ export class LbUnitDetail extends LitElement {
 
   static override styles = [
     sharedStyles,
+    pageStyles,
     css`
-      :host {
-        max-width: 68rem;
-        margin: 0 auto;
-        padding: 0 1rem 2rem;
-      }
-      header {
-        padding: 1rem 0 0.5rem;
-        border-bottom: 3px solid var(--lb-accent);
-      }
-      .top {
-        display: flex;
-        justify-content: space-between;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-      }
       h1 {
         margin: 0.5rem 0 0.25rem;
         font-size: clamp(1.3rem, 2vw + 0.8rem, 1.9rem);
@@ -59,13 +44,6 @@ export class LbUnitDetail extends LitElement {
       h2 {
         font-size: 1.2rem;
         margin: 1.75rem 0 0.5rem;
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        align-items: center;
-        margin: 0.25rem 0;
       }
       dl.summary {
         display: grid;

@@ -132,3 +132,30 @@ export const sharedStyles = css`
     }
   }
 `;
+
+/** The frame of a whole page (public ranking, unit detail): width, header rule, title row, meta line. */
+export const pageStyles = css`
+  :host {
+    max-width: var(--lb-page-width, 68rem);
+    margin: 0 auto;
+    padding: 0 1rem 2rem;
+  }
+  header {
+    padding: 1rem 0 0.5rem;
+    border-bottom: 3px solid var(--lb-accent);
+  }
+  .top {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    align-items: center;
+    margin: 0.25rem 0;
+  }
+`;
