@@ -56,8 +56,14 @@ const isub = (a: Int, b: Int): Int => iadd(a, ineg(b));
 const icmp = (a: Int, b: Int): number => (a < b ? -1 : a > b ? 1 : 0);
 const isZeroInt = (a: Int): boolean => a === 0 || a === 0n;
 
-/** Quotient and remainder of non-negative integers, b > 0. */
-function divmod(a: Int, b: Int): [Int, Int] {
+/**
+ * The remainder of the last `quotient` call. Kept here rather than returned in a fresh pair: this
+ * runs several times for every figure of every unit, and a national roster is millions of calls.
+ */
+let remainder: Int = 0;
+
+/** Quotient of non-negative integers a / b (b > 0), exact; the remainder is left in `remainder`. */
+function quotient(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number' && a < DIVISIBLE && b < DIVISIBLE) {
     let q = Math.floor(a / b);
     let r = a - q * b;
@@ -68,12 +74,14 @@ function divmod(a: Int, b: Int): [Int, Int] {
       q += 1;
       r -= b;
     }
-    return [q, r];
+    remainder = r;
+    return q;
   }
   const A = big(a);
   const B = big(b);
   const q = A / B;
-  return [norm(q), norm(A - q * B)];
+  remainder = norm(A - q * B);
+  return norm(q);
 }
 
 const fromDecimalString = new Map<string, Num>();
@@ -122,9 +130,9 @@ export const isPositive = (a: Num): boolean => a.n > 0;
 
 /** ⌊a⌋ as an exact integer value. */
 export function floor(a: Num): Num {
-  if (a.n >= 0) return make(divmod(a.n, a.d)[0], 1);
-  const [q, r] = divmod(ineg(a.n), a.d);
-  return make(ineg(isZeroInt(r) ? q : iadd(q, 1)), 1);
+  if (a.n >= 0) return make(quotient(a.n, a.d), 1);
+  const q = quotient(ineg(a.n), a.d);
+  return make(ineg(isZeroInt(remainder) ? q : iadd(q, 1)), 1);
 }
 /** ⌈a⌉ as an exact integer value. */
 export function ceil(a: Num): Num {
@@ -138,43 +146,48 @@ export const toApproximateNumber = (a: Num): number => Number(a.n) / Number(a.d)
 const powers: Int[] = [];
 const pow10 = (k: number): Int => (powers[k] ??= norm(10n ** BigInt(k)));
 
+/** Whether the last `roundScaled` dropped nothing (same reason as `remainder`). */
+let lastRoundingExact = true;
+
 /**
- * a rounded to `decimals` places in the given mode, as an integer count of 10^-decimals, and
- * whether that was exact. Half-up rounds half away from zero; half-even to the even neighbour.
+ * a rounded to `decimals` places in the given mode, as an integer count of 10^-decimals; sets
+ * `lastRoundingExact`. Half-up rounds half away from zero; half-even to the even neighbour.
  */
-function roundScaled(a: Num, decimals: number, mode: Rounding): { scaled: Int; exact: boolean } {
+function roundScaled(a: Num, decimals: number, mode: Rounding): Int {
   const negative = a.n < 0;
-  const [whole, rest] = divmod(negative ? ineg(a.n) : a.n, a.d);
+  const whole = quotient(negative ? ineg(a.n) : a.n, a.d);
   const unit = pow10(decimals);
-  const [frac, rem] = divmod(imul(rest, unit), a.d);
+  const frac = quotient(imul(remainder, unit), a.d);
+  const rem = remainder;
   let q = iadd(imul(whole, unit), frac);
-  if (!isZeroInt(rem) && mode !== 'down') {
+  lastRoundingExact = isZeroInt(rem);
+  if (!lastRoundingExact && mode !== 'down') {
     const c = icmp(imul(rem, 2), a.d);
     const odd = typeof q === 'number' ? q % 2 === 1 : q % 2n === 1n;
     if (c > 0 || (c === 0 && (mode === 'half-up' || odd))) q = iadd(q, 1);
   }
-  return { scaled: negative ? ineg(q) : q, exact: isZeroInt(rem) };
+  return negative ? ineg(q) : q;
 }
 
 /** Rounds once, in the declared mode. */
-export const round = (a: Num, decimals: number, mode: Rounding): Num =>
-  make(roundScaled(a, decimals, mode).scaled, pow10(decimals));
+export const round = (a: Num, decimals: number, mode: Rounding): Num => make(roundScaled(a, decimals, mode), pow10(decimals));
 
 /** Exactly `decimals` places, e.g. "87.50". */
 export function toFixed(a: Num, decimals: number, mode: Rounding = 'half-up'): string {
-  return formatScaled(roundScaled(a, decimals, mode).scaled, decimals);
+  return formatScaled(roundScaled(a, decimals, mode), decimals);
 }
 
 function formatScaled(scaled: Int, decimals: number, trim = false): string {
   const negative = scaled < 0;
-  const [intPart, fracPart] = divmod(negative ? ineg(scaled) : scaled, pow10(decimals));
-  let frac = decimals > 0 ? fracPart.toString().padStart(decimals, '0') : '';
+  const intPart = quotient(negative ? ineg(scaled) : scaled, pow10(decimals));
+  let frac = decimals > 0 ? remainder.toString().padStart(decimals, '0') : '';
   if (trim) {
     let end = frac.length;
     while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
     frac = frac.slice(0, end);
   }
-  return `${negative ? '-' : ''}${intPart.toString()}${frac ? `.${frac}` : ''}`;
+  const sign = negative ? '-' : '';
+  return frac ? `${sign}${intPart}.${frac}` : `${sign}${intPart}`;
 }
 
 /** Plain decimal string of a value with a finite expansion of at most 20 places, e.g. "0.1", "93.8". */
@@ -185,7 +198,8 @@ export const toPlain = (a: Num): string => toDisplay(a, 20).value;
  * the shown digits are the whole value (false for 1/3 → "0.3333333333").
  */
 export function toDisplay(a: Num, maxDecimals = 10): { value: string; exact: boolean } {
-  const { scaled, exact } = roundScaled(a, maxDecimals, 'half-up');
+  const scaled = roundScaled(a, maxDecimals, 'half-up');
+  const exact = lastRoundingExact;
   return { value: formatScaled(scaled, maxDecimals, true), exact };
 }
 
