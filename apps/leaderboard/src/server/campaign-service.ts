@@ -22,16 +22,8 @@ import { HttpError } from './errors.js';
 
 export type Status = 'provisional' | 'final';
 
-export interface SnapshotMeta {
-  id: number;
-  asOf: string;
-  sourceFileName: string;
-  sha256: string;
-  rowCount: number;
-  createdBy: string;
-  createdAt: string;
-  retracted: boolean;
-  sample: boolean;
+/** A stored snapshot as the API shows it (who retracted it and when is in the audit log). */
+export interface SnapshotMeta extends Omit<SnapshotRecord, 'retractedAt' | 'retractedBy'> {
   /** Extension of the contract: a later upload for the same asOf replaces this one. */
   superseded: boolean;
 }
