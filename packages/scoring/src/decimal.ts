@@ -186,8 +186,8 @@ function formatScaled(scaled: Int, decimals: number, trim = false): string {
     while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
     frac = frac.slice(0, end);
   }
-  const sign = negative ? '-' : '';
-  return frac ? `${sign}${intPart}.${frac}` : `${sign}${intPart}`;
+  // Joined, not a template: a template keeps a tree of pieces, and every figure of every unit is kept.
+  return [negative ? '-' : '', intPart, frac ? '.' : '', frac].join('');
 }
 
 /** Plain decimal string of a value with a finite expansion of at most 20 places, e.g. "0.1", "93.8". */
