@@ -132,14 +132,8 @@ export interface UnitResult {
   unitId: string;
   unitName: string;
   groupId: string;
-  input: {
-    resolvedTotal: number;
-    resolvedOnline: number;
-    resolvedOnlineOnTime: number;
-    resolvedLate: number;
-    resolvedOnlineFull?: number;
-    resolvedOnlinePartial?: number;
-  };
+  /** The unit's counts as given. */
+  input: Omit<UnitInput, 'id' | 'name' | 'group'>;
   eligible: boolean;
   /** Empty when eligible. */
   reasons: IneligibilityReason[];

@@ -61,14 +61,8 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface NewSnapshot {
-  asOf: string;
-  sourceFileName: string;
-  sha256: string;
-  rowCount: number;
-  createdBy: string;
-  createdAt: string;
-  sample: boolean;
+/** What an upload stores: the record's own fields (the store assigns the id) and the statistics. */
+export interface NewSnapshot extends Omit<SnapshotRecord, 'id' | 'retracted' | 'retractedAt' | 'retractedBy'> {
   units: UnitInput[];
   /** Extra audit detail (e.g. the snapshot it supersedes). */
   auditDetail?: Record<string, unknown>;
