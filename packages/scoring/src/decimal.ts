@@ -174,34 +174,123 @@ export const round = (a: Num, decimals: number, mode: Rounding): Num => make(rou
 
 /** Exactly `decimals` places, e.g. "87.50". */
 export function toFixed(a: Num, decimals: number, mode: Rounding = 'half-up'): string {
+  if (typeof a.n === 'number' && typeof a.d === 'number' && fitsSmall(a.n, a.d, decimals)) {
+    return formatSmall(a.n, a.d, decimals, mode, false);
+  }
   return formatScaled(roundScaled(a, decimals, mode), decimals);
 }
 
+/** 10^k for k ≤ 15, each exact as a double. */
+const SMALL_POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const ZEROS = Array.from({ length: 16 }, (_, k) => '0'.repeat(k));
+
+/** Whether `formatSmall` is exact for n/d: every product it forms stays below 2^53. */
+const fitsSmall = (n: number, d: number, decimals: number): boolean =>
+  decimals <= 15 && n < DIVISIBLE && n > -DIVISIBLE && d * (SMALL_POWERS[decimals] as number) < DIVISIBLE;
+
+/**
+ * `formatScaled(roundScaled(n/d))` for the usual case of small numbers, done in local doubles
+ * (all exact integers below 2^53): no intermediate value is stored, so none is boxed on the heap.
+ * Every figure of every unit is shown through here. Sets `lastRoundingExact`.
+ */
+function formatSmall(n: number, d: number, decimals: number, mode: Rounding, trim: boolean): string {
+  const negative = n < 0;
+  const m = negative ? -n : n;
+  let whole = Math.floor(m / d);
+  let r = m - whole * d;
+  if (r < 0) {
+    whole -= 1;
+    r += d;
+  } else if (r >= d) {
+    whole += 1;
+    r -= d;
+  }
+  const unit = SMALL_POWERS[decimals] as number;
+  const x = r * unit;
+  let frac = Math.floor(x / d);
+  let rem = x - frac * d;
+  if (rem < 0) {
+    frac -= 1;
+    rem += d;
+  } else if (rem >= d) {
+    frac += 1;
+    rem -= d;
+  }
+  lastRoundingExact = rem === 0;
+  if (rem !== 0 && mode !== 'down') {
+    const twice = 2 * rem;
+    const odd = (decimals > 0 ? frac : whole) % 2 === 1;
+    if (twice > d || (twice === d && (mode === 'half-up' || odd))) frac += 1;
+    if (frac >= unit) {
+      frac -= unit;
+      whole += 1;
+    }
+  }
+  let digits = decimals;
+  if (trim) {
+    while (digits > 0 && frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+  }
+  let body: string;
+  if (digits === 0) body = String(whole);
+  else {
+    const f = String(frac);
+    body = f.length < digits ? whole + '.' + (ZEROS[digits - f.length] as string) + f : whole + '.' + f;
+  }
+  return negative && (whole > 0 || frac > 0) ? '-' + body : body;
+}
+
+/**
+ * Decimal text of scaled × 10^-decimals, e.g. (8750, 2) → "87.50"; with `trim`, trailing zeros
+ * (and a bare point) are dropped. Built from a handful of short pieces rather than an array: every
+ * figure of every unit comes through here.
+ */
 function formatScaled(scaled: Int, decimals: number, trim = false): string {
   const negative = scaled < 0;
-  const intPart = quotient(negative ? ineg(scaled) : scaled, pow10(decimals));
-  let frac = decimals > 0 ? remainder.toString().padStart(decimals, '0') : '';
+  const whole = quotient(negative ? ineg(scaled) : scaled, pow10(decimals));
+  let frac = remainder;
+  let digits = decimals;
   if (trim) {
-    let end = frac.length;
-    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
-    frac = frac.slice(0, end);
+    if (typeof frac === 'number') {
+      while (digits > 0 && frac % 10 === 0) {
+        frac /= 10;
+        digits--;
+      }
+    } else {
+      while (digits > 0 && frac % 10n === 0n) {
+        frac /= 10n;
+        digits--;
+      }
+    }
   }
-  // Joined, not a template: a template keeps a tree of pieces, and every figure of every unit is kept.
-  return [negative ? '-' : '', intPart, frac ? '.' : '', frac].join('');
+  const sign = negative ? '-' : '';
+  if (digits === 0) return negative ? sign + whole : String(whole);
+  const fracText = String(frac);
+  const point = fracText.length < digits ? '.' + '0'.repeat(digits - fracText.length) : '.';
+  return sign + whole + point + fracText;
 }
 
 /** Plain decimal string of a value with a finite expansion of at most 20 places, e.g. "0.1", "93.8". */
-export const toPlain = (a: Num): string => toDisplay(a, 20).value;
+export const toPlain = (a: Num): string => toDisplay(a, 20);
 
 /**
- * For display: at most `maxDecimals` places (half-up), trailing zeros dropped; `exact` says whether
- * the shown digits are the whole value (false for 1/3 → "0.3333333333").
+ * For display: at most `maxDecimals` places (half-up), trailing zeros dropped, e.g. 1/3 →
+ * "0.3333333333". Whether the shown digits are the whole value is `lastDisplayExact()`.
  */
-export function toDisplay(a: Num, maxDecimals = 10): { value: string; exact: boolean } {
-  const scaled = roundScaled(a, maxDecimals, 'half-up');
-  const exact = lastRoundingExact;
-  return { value: formatScaled(scaled, maxDecimals, true), exact };
+export function toDisplay(a: Num, maxDecimals = 10): string {
+  if (typeof a.n === 'number' && typeof a.d === 'number' && fitsSmall(a.n, a.d, maxDecimals)) {
+    return formatSmall(a.n, a.d, maxDecimals, 'half-up', true);
+  }
+  return formatScaled(roundScaled(a, maxDecimals, 'half-up'), maxDecimals, true);
 }
+
+/**
+ * Whether the last `toDisplay` (or `toFixed`) dropped nothing — false for 1/3 → "0.3333333333".
+ * Read it straight after the call; kept here rather than returned in a pair, like `remainder`.
+ */
+export const lastDisplayExact = (): boolean => lastRoundingExact;
 
 /** 100·part ≥ percent·whole for integer counts and a percent floor, compared exactly. */
 export function shareAtLeast(part: number, whole: number, percent: string): boolean {

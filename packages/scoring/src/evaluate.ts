@@ -1,12 +1,13 @@
 import { ScoringInputError, issueMessages } from './errors.js';
 import { type Num } from './decimal.js';
-import { explainScore, type ScoreFigures } from './explain.js';
-import { eligibilityReasons, onlineShareDown } from './rules/eligibility.js';
+import { scoreExplainer } from './explain.js';
+import { eligibilityReasons } from './rules/eligibility.js';
 import { meetsPrizeFloor } from './rules/first-prize-floor.js';
-import { casesToPass, eligibilityGap, firstPrizeFloorGap, nextBracketGap } from './rules/gaps.js';
+import { eligibilityGap, firstPrizeFloorGap, nextBracketGap, passGapFinder } from './rules/gaps.js';
 import { allocatePrizes } from './rules/prizes.js';
 import { compareRankKeys, competitionRanks } from './rules/ranking.js';
 import type { Counts } from './rules/counts.js';
+import { volumeBracket } from './rules/volume-coefficient.js';
 import type { RuleSet, RuleSetGroup } from './schema/rule-set.js';
 import { validateRuleSet } from './validate-rule-set.js';
 import { validateUnits } from './validate.js';
@@ -15,23 +16,29 @@ import type {
   AwardedPrize,
   EvaluateOptions,
   Evaluation,
+  Gaps,
   GroupResult,
   Policies,
-  Prize,
   ScoringIssue,
   UnitInput,
+  UnitMetrics,
   UnitResult,
 } from './types.js';
 
-interface Scored {
-  input: UnitInput;
-  counts: Counts;
-  group: RuleSetGroup;
-  reasons: UnitResult['reasons'];
-  figures: ScoreFigures | null;
-  /** The published score (what ranks), when there are cases. */
+/**
+ * One unit on its way through the evaluation: its result, built once and completed in place (rank,
+ * prize, gaps), and what ranking and prizes read. Nothing else is kept per unit: a national roster
+ * is tens of thousands of them.
+ */
+interface Entry extends Counts {
+  readonly unitId: string;
+  readonly unitName: string;
+  /** The published score (what ranks); null when there are no cases. */
   published: Num | null;
+  rank: number;
+  result: UnitResult;
 }
+type RankedEntry = Entry & { readonly published: Num };
 
 /**
  * Scores, ranks and awards every unit under a rule set. Pure: the same input always gives the
@@ -45,36 +52,51 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const validation = validateUnits(units, rules);
   if (!validation.ok) throw new ScoringInputError(validation.errors);
 
+  const explain = scoreExplainer(rules, policies);
+  const members = new Map<string, Entry[]>(rules.groups.map((g) => [g.id, []]));
   const groupsById = new Map(rules.groups.map((g) => [g.id, g]));
-  const scored: Scored[] = validation.units.map((input) => {
-    const counts: Counts = {
+  const floorPrizes = new Map(rules.groups.map((g) => [g.id, g.prizes.find((p) => p.minOnlineSharePercent !== undefined)]));
+  for (const input of validation.units) {
+    const group = groupsById.get(input.group) as RuleSetGroup;
+    const entry: Entry = {
       R: input.resolvedTotal,
       O: input.resolvedOnline,
       T: input.resolvedOnlineOnTime,
       L: input.resolvedLate,
+      unitId: input.id,
+      unitName: input.name,
+      published: null,
+      rank: 0,
+      result: null as unknown as UnitResult, // set just below
     };
-    const group = groupsById.get(input.group) as RuleSetGroup;
-    const figures = counts.R > 0 ? explainScore(counts, rules, policies) : null;
-    return {
-      input,
-      counts,
-      group,
-      reasons: eligibilityReasons(counts, group),
-      figures,
-      published: figures ? figures.published : null,
+    const reasons = eligibilityReasons(entry, group);
+    const eligible = reasons.length === 0;
+    const figures = entry.R > 0 ? explain(entry) : null;
+    const floorPrize = floorPrizes.get(group.id);
+    if (figures) entry.published = figures.published;
+    entry.result = {
+      unitId: input.id,
+      unitName: input.name,
+      groupId: group.id,
+      input: inputCounts(input),
+      eligible,
+      reasons,
+      score: figures ? figures.score : null,
+      rank: null,
+      meetsFirstPrizeFloor: eligible && (!floorPrize || meetsPrizeFloor(entry, floorPrize)),
+      prize: null,
+      undecidedPrizeIds: [],
+      metrics: figures ? figures.metrics : noCaseMetrics(entry, rules),
+      breakdown: figures ? figures.breakdown : [],
+      gaps: null,
     };
-  });
+    (members.get(group.id) as Entry[]).push(entry);
+  }
 
   const unitResults: UnitResult[] = [];
+  const gapsOf = options.gaps ?? true ? gapFinder(rules, policies) : null;
   const groupResults: GroupResult[] = rules.groups.map((group) =>
-    evaluateGroup(
-      group,
-      scored.filter((s) => s.group.id === group.id),
-      rules,
-      policies,
-      options.gaps ?? true,
-      unitResults,
-    ),
+    evaluateGroup(group, members.get(group.id) as Entry[], policies, gapsOf, unitResults),
   );
 
   return {
@@ -88,115 +110,101 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   };
 }
 
+const byId = (a: Entry, b: Entry) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+
 function evaluateGroup(
   group: RuleSetGroup,
-  members: Scored[],
-  rules: RuleSet,
+  members: Entry[],
   policies: Policies,
-  withGaps: boolean,
+  gapsOf: GapFinder | null,
   out: UnitResult[],
 ): GroupResult {
-  const byId = (a: Scored, b: Scored) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0);
-  const eligible = members
-    .filter((s) => s.reasons.length === 0)
-    .map((s) => ({ ...s, published: s.published as Num }))
-    .sort((a, b) => compareRankKeys(a, b) || byId(a, b));
-  const ineligible = members.filter((s) => s.reasons.length > 0).sort(byId);
+  const eligible: RankedEntry[] = [];
+  const ineligible: Entry[] = [];
+  for (const e of members) {
+    if (e.result.eligible) eligible.push(e as RankedEntry);
+    else ineligible.push(e);
+  }
+  eligible.sort((a, b) => compareRankKeys(a, b) || byId(a, b));
+  ineligible.sort(byId);
   const ranks = competitionRanks(eligible);
-  const rankOf = new Map(eligible.map((s, i) => [s.input.id, ranks[i] as number]));
+  eligible.forEach((e, i) => {
+    e.rank = ranks[i] as number;
+    e.result.rank = e.rank;
+  });
 
-  const allocation = allocatePrizes(
-    eligible.map((s) => ({
-      unitId: s.input.id,
-      unitName: s.input.name,
-      rank: rankOf.get(s.input.id) as number,
-      counts: s.counts,
-    })),
-    group,
-    policies.prizes,
-  );
-  const prizeOf = new Map<string, Prize>(
-    allocation.awards.map((a) => [a.unitId, { id: a.prize.id, label: a.prize.label, amount: a.prize.amountVnd }]),
-  );
-  const undecidedOf = new Map<string, string[]>();
-  for (const u of allocation.undecided) for (const id of u.unitIds) undecidedOf.set(id, [...new Set(u.prizeIds)]);
+  const allocation = allocatePrizes(eligible, group, policies.prizes);
+  for (const { unit, prize } of allocation.awards) {
+    unit.result.prize = { id: prize.id, label: prize.label, amount: prize.amountVnd };
+  }
+  for (const { prizes, units } of allocation.undecided) {
+    for (const u of units) u.result.undecidedPrizeIds = [...new Set(prizes.prizeIds)];
+  }
 
-  const firstFloorPrize = group.prizes.find((p) => p.minOnlineSharePercent !== undefined);
-  const resultOf = (s: Scored, index: number | null): UnitResult => {
-    const rank = rankOf.get(s.input.id) ?? null;
-    return {
-      unitId: s.input.id,
-      unitName: s.input.name,
-      groupId: group.id,
-      input: inputCounts(s.input),
-      eligible: s.reasons.length === 0,
-      reasons: s.reasons,
-      score: s.figures ? s.figures.score : null,
-      rank,
-      meetsFirstPrizeFloor: s.reasons.length === 0 && (!firstFloorPrize || meetsPrizeFloor(s.counts, firstFloorPrize)),
-      prize: prizeOf.get(s.input.id) ?? null,
-      undecidedPrizeIds: undecidedOf.get(s.input.id) ?? [],
-      metrics: {
-        onlineSharePercent: s.counts.R > 0 ? onlineShareDown(s.counts) : null,
-        onTimeOnlinePercent: s.figures ? s.figures.metrics.onTimeOnlinePercent : null,
-        latePercent: s.figures ? s.figures.metrics.latePercent : null,
-        deduction: s.figures ? s.figures.metrics.deduction : null,
-        coefficient: s.figures ? s.figures.metrics.coefficient : coefficientFor(s.counts.O, rules),
-      },
-      breakdown: s.figures ? s.figures.steps : [],
-      gaps: withGaps ? gapsFor(s, index, eligible, ranks, group, rules, policies) : null,
-    };
-  };
-  eligible.forEach((s, i) => out.push(resultOf(s, i)));
-  ineligible.forEach((s) => out.push(resultOf(s, null)));
+  if (gapsOf) {
+    eligible.forEach((e, i) => {
+      e.result.gaps = gapsOf(e, i, eligible, group);
+    });
+    for (const e of ineligible) e.result.gaps = gapsOf(e, null, eligible, group);
+  }
+  for (const e of eligible) out.push(e.result);
+  for (const e of ineligible) out.push(e.result);
 
-  const prizes: AwardedPrize[] = allocation.awards.map((a) => ({
-    prizeId: a.prize.id,
-    label: a.prize.label,
-    amount: a.prize.amountVnd,
-    unitId: a.unitId,
-    unitName: eligible.find((s) => s.input.id === a.unitId)?.input.name ?? a.unitId,
-    rank: rankOf.get(a.unitId) as number,
+  const prizes: AwardedPrize[] = allocation.awards.map(({ unit, prize }) => ({
+    prizeId: prize.id,
+    label: prize.label,
+    amount: prize.amountVnd,
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    rank: unit.rank,
   }));
   return {
     id: group.id,
     name: group.name,
-    ranking: eligible.map((s, i) => ({ rank: ranks[i] as number, unitId: s.input.id, score: s.figures?.score ?? '' })),
-    ineligibleUnitIds: ineligible.map((s) => s.input.id),
+    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.result.score ?? '' })),
+    ineligibleUnitIds: ineligible.map((e) => e.unitId),
     prizes,
     vacantPrizes: allocation.vacant.map((p) => p.id),
-    undecided: allocation.undecided,
+    undecided: allocation.undecided.map((u) => u.prizes),
     totalAwarded: prizes.reduce((sum, p) => sum + p.amount, 0),
     budget: group.prizes.reduce((sum, p) => sum + p.amountVnd * p.count, 0),
   };
 }
 
-function gapsFor(
-  s: Scored,
-  index: number | null,
-  eligible: readonly (Scored & { published: Num })[],
-  ranks: readonly number[],
-  group: RuleSetGroup,
-  rules: RuleSet,
-  policies: Policies,
-): UnitResult['gaps'] {
-  let passUnitAbove: NonNullable<UnitResult['gaps']>['passUnitAbove'] = null;
-  if (index !== null) {
-    const myRank = ranks[index] as number;
-    // The nearest unit with a strictly better rank: the last one listed before this unit's tie class.
-    let j = index - 1;
-    while (j >= 0 && ranks[j] === myRank) j--;
-    const above = j >= 0 ? eligible[j] : undefined;
-    if (above) {
-      const cases = casesToPass(s.counts, above, rules, policies);
-      if (cases !== null) passUnitAbove = { cases, unitId: above.input.id, unitName: above.input.name };
+/** A unit's gaps, given its place among the group's ranked units (null when not ranked). */
+type GapFinder = (e: Entry, index: number | null, ranked: readonly RankedEntry[], group: RuleSetGroup) => Gaps;
+
+function gapFinder(rules: RuleSet, policies: Policies): GapFinder {
+  const casesToPass = passGapFinder(rules, policies);
+  return (e, index, ranked, group) => {
+    let passUnitAbove: Gaps['passUnitAbove'] = null;
+    if (index !== null) {
+      // The nearest unit with a strictly better rank: the last one listed before this unit's tie class.
+      let j = index - 1;
+      while (j >= 0 && (ranked[j] as RankedEntry).rank === e.rank) j--;
+      const above = j >= 0 ? ranked[j] : undefined;
+      if (above) {
+        const cases = casesToPass(e, above);
+        if (cases !== null) passUnitAbove = { cases, unitId: above.unitId, unitName: above.unitName };
+      }
     }
-  }
+    return {
+      eligibility: eligibilityGap(e, group, e.result.eligible),
+      firstPrizeFloor: firstPrizeFloorGap(e, group),
+      nextBracket: nextBracketGap(e, rules),
+      passUnitAbove,
+    };
+  };
+}
+
+/** The figures a unit with no cases still has: no percentages, and the coefficient of O = 0. */
+function noCaseMetrics(c: Counts, rules: RuleSet): UnitMetrics {
   return {
-    eligibility: eligibilityGap(s.counts, group, s.reasons.length === 0),
-    firstPrizeFloor: firstPrizeFloorGap(s.counts, group),
-    nextBracket: nextBracketGap(s.counts, rules),
-    passUnitAbove,
+    onlineSharePercent: null,
+    onTimeOnlinePercent: null,
+    latePercent: null,
+    deduction: null,
+    coefficient: volumeBracket(c.O, rules).coefficient,
   };
 }
 
@@ -210,12 +218,6 @@ function inputCounts(u: UnitInput): UnitResult['input'] {
   if (u.resolvedOnlineFull !== undefined) counts.resolvedOnlineFull = u.resolvedOnlineFull;
   if (u.resolvedOnlinePartial !== undefined) counts.resolvedOnlinePartial = u.resolvedOnlinePartial;
   return counts;
-}
-
-function coefficientFor(resolvedOnline: number, rules: RuleSet): string {
-  let coefficient = rules.score.coefficient.brackets[0]?.coefficient ?? '0';
-  for (const b of rules.score.coefficient.brackets) if (resolvedOnline >= b.minResolvedOnline) coefficient = b.coefficient;
-  return coefficient;
 }
 
 function checkedRuleSet(ruleSet: RuleSet): RuleSet {

@@ -1,12 +1,13 @@
-import { toDisplay, toFixed, type Num } from './decimal.js';
+import { lastDisplayExact, toDisplay, toFixed, type Num } from './decimal.js';
 import { baseScore } from './rules/base-score.js';
 import { rawScore } from './rules/combine-score.js';
 import type { Counts } from './rules/counts.js';
+import { onlineShareDown } from './rules/eligibility.js';
 import { lateDeduction, latePercent } from './rules/late-deduction.js';
 import { formatScore, publishScore } from './rules/publish-score.js';
-import { volumeBracket } from './rules/volume-coefficient.js';
+import { volumeBracketIndex } from './rules/volume-coefficient.js';
 import type { RuleSet } from './schema/rule-set.js';
-import type { BreakdownStep, Citation, LocalizedText, Policies } from './types.js';
+import type { BreakdownStep, Citation, LocalizedText, Policies, UnitMetrics } from './types.js';
 
 const labels = {
   base: { vi: 'Tỷ lệ hồ sơ trực tuyến đúng hạn, trước hạn (thang điểm 100)', en: 'On-time online cases (100-point scale)' },
@@ -19,111 +20,130 @@ const labels = {
 
 const roundingVi = { 'half-up': 'làm tròn nửa lên', 'half-even': 'làm tròn nửa chẵn', down: 'làm tròn xuống' };
 
-/**
- * One flat string from its parts. A template literal keeps a tree of its pieces, about three times
- * the memory of the text, and an evaluation keeps six formulas for each of thousands of units.
- */
-const text = (...parts: (string | number)[]): string => parts.join('');
-
+/** A unit's score and the figures shown beside it. */
 export interface ScoreFigures {
   published: Num;
   score: string;
-  steps: BreakdownStep[];
-  metrics: { onTimeOnlinePercent: string; latePercent: string; deduction: string; coefficient: string };
+  breakdown: BreakdownStep[];
+  metrics: UnitMetrics;
 }
 
 /**
- * A unit's score with every step spelled out — value, formula with the unit's own numbers, and the
- * plan sentence behind it — so a person can redo it by hand. The score itself is computed exactly
- * by the rules; the intermediate values here are for reading.
+ * The parts of every formula that depend only on the rule set and policies, written once per
+ * evaluation; a unit's formula is then its own numbers joined to them. A national roster has tens
+ * of thousands of formulas, and most of each is the same text.
  */
-export function explainScore(c: Counts, rules: RuleSet, policies: Policies): ScoreFigures {
+interface FormulaParts {
+  baseTail: string;
+  /** "min(5, 1 × " and its closing, by deduction policy. */
+  deductionHead: string;
+  deductionTail: string;
+  /** Per coefficient bracket: ": 300 ≤ " and " < 600 → 0.2" (or ": " and " ≥ 2700 → 1" at the top). */
+  bracketMiddle: string[];
+  bracketTail: string[];
+  /** "max(0, (" or "max(0, ", by combination policy and the floor at zero. */
+  rawHead: string;
+  rawClose: string;
+  scoreHead: string;
+}
+
+function formulaParts(rules: RuleSet, policies: Policies): FormulaParts {
   const s = rules.score;
-  const base = baseScore(c, rules);
-  const late = latePercent(c);
-  const deduction = lateDeduction(c, rules, policies.deduction);
-  const { index, bracket } = volumeBracket(c.O, rules);
-  const nextBracket = s.coefficient.brackets[index + 1];
-  const raw = rawScore(c, rules, policies.deduction, policies.combination, deduction);
-  const published = publishScore(raw, rules);
-  const score = formatScore(published, rules);
-
-  const baseShown = toDisplay(base);
-  const lateShown = toDisplay(late);
-  const deductionShown = toDisplay(deduction.points);
-  const rawShown = toDisplay(raw);
-  const coefficient = bracket.coefficient;
-
-  const step = (
-    id: string,
-    label: LocalizedText,
-    formula: string,
-    shown: { value: string; exact: boolean },
-    citation: Citation,
-  ): BreakdownStep => ({ id, label, formula, value: shown.value, exact: shown.exact, citation });
-
-  const deductionFormula =
-    policies.deduction === 'proportional'
-      ? text('min(', s.deduction.maxPoints, ', ', s.deduction.pointsPerPercent, ' × ', lateShown.value, ')')
-      : text('min(', s.deduction.maxPoints, ', ', s.deduction.pointsPerPercent, ' × ⌊', lateShown.value, '⌋)');
-  const bracketText = nextBracket
-    ? text(c.O, ': ', bracket.minResolvedOnline, ' ≤ ', c.O, ' < ', nextBracket.minResolvedOnline, ' → ', coefficient)
-    : text(c.O, ': ', c.O, ' ≥ ', bracket.minResolvedOnline, ' → ', coefficient);
-  const inner =
-    policies.combination === 'deduct-then-multiply'
-      ? text('(', baseShown.value, ' − ', deductionShown.value, ') × ', coefficient)
-      : text(baseShown.value, ' × ', coefficient, ' − ', deductionShown.value);
-  const rawFormula = s.combination.floorAtZero ? text('max(0, ', inner, ')') : inner;
-  const modeVi = roundingVi[s.rounding.mode];
-
-  const steps: BreakdownStep[] = [
-    step(
-      'base',
-      labels.base,
-      text(c.T, ' / ', c.R, ' × ', s.base.scale),
-      baseShown,
-      s.base.citation,
-    ),
-    step(
-      'latePercent',
-      labels.latePercent,
-      text(c.L, ' / ', c.R, ' × 100'),
-      lateShown,
-      s.deduction.citation,
-    ),
-    step(
-      'deduction',
-      labels.deduction,
-      deductionFormula,
-      deductionShown,
-      s.deduction.citation,
-    ),
-    step(
-      'coefficient',
-      labels.coefficient,
-      bracketText,
-      { value: coefficient, exact: true },
-      s.coefficient.citation,
-    ),
-    step('rawScore', labels.rawScore, rawFormula, rawShown, s.combination.citation),
-    step(
-      'score',
-      labels.score,
-      text(modeVi, ' ', s.rounding.decimals, ' chữ số thập phân / ', s.rounding.mode, ', ', s.rounding.decimals, ' decimals: ', rawShown.value),
-      { value: score, exact: true },
-      s.rounding.citation,
-    ),
-  ];
-
+  const brackets = s.coefficient.brackets;
+  const deductFirst = policies.combination === 'deduct-then-multiply';
+  const floorAtZero = s.combination.floorAtZero;
+  const open = floorAtZero ? 'max(0, ' : '';
+  const close = floorAtZero ? ')' : '';
   return {
-    published,
-    score,
-    steps,
-    metrics: {
-      onTimeOnlinePercent: toFixed(base, 2),
-      latePercent: toFixed(late, 2),
-      deduction: toFixed(deduction.points, 2),
-      coefficient,
-    },
+    baseTail: ` × ${s.base.scale}`,
+    deductionHead: `min(${s.deduction.maxPoints}, ${s.deduction.pointsPerPercent} × ${policies.deduction === 'proportional' ? '' : '⌊'}`,
+    deductionTail: policies.deduction === 'proportional' ? ')' : '⌋)',
+    bracketMiddle: brackets.map((b, i) => (brackets[i + 1] ? `: ${b.minResolvedOnline} ≤ ` : ': ')),
+    bracketTail: brackets.map((b, i) => {
+      const next = brackets[i + 1];
+      return next ? ` < ${next.minResolvedOnline} → ${b.coefficient}` : ` ≥ ${b.minResolvedOnline} → ${b.coefficient}`;
+    }),
+    rawHead: deductFirst ? `${open}(` : open,
+    rawClose: close,
+    scoreHead: `${roundingVi[s.rounding.mode]} ${s.rounding.decimals} chữ số thập phân / ${s.rounding.mode}, ${s.rounding.decimals} decimals: `,
+  };
+}
+
+const step = (
+  id: string,
+  label: LocalizedText,
+  formula: string,
+  value: string,
+  exact: boolean,
+  citation: Citation,
+): BreakdownStep => ({ id, label, formula, value, exact, citation });
+
+/**
+ * A scorer for one rule set and policies: a unit's score with every step spelled out — value,
+ * formula with the unit's own numbers, and the plan sentence behind it — so a person can redo it
+ * by hand. The score itself is computed exactly by the rules; the intermediate values here are for
+ * reading.
+ */
+export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) => ScoreFigures {
+  const s = rules.score;
+  const parts = formulaParts(rules, policies);
+  const deductFirst = policies.combination === 'deduct-then-multiply';
+  return (c) => {
+    const base = baseScore(c, rules);
+    const late = latePercent(c);
+    const deduction = lateDeduction(c, rules, policies.deduction);
+    const index = volumeBracketIndex(c.O, rules);
+    const coefficient = (s.coefficient.brackets[index] as { coefficient: string }).coefficient;
+    const raw = rawScore(c, rules, policies.deduction, policies.combination, deduction);
+    const published = publishScore(raw, rules);
+    const score = formatScore(published, rules);
+
+    const baseShown = toDisplay(base);
+    const baseExact = lastDisplayExact();
+    const lateShown = toDisplay(late);
+    const lateExact = lastDisplayExact();
+    const deductionShown = toDisplay(deduction.points);
+    const deductionExact = lastDisplayExact();
+    const rawShown = toDisplay(raw);
+    const rawExact = lastDisplayExact();
+    const R = String(c.R);
+
+    const rawFormula = deductFirst
+      ? parts.rawHead + baseShown + ' − ' + deductionShown + ') × ' + coefficient + parts.rawClose
+      : parts.rawHead + baseShown + ' × ' + coefficient + ' − ' + deductionShown + parts.rawClose;
+
+    return {
+      published,
+      score,
+      breakdown: [
+        step('base', labels.base, c.T + ' / ' + R + parts.baseTail, baseShown, baseExact, s.base.citation),
+        step('latePercent', labels.latePercent, c.L + ' / ' + R + ' × 100', lateShown, lateExact, s.deduction.citation),
+        step(
+          'deduction',
+          labels.deduction,
+          parts.deductionHead + lateShown + parts.deductionTail,
+          deductionShown,
+          deductionExact,
+          s.deduction.citation,
+        ),
+        step(
+          'coefficient',
+          labels.coefficient,
+          c.O + (parts.bracketMiddle[index] as string) + c.O + parts.bracketTail[index],
+          coefficient,
+          true,
+          s.coefficient.citation,
+        ),
+        step('rawScore', labels.rawScore, rawFormula, rawShown, rawExact, s.combination.citation),
+        step('score', labels.score, parts.scoreHead + rawShown, score, true, s.rounding.citation),
+      ],
+      metrics: {
+        onlineSharePercent: onlineShareDown(c),
+        onTimeOnlinePercent: toFixed(base, 2),
+        latePercent: toFixed(late, 2),
+        deduction: toFixed(deduction.points, 2),
+        coefficient,
+      },
+    };
   };
 }

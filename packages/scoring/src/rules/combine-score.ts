@@ -26,7 +26,7 @@ export function rawScore(
   combination: CombinationMode,
   d: Deduction = lateDeduction(c, rules, deduction),
 ): Num {
-  const coefficient = num(volumeBracket(c.O, rules).bracket.coefficient);
+  const coefficient = num(volumeBracket(c.O, rules).coefficient);
   const baseTimesR = baseScoreNumerator(c, rules);
   const timesR =
     combination === 'deduct-then-multiply'

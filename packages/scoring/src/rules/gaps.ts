@@ -59,31 +59,36 @@ const SEARCH_LIMIT = 2 ** 40;
  * coefficient only steps up), so "passes" is monotone and a search finds the least k. The search is
  * seeded with a floating-point estimate and then decided exactly, so only a handful of exact
  * evaluations run per unit.
+ *
+ * Made once per evaluation (the float mirror of the rules is set up once), then called per unit.
  */
-export function casesToPass(c: Counts, above: RankKey, rules: RuleSet, policies: Policies): number | null {
-  const passes = (k: number): boolean => {
+export function passGapFinder(rules: RuleSet, policies: Policies): (c: Counts, above: RankKey) => number | null {
+  const model = floatModel(rules, policies);
+  const passes = (c: Counts, k: number, above: RankKey): boolean => {
     const next = withMoreOnTimeOnline(c, k);
     const published = publishScore(rawScore(next, rules, policies.deduction, policies.combination), rules);
-    return compareRankKeys({ published, counts: next }, above) < 0;
+    return compareRankKeys({ R: next.R, O: next.O, T: next.T, L: next.L, published }, above) < 0;
   };
-  const guess = estimateCasesToPass(c, above, rules, policies);
-  // Almost always the estimate is exact: two exact checks confirm it.
-  const guessPasses = passes(guess);
-  if (guessPasses && (guess === 1 || !passes(guess - 1))) return guess;
-  // Otherwise an exact bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
-  let lo = guessPasses ? 0 : guess;
-  let hi = guessPasses ? guess - 1 : Math.max(1, guess * 2);
-  while (!passes(hi)) {
-    lo = hi;
-    hi *= 2;
-    if (hi > SEARCH_LIMIT) return null;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (passes(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  return (c, above) => {
+    const guess = estimateCasesToPass(model, c, above);
+    // Almost always the estimate is exact: two exact checks confirm it.
+    const guessPasses = passes(c, guess, above);
+    if (guessPasses && (guess === 1 || !passes(c, guess - 1, above))) return guess;
+    // Otherwise an exact bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
+    let lo = guessPasses ? 0 : guess;
+    let hi = guessPasses ? guess - 1 : Math.max(1, guess * 2);
+    while (!passes(c, hi, above)) {
+      lo = hi;
+      hi *= 2;
+      if (hi > SEARCH_LIMIT) return null;
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (passes(c, mid, above)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
 }
 
 /** Floating-point mirror of the score, used only to seed the exact search above. */
@@ -99,61 +104,53 @@ interface FloatModel {
   floorAtZero: boolean;
 }
 
-const floatModels = new WeakMap<RuleSet, Map<string, FloatModel>>();
-
 function floatModel(rules: RuleSet, policies: Policies): FloatModel {
-  let byPolicy = floatModels.get(rules);
-  if (!byPolicy) floatModels.set(rules, (byPolicy = new Map()));
-  const key = `${policies.deduction}/${policies.combination}`;
-  let model = byPolicy.get(key);
-  if (!model) {
-    const brackets = rules.score.coefficient.brackets;
-    model = {
-      scale: rules.score.base.scale,
-      per: Number(rules.score.deduction.pointsPerPercent),
-      cap: Number(rules.score.deduction.maxPoints),
-      minima: brackets.map((b) => b.minResolvedOnline),
-      coefficients: brackets.map((b) => Number(b.coefficient)),
-      factor: 10 ** rules.score.rounding.decimals,
-      proportional: policies.deduction === 'proportional',
-      deductFirst: policies.combination === 'deduct-then-multiply',
-      floorAtZero: rules.score.combination.floorAtZero,
-    };
-    byPolicy.set(key, model);
-  }
-  return model;
+  const brackets = rules.score.coefficient.brackets;
+  return {
+    scale: rules.score.base.scale,
+    per: Number(rules.score.deduction.pointsPerPercent),
+    cap: Number(rules.score.deduction.maxPoints),
+    minima: brackets.map((b) => b.minResolvedOnline),
+    coefficients: brackets.map((b) => Number(b.coefficient)),
+    factor: 10 ** rules.score.rounding.decimals,
+    proportional: policies.deduction === 'proportional',
+    deductFirst: policies.combination === 'deduct-then-multiply',
+    floorAtZero: rules.score.combination.floorAtZero,
+  };
 }
 
-function estimateCasesToPass(c: Counts, above: RankKey, rules: RuleSet, policies: Policies): number {
-  const m = floatModel(rules, policies);
+/** Whether, by the float mirror, k more cases pass a unit scoring `aboveScore` with share `aboveShare`. */
+function floatPasses(m: FloatModel, c: Counts, k: number, aboveScore: number, aboveShare: number, aboveO: number): boolean {
+  const R = c.R + k;
+  const O = c.O + k;
+  const late = (100 * c.L) / R;
+  const d = Math.min(m.cap, m.per * (m.proportional ? late : Math.floor(late)));
+  let i = m.minima.length - 1;
+  while (i > 0 && O < (m.minima[i] as number)) i--;
+  const coef = m.coefficients[i] as number;
+  const base = (m.scale * (c.T + k)) / R;
+  let raw = m.deductFirst ? (base - d) * coef : base * coef - d;
+  if (m.floorAtZero && raw < 0) raw = 0;
+  const s = Math.round(raw * m.factor) / m.factor;
+  if (s !== aboveScore) return s > aboveScore;
+  const share = O / R;
+  if (share !== aboveShare) return share > aboveShare;
+  return O > aboveO;
+}
+
+function estimateCasesToPass(m: FloatModel, c: Counts, above: RankKey): number {
   const aboveScore = toApproximateNumber(above.published);
-  const aboveShare = above.counts.O / above.counts.R;
-  const key = (k: number): boolean => {
-    const R = c.R + k;
-    const O = c.O + k;
-    const late = (100 * c.L) / R;
-    const d = Math.min(m.cap, m.per * (m.proportional ? late : Math.floor(late)));
-    let i = m.minima.length - 1;
-    while (i > 0 && O < (m.minima[i] as number)) i--;
-    const coef = m.coefficients[i] as number;
-    const base = (m.scale * (c.T + k)) / R;
-    let raw = m.deductFirst ? (base - d) * coef : base * coef - d;
-    if (m.floorAtZero && raw < 0) raw = 0;
-    const s = Math.round(raw * m.factor) / m.factor;
-    if (s !== aboveScore) return s > aboveScore;
-    const share = O / R;
-    if (share !== aboveShare) return share > aboveShare;
-    return O > above.counts.O;
-  };
+  const aboveShare = above.O / above.R;
+  const aboveO = above.O;
   let hi = 1;
-  while (!key(hi)) {
+  while (!floatPasses(m, c, hi, aboveScore, aboveShare, aboveO)) {
     hi *= 2;
     if (hi > SEARCH_LIMIT) return hi;
   }
   let lo = 0;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (key(mid)) hi = mid;
+    if (floatPasses(m, c, mid, aboveScore, aboveShare, aboveO)) hi = mid;
     else lo = mid;
   }
   return hi;

@@ -25,90 +25,97 @@ import { meetsPrizeFloor } from './first-prize-floor.js';
  *   have the same online share, so a share floor admits all of them or none.
  * See docs/decisions/0005-prize-allocation.md.
  */
-export interface PrizeCandidate {
-  unitId: string;
-  unitName: string;
-  rank: number;
-  counts: Counts;
+export interface PrizeCandidate extends Counts {
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly rank: number;
 }
 
-export interface PrizeAllocation {
-  awards: { unitId: string; prize: RuleSetPrize }[];
+export interface PrizeAllocation<C extends PrizeCandidate = PrizeCandidate> {
+  /** In prize order; `unit` is the candidate object that was passed in. */
+  awards: { unit: C; prize: RuleSetPrize }[];
   vacant: RuleSetPrize[];
-  undecided: UndecidedPrizes[];
+  undecided: { prizes: UndecidedPrizes; units: C[] }[];
 }
 
-interface RankClass {
+interface RankClass<C> {
   rank: number;
-  members: PrizeCandidate[];
+  members: C[];
   /** Members not yet holding (or tied for) a slot. */
   left: number;
   won: RuleSetPrize[];
-  /** Index of the first slot the class won (award lists go in prize order). */
-  firstSlot: number;
 }
 
-export function allocatePrizes(
-  ranked: readonly PrizeCandidate[],
+export function allocatePrizes<C extends PrizeCandidate>(
+  ranked: readonly C[],
   group: RuleSetGroup,
   policy: PrizePolicy,
-): PrizeAllocation {
+): PrizeAllocation<C> {
   const slots = group.prizes.flatMap((p) => Array.from({ length: p.count }, () => p));
-  const classes = rankClasses(ranked);
-  const out: PrizeAllocation = { awards: [], vacant: [], undecided: [] };
+  const classes = new RankClasses(ranked);
+  const out: PrizeAllocation<C> = { awards: [], vacant: [], undecided: [] };
 
-  const winners: RankClass[] = [];
-  slots.forEach((slot, index) => {
+  const winners: RankClass<C>[] = [];
+  for (const slot of slots) {
     const winner = classFor(slot, classes, policy);
     if (!winner) {
       out.vacant.push(slot);
-      return;
+      continue;
     }
-    if (winner.won.length === 0) {
-      winner.firstSlot = index;
-      winners.push(winner);
-    }
+    if (winner.won.length === 0) winners.push(winner);
     winner.won.push(slot);
     winner.left -= 1;
-  });
+  }
 
   for (const c of winners) {
     const first = c.won[0];
     if (!first) continue;
     const settled = c.won.length === c.members.length && c.won.every((p) => p.id === first.id);
-    if (settled) for (const u of c.members) out.awards.push({ unitId: u.unitId, prize: first });
-    else out.undecided.push(undecidedEntry(c));
+    if (settled) for (const u of c.members) out.awards.push({ unit: u, prize: first });
+    else out.undecided.push({ prizes: undecidedEntry(c), units: c.members });
   }
   return out;
 }
 
-/** Consecutive units of equal rank, as classes (a floor may pass over any number of them). */
-function rankClasses(ranked: readonly PrizeCandidate[]): RankClass[] {
-  const classes: RankClass[] = [];
-  for (const u of ranked) {
-    const last = classes[classes.length - 1];
-    if (last && last.rank === u.rank) {
-      last.members.push(u);
-      last.left += 1;
-    } else {
-      classes.push({ rank: u.rank, members: [u], left: 1, won: [], firstSlot: -1 });
+/**
+ * Consecutive units of equal rank, as classes, formed only as far down the ranking as the slots
+ * reach (a floor may pass over any number of them; a national group has thousands of units and a
+ * handful of prizes).
+ */
+class RankClasses<C extends PrizeCandidate> {
+  private readonly formed: RankClass<C>[] = [];
+  private next = 0;
+
+  constructor(private readonly ranked: readonly C[]) {}
+
+  /** The i-th class from the top, or undefined past the last. */
+  at(i: number): RankClass<C> | undefined {
+    while (this.formed.length <= i && this.next < this.ranked.length) {
+      const first = this.ranked[this.next] as C;
+      const members = [first];
+      this.next++;
+      while (this.next < this.ranked.length && (this.ranked[this.next] as C).rank === first.rank) {
+        members.push(this.ranked[this.next] as C);
+        this.next++;
+      }
+      this.formed.push({ rank: first.rank, members, left: members.length, won: [] });
     }
+    return this.formed[i];
   }
-  return classes;
 }
 
 /** The class that wins this slot under the policy, or null when the slot is vacant. */
-function classFor(slot: RuleSetPrize, classes: readonly RankClass[], policy: PrizePolicy): RankClass | null {
-  for (const c of classes) {
+function classFor<C extends PrizeCandidate>(slot: RuleSetPrize, classes: RankClasses<C>, policy: PrizePolicy): RankClass<C> | null {
+  for (let i = 0, c = classes.at(0); c; c = classes.at(++i)) {
     if (c.left === 0) continue;
-    const meets = meetsPrizeFloor((c.members[0] as PrizeCandidate).counts, slot);
+    const meets = meetsPrizeFloor(c.members[0] as C, slot);
     if (meets) return c;
     if (policy === 'vacate') return null;
   }
   return null;
 }
 
-function undecidedEntry(c: RankClass): UndecidedPrizes {
+function undecidedEntry(c: RankClass<PrizeCandidate>): UndecidedPrizes {
   const names = c.members.map((u) => u.unitName).join(', ');
   const viPrizes = c.won.map((p) => p.label.vi.toLowerCase()).join(', ');
   const enPrizes = c.won.map((p) => p.label.en.toLowerCase()).join(', ');

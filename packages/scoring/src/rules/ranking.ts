@@ -10,18 +10,17 @@ import type { Counts } from './counts.js';
  * O (desc). Units equal on all three share a rank, and the next rank skips (1, 2, 2, 4). A tie is
  * never broken by name or by input order. See docs/decisions/0004-ranking-ties.md.
  */
-export interface RankKey {
+export interface RankKey extends Counts {
   published: Num;
-  counts: Counts;
 }
 
 /** Negative when `a` ranks ahead of `b`, 0 when they are equal on every criterion. */
 export function compareRankKeys(a: RankKey, b: RankKey): number {
   const byScore = cmp(b.published, a.published);
   if (byScore !== 0) return byScore;
-  const byShare = compareRatios(b.counts.O, b.counts.R, a.counts.O, a.counts.R);
+  const byShare = compareRatios(b.O, b.R, a.O, a.R);
   if (byShare !== 0) return byShare;
-  return b.counts.O - a.counts.O;
+  return b.O - a.O;
 }
 
 /**

@@ -8,18 +8,21 @@ import type { CoefficientBracket, RuleSet } from '../schema/rule-set.js';
  *
  * Each bracket's lower bound is inclusive ("từ 300"), its upper bound exclusive ("đến dưới 600").
  */
-export function volumeBracket(resolvedOnline: number, rules: RuleSet): { index: number; bracket: CoefficientBracket } {
+export function volumeBracketIndex(resolvedOnline: number, rules: RuleSet): number {
   const brackets = rules.score.coefficient.brackets;
   let index = 0;
-  for (let i = 0; i < brackets.length; i++) {
-    const b = brackets[i];
-    if (b && resolvedOnline >= b.minResolvedOnline) index = i;
+  for (let i = 1; i < brackets.length; i++) {
+    if (resolvedOnline >= (brackets[i] as CoefficientBracket).minResolvedOnline) index = i;
   }
-  return { index, bracket: brackets[index] as CoefficientBracket };
+  return index;
+}
+
+/** The bracket itself. */
+export function volumeBracket(resolvedOnline: number, rules: RuleSet): CoefficientBracket {
+  return rules.score.coefficient.brackets[volumeBracketIndex(resolvedOnline, rules)] as CoefficientBracket;
 }
 
 /** The next bracket up, or null at the top. */
 export function nextVolumeBracket(resolvedOnline: number, rules: RuleSet): CoefficientBracket | null {
-  const { index } = volumeBracket(resolvedOnline, rules);
-  return rules.score.coefficient.brackets[index + 1] ?? null;
+  return rules.score.coefficient.brackets[volumeBracketIndex(resolvedOnline, rules) + 1] ?? null;
 }
