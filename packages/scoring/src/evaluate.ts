@@ -1,6 +1,6 @@
 import { ScoringInputError, issueMessages } from './errors.js';
 import { type Num } from './decimal.js';
-import { scoreExplainer } from './explain.js';
+import { scoreExplainer, type ScoreFigures } from './explain.js';
 import { eligibilityReasons } from './rules/eligibility.js';
 import { meetsPrizeFloor } from './rules/first-prize-floor.js';
 import { eligibilityGap, firstPrizeFloorGap, nextBracketGap, passGapFinder } from './rules/gaps.js';
@@ -8,7 +8,7 @@ import { allocatePrizes } from './rules/prizes.js';
 import { compareRankKeys, competitionRanks } from './rules/ranking.js';
 import type { Counts } from './rules/counts.js';
 import { volumeBracket } from './rules/volume-coefficient.js';
-import type { RuleSet, RuleSetGroup } from './schema/rule-set.js';
+import type { RuleSet, RuleSetGroup, RuleSetPrize } from './schema/rule-set.js';
 import { validateRuleSet } from './validate-rule-set.js';
 import { validateUnits } from './validate.js';
 import { VERSION } from './version.js';
@@ -18,7 +18,9 @@ import type {
   Evaluation,
   Gaps,
   GroupResult,
+  IneligibilityReason,
   Policies,
+  Prize,
   ScoringIssue,
   UnitInput,
   UnitMetrics,
@@ -26,17 +28,23 @@ import type {
 } from './types.js';
 
 /**
- * One unit on its way through the evaluation: its result, built once and completed in place (rank,
- * prize, gaps), and what ranking and prizes read. Nothing else is kept per unit: a national roster
- * is tens of thousands of them.
+ * One unit on its way through the evaluation: what ranking, prizes and gaps read, and the figures
+ * already made for it. Its result object is made last, when everything it points to exists: the
+ * garbage collector then never has to track an older object pointing at a newer one, and a national
+ * roster is tens of thousands of units.
  */
 interface Entry extends Counts {
+  readonly input: UnitInput;
   readonly unitId: string;
   readonly unitName: string;
+  readonly group: RuleSetGroup;
+  readonly reasons: IneligibilityReason[];
+  readonly figures: ScoreFigures | null;
   /** The published score (what ranks); null when there are no cases. */
-  published: Num | null;
+  readonly published: Num | null;
   rank: number;
-  result: UnitResult;
+  prize: Prize | null;
+  undecidedPrizeIds: string[] | null;
 }
 type RankedEntry = Entry & { readonly published: Num };
 
@@ -55,48 +63,37 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const explain = scoreExplainer(rules, policies);
   const members = new Map<string, Entry[]>(rules.groups.map((g) => [g.id, []]));
   const groupsById = new Map(rules.groups.map((g) => [g.id, g]));
-  const floorPrizes = new Map(rules.groups.map((g) => [g.id, g.prizes.find((p) => p.minOnlineSharePercent !== undefined)]));
   for (const input of validation.units) {
     const group = groupsById.get(input.group) as RuleSetGroup;
-    const entry: Entry = {
+    const counts: Counts = {
       R: input.resolvedTotal,
       O: input.resolvedOnline,
       T: input.resolvedOnlineOnTime,
       L: input.resolvedLate,
+    };
+    const figures = counts.R > 0 ? explain(counts) : null;
+    (members.get(group.id) as Entry[]).push({
+      R: counts.R,
+      O: counts.O,
+      T: counts.T,
+      L: counts.L,
+      input,
       unitId: input.id,
       unitName: input.name,
-      published: null,
+      group,
+      reasons: eligibilityReasons(counts, group),
+      figures,
+      published: figures ? figures.published : null,
       rank: 0,
-      result: null as unknown as UnitResult, // set just below
-    };
-    const reasons = eligibilityReasons(entry, group);
-    const eligible = reasons.length === 0;
-    const figures = entry.R > 0 ? explain(entry) : null;
-    const floorPrize = floorPrizes.get(group.id);
-    if (figures) entry.published = figures.published;
-    entry.result = {
-      unitId: input.id,
-      unitName: input.name,
-      groupId: group.id,
-      input: inputCounts(input),
-      eligible,
-      reasons,
-      score: figures ? figures.score : null,
-      rank: null,
-      meetsFirstPrizeFloor: eligible && (!floorPrize || meetsPrizeFloor(entry, floorPrize)),
       prize: null,
-      undecidedPrizeIds: [],
-      metrics: figures ? figures.metrics : noCaseMetrics(entry, rules),
-      breakdown: figures ? figures.breakdown : [],
-      gaps: null,
-    };
-    (members.get(group.id) as Entry[]).push(entry);
+      undecidedPrizeIds: null,
+    });
   }
 
   const unitResults: UnitResult[] = [];
   const gapsOf = options.gaps ?? true ? gapFinder(rules, policies) : null;
   const groupResults: GroupResult[] = rules.groups.map((group) =>
-    evaluateGroup(group, members.get(group.id) as Entry[], policies, gapsOf, unitResults),
+    evaluateGroup(group, members.get(group.id) as Entry[], rules, policies, gapsOf, unitResults),
   );
 
   return {
@@ -115,40 +112,37 @@ const byId = (a: Entry, b: Entry) => (a.unitId < b.unitId ? -1 : a.unitId > b.un
 function evaluateGroup(
   group: RuleSetGroup,
   members: Entry[],
+  rules: RuleSet,
   policies: Policies,
   gapsOf: GapFinder | null,
   out: UnitResult[],
 ): GroupResult {
-  const eligible: RankedEntry[] = [];
+  const ranked: RankedEntry[] = [];
   const ineligible: Entry[] = [];
   for (const e of members) {
-    if (e.result.eligible) eligible.push(e as RankedEntry);
+    if (e.reasons.length === 0) ranked.push(e as RankedEntry);
     else ineligible.push(e);
   }
-  eligible.sort((a, b) => compareRankKeys(a, b) || byId(a, b));
+  const eligible = ranked.sort((a, b) => compareRankKeys(a, b) || byId(a, b));
   ineligible.sort(byId);
   const ranks = competitionRanks(eligible);
   eligible.forEach((e, i) => {
     e.rank = ranks[i] as number;
-    e.result.rank = e.rank;
   });
 
   const allocation = allocatePrizes(eligible, group, policies.prizes);
   for (const { unit, prize } of allocation.awards) {
-    unit.result.prize = { id: prize.id, label: prize.label, amount: prize.amountVnd };
+    unit.prize = { id: prize.id, label: prize.label, amount: prize.amountVnd };
   }
   for (const { prizes, units } of allocation.undecided) {
-    for (const u of units) u.result.undecidedPrizeIds = [...new Set(prizes.prizeIds)];
+    for (const u of units) u.undecidedPrizeIds = [...new Set(prizes.prizeIds)];
   }
 
-  if (gapsOf) {
-    eligible.forEach((e, i) => {
-      e.result.gaps = gapsOf(e, i, eligible, group);
-    });
-    for (const e of ineligible) e.result.gaps = gapsOf(e, null, eligible, group);
-  }
-  for (const e of eligible) out.push(e.result);
-  for (const e of ineligible) out.push(e.result);
+  const floorPrize = group.prizes.find((p) => p.minOnlineSharePercent !== undefined);
+  eligible.forEach((e, i) => {
+    out.push(resultOf(e, e.rank, floorPrize, rules, gapsOf ? gapsOf(e, i, eligible) : null));
+  });
+  for (const e of ineligible) out.push(resultOf(e, null, floorPrize, rules, gapsOf ? gapsOf(e, null, eligible) : null));
 
   const prizes: AwardedPrize[] = allocation.awards.map(({ unit, prize }) => ({
     prizeId: prize.id,
@@ -161,7 +155,7 @@ function evaluateGroup(
   return {
     id: group.id,
     name: group.name,
-    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.result.score ?? '' })),
+    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.figures?.score ?? '' })),
     ineligibleUnitIds: ineligible.map((e) => e.unitId),
     prizes,
     vacantPrizes: allocation.vacant.map((p) => p.id),
@@ -171,12 +165,34 @@ function evaluateGroup(
   };
 }
 
+function resultOf(e: Entry, rank: number | null, floorPrize: RuleSetPrize | undefined, rules: RuleSet, gaps: Gaps | null): UnitResult {
+  const eligible = e.reasons.length === 0;
+  const f = e.figures;
+  return {
+    unitId: e.unitId,
+    unitName: e.unitName,
+    groupId: e.group.id,
+    input: inputCounts(e.input),
+    eligible,
+    reasons: e.reasons,
+    score: f ? f.score : null,
+    rank,
+    meetsFirstPrizeFloor: eligible && (!floorPrize || meetsPrizeFloor(e, floorPrize)),
+    prize: e.prize,
+    undecidedPrizeIds: e.undecidedPrizeIds ?? [],
+    metrics: f ? f.metrics : noCaseMetrics(e, rules),
+    breakdown: f ? f.breakdown : [],
+    gaps,
+  };
+}
+
 /** A unit's gaps, given its place among the group's ranked units (null when not ranked). */
-type GapFinder = (e: Entry, index: number | null, ranked: readonly RankedEntry[], group: RuleSetGroup) => Gaps;
+type GapFinder = (e: Entry, index: number | null, ranked: readonly RankedEntry[]) => Gaps;
 
 function gapFinder(rules: RuleSet, policies: Policies): GapFinder {
   const casesToPass = passGapFinder(rules, policies);
-  return (e, index, ranked, group) => {
+  return (e, index, ranked) => {
+    const group = e.group;
     let passUnitAbove: Gaps['passUnitAbove'] = null;
     if (index !== null) {
       // The nearest unit with a strictly better rank: the last one listed before this unit's tie class.
@@ -189,7 +205,7 @@ function gapFinder(rules: RuleSet, policies: Policies): GapFinder {
       }
     }
     return {
-      eligibility: eligibilityGap(e, group, e.result.eligible),
+      eligibility: eligibilityGap(e, group, e.reasons.length === 0),
       firstPrizeFloor: firstPrizeFloorGap(e, group),
       nextBracket: nextBracketGap(e, rules),
       passUnitAbove,

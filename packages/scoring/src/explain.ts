@@ -1,4 +1,4 @@
-import { lastDisplayExact, toDisplay, toFixed, type Num } from './decimal.js';
+import { flat, lastDisplayExact, toDisplay, toFixed, type Num } from './decimal.js';
 import { baseScore } from './rules/base-score.js';
 import { rawScore } from './rules/combine-score.js';
 import type { Counts } from './rules/counts.js';
@@ -76,7 +76,7 @@ const step = (
   value: string,
   exact: boolean,
   citation: Citation,
-): BreakdownStep => ({ id, label, formula, value, exact, citation });
+): BreakdownStep => ({ id, label, formula: flat(formula), value, exact, citation });
 
 /**
  * A scorer for one rule set and policies: a unit's score with every step spelled out — value,
@@ -94,7 +94,7 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
     const deduction = lateDeduction(c, rules, policies.deduction);
     const index = volumeBracketIndex(c.O, rules);
     const coefficient = (s.coefficient.brackets[index] as { coefficient: string }).coefficient;
-    const raw = rawScore(c, rules, policies.deduction, policies.combination, deduction);
+    const raw = rawScore(c, rules, policies.deduction, policies.combination, deduction.pointsTimesR);
     const published = publishScore(raw, rules);
     const score = formatScore(published, rules);
 
@@ -135,7 +135,9 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
           s.coefficient.citation,
         ),
         step('rawScore', labels.rawScore, rawFormula, rawShown, rawExact, s.combination.citation),
-        step('score', labels.score, parts.scoreHead + rawShown, score, true, s.rounding.citation),
+        // Left as the shared rounding text joined to the shared raw figure: as one flat string it
+        // would be the longest text of every unit.
+        { id: 'score', label: labels.score, formula: parts.scoreHead + rawShown, value: score, exact: true, citation: s.rounding.citation },
       ],
       metrics: {
         onlineSharePercent: onlineShareDown(c),

@@ -54,33 +54,30 @@ export function validateUnits(input: unknown, ruleSet: RuleSet): UnitValidation 
 }
 
 function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: Map<string, number>, errors: ScoringIssue[]): void {
-  const push = (field: string, code: Code, message: ScoringIssue['message']) => {
-    errors.push({ path: [i, field], code, message });
-  };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     errors.push({ path: [i], code: 'not_an_object', message: issueMessages.not_an_object() });
     return;
   }
   const u = raw as Record<string, unknown>;
   for (const field in u) {
-    if (Object.hasOwn(u, field) && !knownFields.has(field)) push(field, 'unknown_field', issueMessages.unknown_field(field));
+    if (Object.hasOwn(u, field) && !knownFields.has(field)) addIssue(errors, i, field, 'unknown_field', issueMessages.unknown_field(field));
   }
   for (const field of textFields) {
     const v = u[field];
-    if (v === undefined || v === null) push(field, 'required', issueMessages.required(field));
-    else if (typeof v !== 'string') push(field, 'not_a_string', issueMessages.not_a_string(field));
+    if (v === undefined || v === null) addIssue(errors, i, field, 'required', issueMessages.required(field));
+    else if (typeof v !== 'string') addIssue(errors, i, field, 'not_a_string', issueMessages.not_a_string(field));
   }
   if (typeof u.id === 'string') {
-    if (u.id.trim() === '') push('id', 'empty_id', issueMessages.empty_id());
+    if (u.id.trim() === '') addIssue(errors, i, 'id', 'empty_id', issueMessages.empty_id());
     else {
       const first = firstIndexOfId.get(u.id);
-      if (first !== undefined) push('id', 'duplicate_id', issueMessages.duplicate_id(u.id, first));
+      if (first !== undefined) addIssue(errors, i, 'id', 'duplicate_id', issueMessages.duplicate_id(u.id, first));
       else firstIndexOfId.set(u.id, i);
     }
   }
-  if (typeof u.name === 'string' && u.name.trim() === '') push('name', 'empty_name', issueMessages.empty_name());
+  if (typeof u.name === 'string' && u.name.trim() === '') addIssue(errors, i, 'name', 'empty_name', issueMessages.empty_name());
   if (typeof u.group === 'string' && !groupIds.includes(u.group)) {
-    push('group', 'unknown_group', issueMessages.unknown_group(u.group, groupIds));
+    addIssue(errors, i, 'group', 'unknown_group', issueMessages.unknown_group(u.group, groupIds));
   }
   // Fields whose value itself is unusable, one bit per count field; relations between usable
   // fields are all checked, so T > O and T + L > R are both reported when both are true.
@@ -96,25 +93,24 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
     else if (v < 0) code = 'negative';
     if (code !== null) {
       unusable |= 1 << f;
-      push(field, code, (issueMessages[code] as (field: string) => ScoringIssue['message'])(field));
+      addIssue(errors, i, field, code, (issueMessages[code] as (field: string) => ScoringIssue['message'])(field));
     }
   }
 
-  const ok = (f: (typeof countFields)[number]) => typeof u[f] === 'number' && (unusable & (1 << countFields.indexOf(f))) === 0;
   const R = u.resolvedTotal as number;
   const O = u.resolvedOnline as number;
   const T = u.resolvedOnlineOnTime as number;
   const L = u.resolvedLate as number;
-  if (ok('resolvedOnlineOnTime') && ok('resolvedOnline') && T > O) {
-    push('resolvedOnlineOnTime', 'on_time_exceeds_online', issueMessages.on_time_exceeds_online(T, O));
+  if (usable(u, 'resolvedOnlineOnTime', unusable) && usable(u, 'resolvedOnline', unusable) && T > O) {
+    addIssue(errors, i, 'resolvedOnlineOnTime', 'on_time_exceeds_online', issueMessages.on_time_exceeds_online(T, O));
   }
-  if (ok('resolvedOnline') && ok('resolvedTotal') && O > R) {
-    push('resolvedOnline', 'online_exceeds_total', issueMessages.online_exceeds_total(O, R));
+  if (usable(u, 'resolvedOnline', unusable) && usable(u, 'resolvedTotal', unusable) && O > R) {
+    addIssue(errors, i, 'resolvedOnline', 'online_exceeds_total', issueMessages.online_exceeds_total(O, R));
   }
-  if (ok('resolvedLate') && ok('resolvedTotal')) {
-    if (L > R) push('resolvedLate', 'late_exceeds_total', issueMessages.late_exceeds_total(L, R));
-    else if (ok('resolvedOnlineOnTime') && T + L > R) {
-      push('resolvedLate', 'on_time_plus_late_exceeds_total', issueMessages.on_time_plus_late_exceeds_total(T, L, R));
+  if (usable(u, 'resolvedLate', unusable) && usable(u, 'resolvedTotal', unusable)) {
+    if (L > R) addIssue(errors, i, 'resolvedLate', 'late_exceeds_total', issueMessages.late_exceeds_total(L, R));
+    else if (usable(u, 'resolvedOnlineOnTime', unusable) && T + L > R) {
+      addIssue(errors, i, 'resolvedLate', 'on_time_plus_late_exceeds_total', issueMessages.on_time_plus_late_exceeds_total(T, L, R));
     }
   }
   const hasFull = u.resolvedOnlineFull !== undefined && u.resolvedOnlineFull !== null;
@@ -122,12 +118,21 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
   if (hasFull !== hasPartial) {
     const present = hasFull ? 'resolvedOnlineFull' : 'resolvedOnlinePartial';
     const missing = hasFull ? 'resolvedOnlinePartial' : 'resolvedOnlineFull';
-    push(missing, 'full_partial_incomplete', issueMessages.full_partial_incomplete(present, missing));
-  } else if (hasFull && ok('resolvedOnlineFull') && ok('resolvedOnlinePartial') && ok('resolvedOnline')) {
+    addIssue(errors, i, missing, 'full_partial_incomplete', issueMessages.full_partial_incomplete(present, missing));
+  } else if (hasFull && usable(u, 'resolvedOnlineFull', unusable) && usable(u, 'resolvedOnlinePartial', unusable) && usable(u, 'resolvedOnline', unusable)) {
     const full = u.resolvedOnlineFull as number;
     const partial = u.resolvedOnlinePartial as number;
     if (full + partial !== O) {
-      push('resolvedOnlinePartial', 'full_partial_mismatch', issueMessages.full_partial_mismatch(full, partial, O));
+      addIssue(errors, i, 'resolvedOnlinePartial', 'full_partial_mismatch', issueMessages.full_partial_mismatch(full, partial, O));
     }
   }
+}
+
+function addIssue(errors: ScoringIssue[], i: number, field: string, code: Code, message: ScoringIssue['message']): void {
+  errors.push({ path: [i, field], code, message });
+}
+
+/** A count field that is present and whose value passed its own checks. */
+function usable(u: Record<string, unknown>, field: (typeof countFields)[number], unusable: number): boolean {
+  return typeof u[field] === 'number' && (unusable & (1 << countFields.indexOf(field))) === 0;
 }

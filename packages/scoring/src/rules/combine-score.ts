@@ -3,7 +3,7 @@ import type { RuleSet } from '../schema/rule-set.js';
 import type { CombinationMode, DeductionMode } from '../types.js';
 import { baseScoreNumerator } from './base-score.js';
 import type { Counts } from './counts.js';
-import { lateDeduction, type Deduction } from './late-deduction.js';
+import { deductionTimesR } from './late-deduction.js';
 import { volumeBracket } from './volume-coefficient.js';
 
 /**
@@ -24,14 +24,14 @@ export function rawScore(
   rules: RuleSet,
   deduction: DeductionMode,
   combination: CombinationMode,
-  d: Deduction = lateDeduction(c, rules, deduction),
+  pointsTimesR: Num = deductionTimesR(c, rules, deduction),
 ): Num {
   const coefficient = num(volumeBracket(c.O, rules).coefficient);
   const baseTimesR = baseScoreNumerator(c, rules);
   const timesR =
     combination === 'deduct-then-multiply'
-      ? mul(sub(baseTimesR, d.pointsTimesR), coefficient)
-      : sub(mul(baseTimesR, coefficient), d.pointsTimesR);
+      ? mul(sub(baseTimesR, pointsTimesR), coefficient)
+      : sub(mul(baseTimesR, coefficient), pointsTimesR);
   const raw = div(timesR, num(c.R));
   return rules.score.combination.floorAtZero ? max(raw, ZERO) : raw;
 }

@@ -10,10 +10,3 @@ export interface Counts {
   L: number;
 }
 
-/** k more cases resolved online on time: each adds one to R, O and T. */
-export const withMoreOnTimeOnline = (c: Counts, k: number): Counts => ({
-  R: c.R + k,
-  O: c.O + k,
-  T: c.T + k,
-  L: c.L,
-});

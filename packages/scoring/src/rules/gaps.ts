@@ -1,8 +1,8 @@
-import { ceil, div, isPositive, mul, num, sub, toApproximateNumber, toInt } from '../decimal.js';
+import { ceil, div, isPositive, mul, num, shareAtLeast, sub, toApproximateNumber, toInt, ZERO } from '../decimal.js';
 import type { CoefficientBracket, RuleSet, RuleSetGroup } from '../schema/rule-set.js';
 import type { Policies } from '../types.js';
 import { rawScore } from './combine-score.js';
-import { withMoreOnTimeOnline, type Counts } from './counts.js';
+import type { Counts } from './counts.js';
 import { publishScore } from './publish-score.js';
 import { compareRankKeys, type RankKey } from './ranking.js';
 import { nextVolumeBracket } from './volume-coefficient.js';
@@ -38,7 +38,7 @@ export function eligibilityGap(c: Counts, group: RuleSetGroup, eligible: boolean
 
 export function firstPrizeFloorGap(c: Counts, group: RuleSetGroup): number | null {
   const floor = group.prizes.find((p) => p.minOnlineSharePercent !== undefined)?.minOnlineSharePercent;
-  if (floor === undefined) return null;
+  if (floor === undefined || (c.R > 0 && shareAtLeast(c.O, c.R, floor))) return null;
   const k = casesToReachShare(c, floor, 0);
   return k === 0 ? null : k;
 }
@@ -65,9 +65,10 @@ const SEARCH_LIMIT = 2 ** 40;
 export function passGapFinder(rules: RuleSet, policies: Policies): (c: Counts, above: RankKey) => number | null {
   const model = floatModel(rules, policies);
   const passes = (c: Counts, k: number, above: RankKey): boolean => {
-    const next = withMoreOnTimeOnline(c, k);
-    const published = publishScore(rawScore(next, rules, policies.deduction, policies.combination), rules);
-    return compareRankKeys({ R: next.R, O: next.O, T: next.T, L: next.L, published }, above) < 0;
+    // k more cases resolved online on time: each adds one to R, O and T.
+    const next: RankKey = { R: c.R + k, O: c.O + k, T: c.T + k, L: c.L, published: ZERO };
+    next.published = publishScore(rawScore(next, rules, policies.deduction, policies.combination), rules);
+    return compareRankKeys(next, above) < 0;
   };
   return (c, above) => {
     const guess = estimateCasesToPass(model, c, above);

@@ -43,3 +43,14 @@ export function lateDeduction(c: Counts, rules: RuleSet, mode: DeductionMode): D
   const points = min(uncapped, cap);
   return { points, pointsTimesR: mul(points, R), capped: cmp(uncapped, cap) > 0 };
 }
+
+/**
+ * points × R alone — what the score needs — without the object: a gap search forms a score for
+ * every step it tries.
+ */
+export function deductionTimesR(c: Counts, rules: RuleSet, mode: DeductionMode): Num {
+  if (mode !== 'proportional') return lateDeduction(c, rules, mode).pointsTimesR;
+  const uncappedTimesR = mul(num(rules.score.deduction.pointsPerPercent), mul(num(100), num(c.L)));
+  const capTimesR = mul(num(rules.score.deduction.maxPoints), num(c.R));
+  return cmp(uncappedTimesR, capTimesR) >= 0 ? capTimesR : uncappedTimesR;
+}
