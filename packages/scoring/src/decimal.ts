@@ -9,8 +9,9 @@
  * until the single, declared rounding of the published score (and the display of breakdown
  * figures). See docs/decisions/0006-exact-arithmetic.md for why rationals rather than
  * fixed-precision decimals: T/R has no finite decimal expansion in general, and an exact value is
- * never pushed onto (or off) a rounding boundary; it is also fast enough to evaluate a national
- * roster in well under 100 ms.
+ * never pushed onto (or off) a rounding boundary. The arithmetic is a small part of evaluating a
+ * national roster; most of the time goes to making and keeping the figures, formulas and gaps each
+ * unit carries (see the benchmark, `pnpm bench`).
  */
 import DecimalJs from 'decimal.js';
 
