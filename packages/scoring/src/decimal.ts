@@ -249,8 +249,9 @@ function formatSmall(n: number, d: number, decimals: number, mode: Rounding, tri
 /**
  * The same text, as one flat string. Strings joined with `+` are kept by V8 as a tree of their
  * pieces until first read, about twice the memory of the text; an evaluation keeps tens of
- * thousands of formulas and figures, and the garbage collector copies all of them. `trim()` reads
- * the text and returns it flat (none of these strings has surrounding spaces).
+ * thousands of formulas and figures, and the garbage collector copies all of them. V8's `trim()`
+ * reads the text and returns it flat; none of these strings has surrounding spaces, so in any other
+ * engine it is a harmless no-op.
  */
 export const flat = (text: string): string => (text.length < SHORTEST_TREE ? text : text.trim());
 
