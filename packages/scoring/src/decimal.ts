@@ -63,19 +63,21 @@ const isZeroInt = (a: Int): boolean => a === 0 || a === 0n;
  */
 let remainder: Int = 0;
 
+/**
+ * ⌊a / b⌋ for non-negative integers below 2^52 (b > 0): the float quotient, corrected by one where
+ * it rounded across an integer. Returned alone, so that in a caller's locals nothing is boxed.
+ */
+function floorDiv(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  const r = a - q * b;
+  return r < 0 ? q - 1 : r >= b ? q + 1 : q;
+}
+
 /** Quotient of non-negative integers a / b (b > 0), exact; the remainder is left in `remainder`. */
 function quotient(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number' && a < DIVISIBLE && b < DIVISIBLE) {
-    let q = Math.floor(a / b);
-    let r = a - q * b;
-    if (r < 0) {
-      q -= 1;
-      r += b;
-    } else if (r >= b) {
-      q += 1;
-      r -= b;
-    }
-    remainder = r;
+    const q = floorDiv(a, b);
+    remainder = a - q * b;
     return q;
   }
   const A = big(a);
@@ -174,23 +176,24 @@ function roundScaled(a: Num, decimals: number, mode: Rounding): Int {
 export const round = (a: Num, decimals: number, mode: Rounding): Num => make(roundScaled(a, decimals, mode), pow10(decimals));
 
 /** Exactly `decimals` places, e.g. "87.50". */
-export function toFixed(a: Num, decimals: number, mode: Rounding = 'half-up'): string {
+export const toFixed = (a: Num, decimals: number, mode: Rounding = 'half-up'): string => format(a, decimals, mode, false);
+
+/** a rounded to `decimals` places as text; with `trim`, trailing zeros (and a bare point) dropped. */
+function format(a: Num, decimals: number, mode: Rounding, trim: boolean): string {
   if (typeof a.n === 'number' && typeof a.d === 'number' && fitsSmall(a.n, a.d, decimals)) {
-    return formatSmall(a.n, a.d, decimals, mode, false);
+    return formatSmall(a.n, a.d, decimals, mode, trim);
   }
-  return formatScaled(roundScaled(a, decimals, mode), decimals);
+  return formatScaled(roundScaled(a, decimals, mode), decimals, trim);
 }
 
 /** V8 joins strings shorter than this into a flat string straight away. */
 const SHORTEST_TREE = 13;
 
-/** 10^k for k ≤ 15, each exact as a double. */
-const SMALL_POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const ZEROS = Array.from({ length: 16 }, (_, k) => '0'.repeat(k));
 
 /** Whether `formatSmall` is exact for n/d: every product it forms stays below 2^53. */
 const fitsSmall = (n: number, d: number, decimals: number): boolean =>
-  decimals <= 15 && n < DIVISIBLE && n > -DIVISIBLE && d * (SMALL_POWERS[decimals] as number) < DIVISIBLE;
+  decimals <= 15 && n < DIVISIBLE && n > -DIVISIBLE && d * (pow10(decimals) as number) < DIVISIBLE;
 
 /**
  * `formatScaled(roundScaled(n/d))` for the usual case of small numbers, done in local doubles
@@ -200,26 +203,11 @@ const fitsSmall = (n: number, d: number, decimals: number): boolean =>
 function formatSmall(n: number, d: number, decimals: number, mode: Rounding, trim: boolean): string {
   const negative = n < 0;
   const m = negative ? -n : n;
-  let whole = Math.floor(m / d);
-  let r = m - whole * d;
-  if (r < 0) {
-    whole -= 1;
-    r += d;
-  } else if (r >= d) {
-    whole += 1;
-    r -= d;
-  }
-  const unit = SMALL_POWERS[decimals] as number;
-  const x = r * unit;
-  let frac = Math.floor(x / d);
-  let rem = x - frac * d;
-  if (rem < 0) {
-    frac -= 1;
-    rem += d;
-  } else if (rem >= d) {
-    frac += 1;
-    rem -= d;
-  }
+  let whole = floorDiv(m, d);
+  const unit = pow10(decimals) as number;
+  const x = (m - whole * d) * unit;
+  let frac = floorDiv(x, d);
+  const rem = x - frac * d;
   lastRoundingExact = rem === 0;
   if (rem !== 0 && mode !== 'down') {
     const twice = 2 * rem;
@@ -292,12 +280,7 @@ export const toPlain = (a: Num): string => toDisplay(a, 20);
  * For display: at most `maxDecimals` places (half-up), trailing zeros dropped, e.g. 1/3 →
  * "0.3333333333". Whether the shown digits are the whole value is `lastDisplayExact()`.
  */
-export function toDisplay(a: Num, maxDecimals = 10): string {
-  if (typeof a.n === 'number' && typeof a.d === 'number' && fitsSmall(a.n, a.d, maxDecimals)) {
-    return formatSmall(a.n, a.d, maxDecimals, 'half-up', true);
-  }
-  return formatScaled(roundScaled(a, maxDecimals, 'half-up'), maxDecimals, true);
-}
+export const toDisplay = (a: Num, maxDecimals = 10): string => format(a, maxDecimals, 'half-up', true);
 
 /**
  * Whether the last `toDisplay` (or `toFixed`) dropped nothing — false for 1/3 → "0.3333333333".

@@ -41,9 +41,8 @@ interface FormulaParts {
   /** Per coefficient bracket: ": 300 ≤ " and " < 600 → 0.2" (or ": " and " ≥ 2700 → 1" at the top). */
   bracketMiddle: string[];
   bracketTail: string[];
-  /** "max(0, (" or "max(0, ", by combination policy and the floor at zero. */
-  rawHead: string;
-  rawClose: string;
+  /** The score before rounding, from the shown base, deduction and coefficient, by combination policy. */
+  rawScore: (base: string, deduction: string, coefficient: string) => string;
   scoreHead: string;
 }
 
@@ -63,8 +62,9 @@ function formulaParts(rules: RuleSet, policies: Policies): FormulaParts {
       const next = brackets[i + 1];
       return next ? ` < ${next.minResolvedOnline} → ${b.coefficient}` : ` ≥ ${b.minResolvedOnline} → ${b.coefficient}`;
     }),
-    rawHead: deductFirst ? `${open}(` : open,
-    rawClose: close,
+    rawScore: deductFirst
+      ? (base, deduction, coefficient) => open + '(' + base + ' − ' + deduction + ') × ' + coefficient + close
+      : (base, deduction, coefficient) => open + base + ' × ' + coefficient + ' − ' + deduction + close,
     scoreHead: `${roundingVi[s.rounding.mode]} ${s.rounding.decimals} chữ số thập phân / ${s.rounding.mode}, ${s.rounding.decimals} decimals: `,
   };
 }
@@ -87,7 +87,6 @@ const step = (
 export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) => ScoreFigures {
   const s = rules.score;
   const parts = formulaParts(rules, policies);
-  const deductFirst = policies.combination === 'deduct-then-multiply';
   return (c) => {
     const base = baseScore(c, rules);
     const late = latePercent(c);
@@ -108,9 +107,6 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
     const rawExact = lastDisplayExact();
     const R = String(c.R);
 
-    const rawFormula = deductFirst
-      ? parts.rawHead + baseShown + ' − ' + deductionShown + ') × ' + coefficient + parts.rawClose
-      : parts.rawHead + baseShown + ' × ' + coefficient + ' − ' + deductionShown + parts.rawClose;
 
     return {
       published,
@@ -134,7 +130,7 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
           true,
           s.coefficient.citation,
         ),
-        step('rawScore', labels.rawScore, rawFormula, rawShown, rawExact, s.combination.citation),
+        step('rawScore', labels.rawScore, parts.rawScore(baseShown, deductionShown, coefficient), rawShown, rawExact, s.combination.citation),
         // Left as the shared rounding text joined to the shared raw figure: as one flat string it
         // would be the longest text of every unit.
         { id: 'score', label: labels.score, formula: parts.scoreHead + rawShown, value: score, exact: true, citation: s.rounding.citation },

@@ -27,19 +27,16 @@ export interface Deduction {
 }
 
 export function lateDeduction(c: Counts, rules: RuleSet, mode: DeductionMode): Deduction {
-  const per = num(rules.score.deduction.pointsPerPercent);
   const cap = num(rules.score.deduction.maxPoints);
   const R = num(c.R);
   if (mode === 'proportional') {
-    // points × 100·L / R ≥ cap  ⇔  points × 100·L ≥ cap × R — compared exactly, never as floats.
-    const uncappedTimesR = mul(per, mul(num(100), num(c.L)));
-    const capTimesR = mul(cap, R);
-    if (cmp(uncappedTimesR, capTimesR) >= 0) return { points: cap, pointsTimesR: capTimesR, capped: true };
-    return { points: div(uncappedTimesR, R), pointsTimesR: uncappedTimesR, capped: false };
+    const pointsTimesR = deductionTimesR(c, rules, mode);
+    const capped = cmp(pointsTimesR, mul(cap, R)) >= 0;
+    return { points: capped ? cap : div(pointsTimesR, R), pointsTimesR, capped };
   }
   // Truncating division of integers then floor gives the exact whole percent.
   const whole = floor(latePercent(c));
-  const uncapped = mul(per, whole);
+  const uncapped = mul(num(rules.score.deduction.pointsPerPercent), whole);
   const points = min(uncapped, cap);
   return { points, pointsTimesR: mul(points, R), capped: cmp(uncapped, cap) > 0 };
 }
@@ -50,6 +47,7 @@ export function lateDeduction(c: Counts, rules: RuleSet, mode: DeductionMode): D
  */
 export function deductionTimesR(c: Counts, rules: RuleSet, mode: DeductionMode): Num {
   if (mode !== 'proportional') return lateDeduction(c, rules, mode).pointsTimesR;
+  // points × 100·L / R ≥ cap  ⇔  points × 100·L ≥ cap × R — compared exactly, never as floats.
   const uncappedTimesR = mul(num(rules.score.deduction.pointsPerPercent), mul(num(100), num(c.L)));
   const capTimesR = mul(num(rules.score.deduction.maxPoints), num(c.R));
   return cmp(uncappedTimesR, capTimesR) >= 0 ? capTimesR : uncappedTimesR;
