@@ -1,4 +1,4 @@
-import { ceil, div, isPositive, mul, num, shareAtLeast, sub, toApproximateNumber, toInt, ZERO } from '../decimal.js';
+import { ceil, compareRatios, div, isPositive, mul, num, shareAtLeast, sub, toApproximateNumber, toInt, ZERO } from '../decimal.js';
 import type { CoefficientBracket, RuleSet, RuleSetGroup } from '../schema/rule-set.js';
 import type { Policies } from '../types.js';
 import { rawScore } from './combine-score.js';
@@ -57,42 +57,45 @@ const SEARCH_LIMIT = 2 ** 40;
  *
  * Every criterion is non-decreasing in k (T/R and O/R rise towards 1, the late share falls, the
  * coefficient only steps up), so "passes" is monotone and a search finds the least k. The search is
- * seeded with a floating-point estimate and then decided exactly, so only a handful of exact
- * evaluations run per unit.
+ * seeded with a floating-point estimate; each answer is then decided by the float mirror only where
+ * its proven error bound cannot reach a rounding boundary (`certainlyPasses`), and exactly
+ * otherwise. See docs/decisions/0007-gaps.md.
  *
  * Made once per evaluation (the float mirror of the rules is set up once), then called per unit.
  */
 export function passGapFinder(rules: RuleSet, policies: Policies): (c: Counts, above: RankKey) => number | null {
   const model = floatModel(rules, policies);
-  const passes = (c: Counts, k: number, above: RankKey): boolean => {
+  const exactlyPasses = (c: Counts, k: number, above: RankKey): boolean => {
     // k more cases resolved online on time: each adds one to R, O and T.
     const next: RankKey = { R: c.R + k, O: c.O + k, T: c.T + k, L: c.L, published: ZERO };
     next.published = publishScore(rawScore(next, rules, policies.deduction, policies.combination), rules);
     return compareRankKeys(next, above) < 0;
   };
   return (c, above) => {
-    const guess = estimateCasesToPass(model, c, above);
-    // Almost always the estimate is exact: two exact checks confirm it.
-    const guessPasses = passes(c, guess, above);
-    if (guessPasses && (guess === 1 || !passes(c, guess - 1, above))) return guess;
-    // Otherwise an exact bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
+    const target = floatTarget(model, above);
+    const passes = (k: number): boolean => certainlyPasses(model, c, k, target) ?? exactlyPasses(c, k, above);
+    const guess = estimateCasesToPass(model, c, target);
+    // Almost always the estimate is right: two checks confirm it.
+    const guessPasses = passes(guess);
+    if (guessPasses && (guess === 1 || !passes(guess - 1))) return guess;
+    // Otherwise a bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
     let lo = guessPasses ? 0 : guess;
     let hi = guessPasses ? guess - 1 : Math.max(1, guess * 2);
-    while (!passes(c, hi, above)) {
+    while (!passes(hi)) {
       lo = hi;
       hi *= 2;
       if (hi > SEARCH_LIMIT) return null;
     }
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (passes(c, mid, above)) hi = mid;
+      if (passes(mid)) hi = mid;
       else lo = mid;
     }
     return hi;
   };
 }
 
-/** Floating-point mirror of the score, used only to seed the exact search above. */
+/** Floating-point mirror of the score: the same formula as the rules, in doubles. */
 interface FloatModel {
   scale: number;
   per: number;
@@ -100,28 +103,45 @@ interface FloatModel {
   minima: number[];
   coefficients: number[];
   factor: number;
+  /** Rounding boundaries sit at half-integers of score × factor (half-up, half-even) or at integers (down). */
+  halfBoundaries: boolean;
+  /**
+   * How far from a rounding boundary score × factor must be for the float to be trusted: far above
+   * the error of the few float operations (each within 2^-53 of its operands' magnitude, at most
+   * factor × (scale + cap) × coefficient), so a float that clears it rounds as the exact value does.
+   */
+  tolerance: number;
   proportional: boolean;
   deductFirst: boolean;
   floorAtZero: boolean;
 }
 
+/** Beyond this many cases the float mirror is not trusted at all (its bounds assume fewer). */
+const FLOAT_TRUSTED_CASES = 2 ** 40;
+
 function floatModel(rules: RuleSet, policies: Policies): FloatModel {
   const brackets = rules.score.coefficient.brackets;
+  const coefficients = brackets.map((b) => Number(b.coefficient));
+  const cap = Number(rules.score.deduction.maxPoints);
+  const factor = 10 ** rules.score.rounding.decimals;
+  const magnitude = factor * (rules.score.base.scale + cap) * Math.max(1, ...coefficients);
   return {
     scale: rules.score.base.scale,
     per: Number(rules.score.deduction.pointsPerPercent),
-    cap: Number(rules.score.deduction.maxPoints),
+    cap,
     minima: brackets.map((b) => b.minResolvedOnline),
-    coefficients: brackets.map((b) => Number(b.coefficient)),
-    factor: 10 ** rules.score.rounding.decimals,
+    coefficients,
+    factor,
+    halfBoundaries: rules.score.rounding.mode !== 'down',
+    tolerance: magnitude * 2 ** -30,
     proportional: policies.deduction === 'proportional',
     deductFirst: policies.combination === 'deduct-then-multiply',
     floorAtZero: rules.score.combination.floorAtZero,
   };
 }
 
-/** Whether, by the float mirror, k more cases pass a unit scoring `aboveScore` with share `aboveShare`. */
-function floatPasses(m: FloatModel, c: Counts, k: number, aboveScore: number, aboveShare: number, aboveO: number): boolean {
+/** score × factor by the float mirror, for k more on-time online cases. */
+function floatScaledScore(m: FloatModel, c: Counts, k: number): number {
   const R = c.R + k;
   const O = c.O + k;
   const late = (100 * c.L) / R;
@@ -132,26 +152,68 @@ function floatPasses(m: FloatModel, c: Counts, k: number, aboveScore: number, ab
   const base = (m.scale * (c.T + k)) / R;
   let raw = m.deductFirst ? (base - d) * coef : base * coef - d;
   if (m.floorAtZero && raw < 0) raw = 0;
-  const s = Math.round(raw * m.factor) / m.factor;
-  if (s !== aboveScore) return s > aboveScore;
-  const share = O / R;
-  if (share !== aboveShare) return share > aboveShare;
-  return O > aboveO;
+  return raw * m.factor;
 }
 
-function estimateCasesToPass(m: FloatModel, c: Counts, above: RankKey): number {
-  const aboveScore = toApproximateNumber(above.published);
-  const aboveShare = above.O / above.R;
-  const aboveO = above.O;
+/** The unit to pass, as the float mirror reads it. */
+interface FloatTarget {
+  /** Its published score × factor: an integer, since the published score has `decimals` places. */
+  scaled: number;
+  share: number;
+  O: number;
+  R: number;
+}
+
+const floatTarget = (m: FloatModel, above: RankKey): FloatTarget => ({
+  scaled: Math.round(toApproximateNumber(above.published) * m.factor),
+  share: above.O / above.R,
+  O: above.O,
+  R: above.R,
+});
+
+/**
+ * Whether k more cases pass the target, decided by the float mirror — or null when it cannot be
+ * sure: score × factor within the tolerance of a rounding boundary (an exact .xx5, say), or counts
+ * beyond the bounds the tolerance assumes. Away from a boundary the float and the exact value round
+ * to the same published score, which is then compared as an integer; share and online cases are
+ * compared exactly. Whole percents of lateness need no margin: below 2^40 cases a late share that
+ * is not a whole number lies at least 1/R from one, far beyond the float's error.
+ */
+function certainlyPasses(m: FloatModel, c: Counts, k: number, above: FloatTarget): boolean | null {
+  const R = c.R + k;
+  if (R > FLOAT_TRUSTED_CASES) return null;
+  const x = m.halfBoundaries ? floatScaledScore(m, c, k) + 0.5 : floatScaledScore(m, c, k);
+  const below = Math.floor(x);
+  if (x - below <= m.tolerance || below + 1 - x <= m.tolerance) return null;
+  // Away from a boundary: half-up and half-even both give the nearest integer, ⌊x + ½⌋; down gives
+  // ⌊x⌋ for a score that is not negative (a negative one truncates towards zero, so it is left to
+  // the exact check).
+  if (!m.halfBoundaries && x < 0) return null;
+  if (below !== above.scaled) return below > above.scaled;
+  const byShare = compareRatios(c.O + k, R, above.O, above.R);
+  if (byShare !== 0) return byShare > 0;
+  return c.O + k > above.O;
+}
+
+/** Whether, by the float mirror, k more cases pass the target: only a seed for the search. */
+function floatPasses(m: FloatModel, c: Counts, k: number, above: FloatTarget): boolean {
+  const s = Math.round(floatScaledScore(m, c, k));
+  if (s !== above.scaled) return s > above.scaled;
+  const share = (c.O + k) / (c.R + k);
+  if (share !== above.share) return share > above.share;
+  return c.O + k > above.O;
+}
+
+function estimateCasesToPass(m: FloatModel, c: Counts, above: FloatTarget): number {
   let hi = 1;
-  while (!floatPasses(m, c, hi, aboveScore, aboveShare, aboveO)) {
+  while (!floatPasses(m, c, hi, above)) {
     hi *= 2;
     if (hi > SEARCH_LIMIT) return hi;
   }
   let lo = 0;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (floatPasses(m, c, mid, aboveScore, aboveShare, aboveO)) hi = mid;
+    if (floatPasses(m, c, mid, above)) hi = mid;
     else lo = mid;
   }
   return hi;
