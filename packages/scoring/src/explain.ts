@@ -1,4 +1,4 @@
-import { flat, lastDisplayExact, toDisplay, toFixed, type Num } from './decimal.js';
+import { cmp, flat, lastDisplayExact, toDisplay, toFixed, type Num } from './decimal.js';
 import { baseScore } from './rules/base-score.js';
 import { rawScore } from './rules/combine-score.js';
 import type { Counts } from './rules/counts.js';
@@ -101,12 +101,15 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
     const baseExact = lastDisplayExact();
     const lateShown = toDisplay(late);
     const lateExact = lastDisplayExact();
-    const deductionShown = toDisplay(deduction.points);
-    const deductionExact = lastDisplayExact();
+    // Below the cap at one point per percent, the deduction is the late share itself: its figures
+    // are the same text, made once.
+    const sameAsLate = cmp(deduction.points, late) === 0;
+    const deductionShown = sameAsLate ? lateShown : toDisplay(deduction.points);
+    const deductionExact = sameAsLate ? lateExact : lastDisplayExact();
     const rawShown = toDisplay(raw);
     const rawExact = lastDisplayExact();
+    const latePercentFixed = toFixed(late, 2);
     const R = String(c.R);
-
 
     return {
       published,
@@ -138,8 +141,8 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
       metrics: {
         onlineSharePercent: onlineShareDown(c),
         onTimeOnlinePercent: toFixed(base, 2),
-        latePercent: toFixed(late, 2),
-        deduction: toFixed(deduction.points, 2),
+        latePercent: latePercentFixed,
+        deduction: sameAsLate ? latePercentFixed : toFixed(deduction.points, 2),
         coefficient,
       },
     };

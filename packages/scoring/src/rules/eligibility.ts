@@ -25,31 +25,40 @@ export function eligibilityReasons(c: Counts, group: RuleSetGroup): Ineligibilit
       },
     ];
   }
-  const reasons: IneligibilityReason[] = [];
-  if (!shareAtLeast(c.O, c.R, rule.minOnlineSharePercent)) {
-    const floorVi = formatPercentFloor(rule.minOnlineSharePercent, ',');
-    const floorEn = formatPercentFloor(rule.minOnlineSharePercent, '.');
-    const share = onlineShareDown(c);
-    reasons.push({
-      code: 'online-share-below-floor',
-      message: {
-        vi: `Tỷ lệ trực tuyến ${share.replace('.', ',')}% < ${floorVi}%`,
-        en: `Online share ${share}% < ${floorEn}%`,
-      },
-      citation: rule.citation,
-    });
-  }
-  if (c.O < rule.minResolvedOnline) {
-    reasons.push({
-      code: 'online-cases-below-minimum',
-      message: {
-        vi: `Số hồ sơ trực tuyến ${c.O} < ${rule.minResolvedOnline}`,
-        en: `Online cases ${c.O} < ${rule.minResolvedOnline}`,
-      },
-      citation: rule.citation,
-    });
-  }
-  return reasons;
+  const belowShare = shareAtLeast(c.O, c.R, rule.minOnlineSharePercent) ? null : shareReason(c, group);
+  const belowCount = c.O < rule.minResolvedOnline ? countReason(c, group) : null;
+  // Arrays of their exact length: a national roster keeps one per unit.
+  if (belowShare && belowCount) return [belowShare, belowCount];
+  if (belowShare) return [belowShare];
+  if (belowCount) return [belowCount];
+  return [];
+}
+
+function shareReason(c: Counts, group: RuleSetGroup): IneligibilityReason {
+  const rule = group.eligibility;
+  const floorVi = formatPercentFloor(rule.minOnlineSharePercent, ',');
+  const floorEn = formatPercentFloor(rule.minOnlineSharePercent, '.');
+  const share = onlineShareDown(c);
+  return {
+    code: 'online-share-below-floor',
+    message: {
+      vi: `Tỷ lệ trực tuyến ${share.replace('.', ',')}% < ${floorVi}%`,
+      en: `Online share ${share}% < ${floorEn}%`,
+    },
+    citation: rule.citation,
+  };
+}
+
+function countReason(c: Counts, group: RuleSetGroup): IneligibilityReason {
+  const rule = group.eligibility;
+  return {
+    code: 'online-cases-below-minimum',
+    message: {
+      vi: `Số hồ sơ trực tuyến ${c.O} < ${rule.minResolvedOnline}`,
+      en: `Online cases ${c.O} < ${rule.minResolvedOnline}`,
+    },
+    citation: rule.citation,
+  };
 }
 
 /**

@@ -71,24 +71,27 @@ export function passGapFinder(rules: RuleSet, policies: Policies): (c: Counts, a
     next.published = publishScore(rawScore(next, rules, policies.deduction, policies.combination), rules);
     return compareRankKeys(next, above) < 0;
   };
+  // The unit being passed, as the float mirror reads it: one object, refilled for each search.
+  const target: FloatTarget = { scaled: 0, share: 0, O: 0, R: 0 };
+  const passes = (c: Counts, k: number, above: RankKey): boolean =>
+    certainlyPasses(model, c, k, target) ?? exactlyPasses(c, k, above);
   return (c, above) => {
-    const target = floatTarget(model, above);
-    const passes = (k: number): boolean => certainlyPasses(model, c, k, target) ?? exactlyPasses(c, k, above);
+    setFloatTarget(target, model, above);
     const guess = estimateCasesToPass(model, c, target);
     // Almost always the estimate is right: two checks confirm it.
-    const guessPasses = passes(guess);
-    if (guessPasses && (guess === 1 || !passes(guess - 1))) return guess;
+    const guessPasses = passes(c, guess, above);
+    if (guessPasses && (guess === 1 || !passes(c, guess - 1, above))) return guess;
     // Otherwise a bracket [lo, hi] with passes(hi) and (lo = 0 or not passes(lo)).
     let lo = guessPasses ? 0 : guess;
     let hi = guessPasses ? guess - 1 : Math.max(1, guess * 2);
-    while (!passes(hi)) {
+    while (!passes(c, hi, above)) {
       lo = hi;
       hi *= 2;
       if (hi > SEARCH_LIMIT) return null;
     }
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (passes(mid)) hi = mid;
+      if (passes(c, mid, above)) hi = mid;
       else lo = mid;
     }
     return hi;
@@ -164,12 +167,12 @@ interface FloatTarget {
   R: number;
 }
 
-const floatTarget = (m: FloatModel, above: RankKey): FloatTarget => ({
-  scaled: Math.round(toApproximateNumber(above.published) * m.factor),
-  share: above.O / above.R,
-  O: above.O,
-  R: above.R,
-});
+function setFloatTarget(target: FloatTarget, m: FloatModel, above: RankKey): void {
+  target.scaled = Math.round(toApproximateNumber(above.published) * m.factor);
+  target.share = above.O / above.R;
+  target.O = above.O;
+  target.R = above.R;
+}
 
 /**
  * Whether k more cases pass the target, decided by the float mirror — or null when it cannot be
