@@ -129,7 +129,6 @@ export function cmp(a: Num, b: Num): number {
 export const min = (a: Num, b: Num): Num => (cmp(a, b) <= 0 ? a : b);
 export const max = (a: Num, b: Num): Num => (cmp(a, b) >= 0 ? a : b);
 export const isZero = (a: Num): boolean => isZeroInt(a.n);
-export const isPositive = (a: Num): boolean => a.n > 0;
 
 /** ⌊a⌋ as an exact integer value. */
 export function floor(a: Num): Num {
@@ -141,8 +140,17 @@ export function floor(a: Num): Num {
 export function ceil(a: Num): Num {
   return make(ineg(floor(make(ineg(a.n), a.d)).n), 1);
 }
-/** An integral value as a JS number (case counts). */
-export const toInt = (a: Num): number => Number(floor(a).n);
+/**
+ * a × 10^decimals when that is an integer and a safe JS number (a published score, say), else
+ * null. Exact: a value that is not a whole number of 10^-decimals gives null, never a rounding.
+ */
+export function scaledInteger(a: Num, decimals: number): number | null {
+  const negative = a.n < 0;
+  const scaled = quotient(imul(negative ? ineg(a.n) : a.n, pow10(decimals)), a.d);
+  if (!isZeroInt(remainder) || typeof scaled !== 'number') return null;
+  return negative ? -scaled : scaled;
+}
+
 /** An approximation, only for seeding searches — never for a published figure. */
 export const toApproximateNumber = (a: Num): number => Number(a.n) / Number(a.d);
 
@@ -308,6 +316,24 @@ export const lastDisplayExact = (): boolean => lastRoundingExact;
 export function shareAtLeast(part: number, whole: number, percent: string): boolean {
   const p = num(percent);
   return icmp(imul(imul(100, part), p.d), imul(p.n, whole)) >= 0;
+}
+
+/**
+ * Fewest k ≥ 0 with 100·(part + k) ≥ percent·(whole + k), for integer counts and a percent floor,
+ * solved exactly: k = ⌈(percent·whole − 100·part) / (100 − percent)⌉; null when no k reaches it (a
+ * floor of 100% or more that is not met already) or when k is past the safe integers (no count of
+ * cases means anything there, and a JS number could not say it exactly).
+ */
+export function extraToReachShare(part: number, whole: number, percent: string): number | null {
+  const p = num(percent);
+  // In units of 1/p.d: 100·p.d·(part + k) ≥ p.n·(whole + k)  ⇔  k·(100·p.d − p.n) ≥ p.n·whole − 100·p.d·part.
+  const shortfall = isub(imul(p.n, whole), imul(imul(100, p.d), part));
+  if (shortfall <= 0) return 0;
+  const headroom = isub(imul(100, p.d), p.n);
+  if (headroom <= 0) return null;
+  const q = quotient(shortfall, headroom);
+  const k = isZeroInt(remainder) ? q : iadd(q, 1);
+  return typeof k === 'number' ? k : null;
 }
 
 /** a/b compared with c/d for non-negative integers with b, d > 0, exactly: sign of a·d − c·b. */

@@ -5,7 +5,7 @@ import { eligibilityReasons } from './rules/eligibility.js';
 import { meetsPrizeFloor } from './rules/first-prize-floor.js';
 import { eligibilityGap, firstPrizeFloorGap, nextBracketGap, passGapFinder } from './rules/gaps.js';
 import { allocatePrizes } from './rules/prizes.js';
-import { compareRankKeys, competitionRanks } from './rules/ranking.js';
+import { competitionRanks, sortByRank } from './rules/ranking.js';
 import type { Counts } from './rules/counts.js';
 import { volumeBracket } from './rules/volume-coefficient.js';
 import type { RuleSet, RuleSetGroup, RuleSetPrize } from './schema/rule-set.js';
@@ -123,7 +123,7 @@ function evaluateGroup(
     if (e.reasons.length === 0) ranked.push(e as RankedEntry);
     else ineligible.push(e);
   }
-  const eligible = ranked.sort((a, b) => compareRankKeys(a, b) || byId(a, b));
+  const eligible = sortByRank(ranked, rules.score.rounding.decimals, byId);
   ineligible.sort(byId);
   const ranks = competitionRanks(eligible);
   eligible.forEach((e, i) => {
@@ -139,10 +139,11 @@ function evaluateGroup(
   }
 
   const floorPrize = group.prizes.find((p) => p.minOnlineSharePercent !== undefined);
+  const floor = floorPrize?.minOnlineSharePercent;
   eligible.forEach((e, i) => {
-    out.push(resultOf(e, e.rank, floorPrize, rules, gapsOf ? gapsOf(e, i, eligible) : null));
+    out.push(resultOf(e, e.rank, floorPrize, rules, gapsOf ? gapsOf(e, i, eligible, floor) : null));
   });
-  for (const e of ineligible) out.push(resultOf(e, null, floorPrize, rules, gapsOf ? gapsOf(e, null, eligible) : null));
+  for (const e of ineligible) out.push(resultOf(e, null, floorPrize, rules, gapsOf ? gapsOf(e, null, eligible, floor) : null));
 
   const prizes: AwardedPrize[] = allocation.awards.map(({ unit, prize }) => ({
     prizeId: prize.id,
@@ -186,12 +187,15 @@ function resultOf(e: Entry, rank: number | null, floorPrize: RuleSetPrize | unde
   };
 }
 
-/** A unit's gaps, given its place among the group's ranked units (null when not ranked). */
-type GapFinder = (e: Entry, index: number | null, ranked: readonly RankedEntry[]) => Gaps;
+/**
+ * A unit's gaps, given its place among the group's ranked units (null when not ranked) and the
+ * group's first-prize share floor.
+ */
+type GapFinder = (e: Entry, index: number | null, ranked: readonly RankedEntry[], firstPrizeFloor: string | undefined) => Gaps;
 
 function gapFinder(rules: RuleSet, policies: Policies): GapFinder {
   const casesToPass = passGapFinder(rules, policies);
-  return (e, index, ranked) => {
+  return (e, index, ranked, firstPrizeFloor) => {
     const group = e.group;
     let passUnitAbove: Gaps['passUnitAbove'] = null;
     if (index !== null) {
@@ -206,7 +210,7 @@ function gapFinder(rules: RuleSet, policies: Policies): GapFinder {
     }
     return {
       eligibility: eligibilityGap(e, group, e.reasons.length === 0),
-      firstPrizeFloor: firstPrizeFloorGap(e, group),
+      firstPrizeFloor: firstPrizeFloorGap(e, firstPrizeFloor),
       nextBracket: nextBracketGap(e, rules),
       passUnitAbove,
     };

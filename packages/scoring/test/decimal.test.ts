@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, ceil, cmp, compareRatios, div, floor, mul, num, round, shareAtLeast, sub, toDisplay, toFixed, lastDisplayExact } from '../src/decimal.js';
+import { add, ceil, cmp, compareRatios, div, extraToReachShare, floor, mul, num, round, shareAtLeast, sub, toDisplay, toFixed, lastDisplayExact } from '../src/decimal.js';
 
 /**
  * The adapter keeps integers as JS numbers while they are safe and switches to BigInt beyond.
@@ -85,6 +85,30 @@ describe('decimal adapter: exact whatever the size', () => {
         expect(compareRatios(a, b, c, d)).toBe(diff < 0n ? -1 : diff > 0n ? 1 : 0);
         const [pn, pd] = p.includes('.') ? [BigInt(p.replace('.', '')), 10n] : [BigInt(p), 1n];
         expect(shareAtLeast(a, b, p)).toBe(100n * BigInt(a) * pd >= pn * BigInt(b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the fewest extra cases to reach a share floor are exact, including past 2^53', () => {
+    const count = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(count, count, fc.constantFrom('65', '70', '62.5', '99.99', '100', '0'), (x, y, p) => {
+        const [part, whole] = x <= y ? [x, y] : [y, x];
+        const [pn, pd] = p.includes('.') ? [BigInt(p.replace('.', '')), 10n ** BigInt(p.split('.')[1]?.length ?? 0)] : [BigInt(p), 1n];
+        const reaches = (k: bigint) => 100n * (BigInt(part) + k) * pd >= pn * (BigInt(whole) + k);
+        const k = extraToReachShare(part, whole, p);
+        const room = 100n * pd - pn;
+        const shortfall = pn * BigInt(whole) - 100n * pd * BigInt(part);
+        if (k === null) {
+          // A floor of 100% that is not met (no number of cases closes the gap), or an answer past
+          // the safe integers.
+          const unreachable = room <= 0n && shortfall > 0n;
+          expect(unreachable || (shortfall + room - 1n) / room > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+        } else {
+          expect(reaches(BigInt(k))).toBe(true);
+          if (k > 0) expect(reaches(BigInt(k) - 1n)).toBe(false);
+        }
       }),
       { numRuns: 3000 },
     );

@@ -1,4 +1,4 @@
-import { ceil, compareRatios, div, isPositive, mul, num, shareAtLeast, sub, toApproximateNumber, toInt, ZERO } from '../decimal.js';
+import { compareRatios, extraToReachShare, shareAtLeast, toApproximateNumber, ZERO } from '../decimal.js';
 import type { CoefficientBracket, RuleSet, RuleSetGroup } from '../schema/rule-set.js';
 import type { Policies } from '../types.js';
 import { rawScore } from './combine-score.js';
@@ -19,16 +19,8 @@ import { nextVolumeBracket } from './volume-coefficient.js';
  * (a 100% floor with some offline case). Solved exactly: k ≥ (p·R − 100·O) / (100 − p).
  */
 export function casesToReachShare(c: Counts, percent: string, minOnline: number): number | null {
-  const p = num(percent);
-  const shortfall = sub(mul(p, num(c.R)), mul(num(100), num(c.O)));
-  let k = 0;
-  if (isPositive(shortfall)) {
-    const headroom = sub(num(100), p);
-    if (!isPositive(headroom)) return null;
-    k = toInt(ceil(div(shortfall, headroom)));
-  }
-  k = Math.max(k, minOnline - c.O, c.R === 0 ? 1 : 0, 0);
-  return k;
+  const k = extraToReachShare(c.O, c.R, percent);
+  return k === null ? null : Math.max(k, minOnline - c.O, c.R === 0 ? 1 : 0, 0);
 }
 
 export function eligibilityGap(c: Counts, group: RuleSetGroup, eligible: boolean): number | null {
@@ -36,8 +28,8 @@ export function eligibilityGap(c: Counts, group: RuleSetGroup, eligible: boolean
   return casesToReachShare(c, group.eligibility.minOnlineSharePercent, group.eligibility.minResolvedOnline);
 }
 
-export function firstPrizeFloorGap(c: Counts, group: RuleSetGroup): number | null {
-  const floor = group.prizes.find((p) => p.minOnlineSharePercent !== undefined)?.minOnlineSharePercent;
+/** `floor`: the group's first-prize share floor (the prize carrying `minOnlineSharePercent`), if any. */
+export function firstPrizeFloorGap(c: Counts, floor: string | undefined): number | null {
   if (floor === undefined || (c.R > 0 && shareAtLeast(c.O, c.R, floor))) return null;
   const k = casesToReachShare(c, floor, 0);
   return k === 0 ? null : k;
