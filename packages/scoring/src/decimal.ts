@@ -197,8 +197,6 @@ function format(a: Num, decimals: number, mode: Rounding, trim: boolean): string
 /** V8 joins strings shorter than this into a flat string straight away. */
 const SHORTEST_TREE = 13;
 
-const ZEROS = Array.from({ length: 16 }, (_, k) => '0'.repeat(k));
-
 /** Whether `formatSmall` is exact for n/d: every product it forms stays below 2^53. */
 const fitsSmall = (n: number, d: number, decimals: number): boolean =>
   decimals <= 15 && n < DIVISIBLE && n > -DIVISIBLE && d * (pow10(decimals) as number) < DIVISIBLE;
@@ -233,29 +231,35 @@ function formatSmall(n: number, d: number, decimals: number, mode: Rounding, tri
       digits--;
     }
   }
-  let body: string;
-  if (digits === 0) body = String(whole);
-  else {
-    const f = digitsOf(frac);
-    body = f.length < digits ? whole + '.' + (ZEROS[digits - f.length] as string) + f : whole + '.' + f;
-  }
+  const body = digits === 0 ? String(whole) : whole + '.' + fractionText(frac, digits);
   return flat(negative && (whole > 0 || frac > 0) ? '-' + body : body);
 }
 
-/** Below this an integer is a V8 small integer, turned into text by a fast path (often cached). */
-const SMALL_INTEGER = 2 ** 31;
-const HALF = 100_000;
+const GROUP = 4;
+const GROUP_SIZE = 10 ** GROUP;
+/** `digitGroups[w][v]`: v written with exactly w digits (w = 1 … 4), leading zeros included. */
+let digitGroups: string[][] | null = null;
 
 /**
- * String(x) for a non-negative integer below 2^52. A 10-decimal fraction is up to 10 digits, past
- * V8's small integers, where String() takes the general double-to-text path at several times the
- * cost; two halves of at most 5 digits each take the fast one.
+ * frac (0 ≤ frac < 10^digits) written with exactly `digits` digits, leading zeros included, from
+ * groups of four looked up in a table made on first use (some 11,000 short strings). Every figure
+ * of every unit is shown through here: a table lookup costs nothing, where String() of a 10-digit
+ * number takes V8's general double-to-text path and then needs padding.
  */
-function digitsOf(x: number): string {
-  if (x < SMALL_INTEGER) return String(x);
-  const high = floorDiv(x, HALF);
-  const low = String(x - high * HALF);
-  return String(high) + (ZEROS[5 - low.length] as string) + low;
+function fractionText(frac: number, digits: number): string {
+  const table = (digitGroups ??= [0, 1, 2, 3, 4].map((w) =>
+    Array.from({ length: 10 ** w }, (_, v) => (w === 0 ? '' : String(v).padStart(w, '0'))),
+  ));
+  let rest = frac;
+  let left = digits;
+  let text = '';
+  while (left > GROUP) {
+    const q = floorDiv(rest, GROUP_SIZE);
+    text = (table[GROUP] as string[])[rest - q * GROUP_SIZE] + text;
+    rest = q;
+    left -= GROUP;
+  }
+  return (table[left] as string[])[rest] + text;
 }
 
 /**

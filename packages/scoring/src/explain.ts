@@ -41,8 +41,13 @@ interface FormulaParts {
   /** Per coefficient bracket: ": 300 ≤ " and " < 600 → 0.2" (or ": " and " ≥ 2700 → 1" at the top). */
   bracketMiddle: string[];
   bracketTail: string[];
-  /** The score before rounding, from the shown base, deduction and coefficient, by combination policy. */
-  rawScore: (base: string, deduction: string, coefficient: string) => string;
+  /**
+   * The score before rounding is rawHead + base + rawMiddle[bracket] + deduction + rawTail[bracket]:
+   * "max(0, (" … " − " … ") × 0.4)" deducting first, "max(0, " … " × 0.4 − " … ")" multiplying first.
+   */
+  rawHead: string;
+  rawMiddle: string[];
+  rawTail: string[];
   scoreHead: string;
 }
 
@@ -62,9 +67,9 @@ function formulaParts(rules: RuleSet, policies: Policies): FormulaParts {
       const next = brackets[i + 1];
       return next ? ` < ${next.minResolvedOnline} → ${b.coefficient}` : ` ≥ ${b.minResolvedOnline} → ${b.coefficient}`;
     }),
-    rawScore: deductFirst
-      ? (base, deduction, coefficient) => open + '(' + base + ' − ' + deduction + ') × ' + coefficient + close
-      : (base, deduction, coefficient) => open + base + ' × ' + coefficient + ' − ' + deduction + close,
+    rawHead: deductFirst ? open + '(' : open,
+    rawMiddle: brackets.map((b) => (deductFirst ? ' − ' : ` × ${b.coefficient} − `)),
+    rawTail: brackets.map((b) => (deductFirst ? `) × ${b.coefficient}${close}` : close)),
     scoreHead: `${roundingVi[s.rounding.mode]} ${s.rounding.decimals} chữ số thập phân / ${s.rounding.mode}, ${s.rounding.decimals} decimals: `,
   };
 }
@@ -87,6 +92,18 @@ const step = (
 export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) => ScoreFigures {
   const s = rules.score;
   const parts = formulaParts(rules, policies);
+  // The coefficient's formula depends on O alone, which the units of a national roster share many
+  // times over: each such text is made once per explainer (that is, per evaluation) and shared.
+  const coefficientFormulas = new Map<number, string>();
+  const coefficientFormula = (O: number, index: number): string => {
+    let formula = coefficientFormulas.get(O);
+    if (formula === undefined) {
+      const shown = String(O);
+      formula = flat(shown + (parts.bracketMiddle[index] as string) + shown + parts.bracketTail[index]);
+      coefficientFormulas.set(O, formula);
+    }
+    return formula;
+  };
   return (c) => {
     const base = baseScore(c, rules);
     const late = latePercent(c);
@@ -125,15 +142,15 @@ export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) 
           deductionExact,
           s.deduction.citation,
         ),
+        step('coefficient', labels.coefficient, coefficientFormula(c.O, index), coefficient, true, s.coefficient.citation),
         step(
-          'coefficient',
-          labels.coefficient,
-          c.O + (parts.bracketMiddle[index] as string) + c.O + parts.bracketTail[index],
-          coefficient,
-          true,
-          s.coefficient.citation,
+          'rawScore',
+          labels.rawScore,
+          parts.rawHead + baseShown + parts.rawMiddle[index] + deductionShown + parts.rawTail[index],
+          rawShown,
+          rawExact,
+          s.combination.citation,
         ),
-        step('rawScore', labels.rawScore, parts.rawScore(baseShown, deductionShown, coefficient), rawShown, rawExact, s.combination.citation),
         // Left as the shared rounding text joined to the shared raw figure: as one flat string it
         // would be the longest text of every unit.
         { id: 'score', label: labels.score, formula: parts.scoreHead + rawShown, value: score, exact: true, citation: s.rounding.citation },

@@ -13,6 +13,14 @@ export interface UnitValidation {
 }
 
 const knownFields = new Set<string>(unitFields);
+/** Each count field's bit in `unusable` (see checkUnit), in `countFields` order. */
+const bitOf = (field: (typeof countFields)[number]): number => 1 << countFields.indexOf(field);
+const TOTAL = bitOf('resolvedTotal');
+const ONLINE = bitOf('resolvedOnline');
+const ON_TIME = bitOf('resolvedOnlineOnTime');
+const LATE = bitOf('resolvedLate');
+const FULL = bitOf('resolvedOnlineFull');
+const PARTIAL = bitOf('resolvedOnlinePartial');
 const textFields = ['id', 'name', 'group'] as const;
 type Code = keyof typeof issueMessages;
 
@@ -60,7 +68,7 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
   }
   const u = raw as Record<string, unknown>;
   for (const field in u) {
-    if (Object.hasOwn(u, field) && !knownFields.has(field)) addIssue(errors, i, field, 'unknown_field', issueMessages.unknown_field(field));
+    if (!knownFields.has(field) && Object.hasOwn(u, field)) addIssue(errors, i, field, 'unknown_field', issueMessages.unknown_field(field));
   }
   for (const field of textFields) {
     const v = u[field];
@@ -97,19 +105,22 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
     }
   }
 
+  // A count field is usable when its bit is clear: present (required ones always, by the loop
+  // above; optional ones where `hasFull` / `hasPartial` say so) and passing its own checks.
+  const usable = (bits: number): boolean => (unusable & bits) === 0;
   const R = u.resolvedTotal as number;
   const O = u.resolvedOnline as number;
   const T = u.resolvedOnlineOnTime as number;
   const L = u.resolvedLate as number;
-  if (usable(u, 'resolvedOnlineOnTime', unusable) && usable(u, 'resolvedOnline', unusable) && T > O) {
+  if (usable(ON_TIME | ONLINE) && T > O) {
     addIssue(errors, i, 'resolvedOnlineOnTime', 'on_time_exceeds_online', issueMessages.on_time_exceeds_online(T, O));
   }
-  if (usable(u, 'resolvedOnline', unusable) && usable(u, 'resolvedTotal', unusable) && O > R) {
+  if (usable(ONLINE | TOTAL) && O > R) {
     addIssue(errors, i, 'resolvedOnline', 'online_exceeds_total', issueMessages.online_exceeds_total(O, R));
   }
-  if (usable(u, 'resolvedLate', unusable) && usable(u, 'resolvedTotal', unusable)) {
+  if (usable(LATE | TOTAL)) {
     if (L > R) addIssue(errors, i, 'resolvedLate', 'late_exceeds_total', issueMessages.late_exceeds_total(L, R));
-    else if (usable(u, 'resolvedOnlineOnTime', unusable) && T + L > R) {
+    else if (usable(ON_TIME) && T + L > R) {
       addIssue(errors, i, 'resolvedLate', 'on_time_plus_late_exceeds_total', issueMessages.on_time_plus_late_exceeds_total(T, L, R));
     }
   }
@@ -119,7 +130,7 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
     const present = hasFull ? 'resolvedOnlineFull' : 'resolvedOnlinePartial';
     const missing = hasFull ? 'resolvedOnlinePartial' : 'resolvedOnlineFull';
     addIssue(errors, i, missing, 'full_partial_incomplete', issueMessages.full_partial_incomplete(present, missing));
-  } else if (hasFull && usable(u, 'resolvedOnlineFull', unusable) && usable(u, 'resolvedOnlinePartial', unusable) && usable(u, 'resolvedOnline', unusable)) {
+  } else if (hasFull && usable(FULL | PARTIAL | ONLINE)) {
     const full = u.resolvedOnlineFull as number;
     const partial = u.resolvedOnlinePartial as number;
     if (full + partial !== O) {
@@ -130,9 +141,4 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
 
 function addIssue(errors: ScoringIssue[], i: number, field: string, code: Code, message: ScoringIssue['message']): void {
   errors.push({ path: [i, field], code, message });
-}
-
-/** A count field that is present and whose value passed its own checks. */
-function usable(u: Record<string, unknown>, field: (typeof countFields)[number], unusable: number): boolean {
-  return typeof u[field] === 'number' && (unusable & (1 << countFields.indexOf(field))) === 0;
 }
