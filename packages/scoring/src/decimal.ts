@@ -110,6 +110,12 @@ export function num(value: number | string): Num {
 
 export const ZERO: Num = make(0, 1);
 
+/** scale × part / whole for integer counts (whole > 0), exactly, made as one value: every share the plan defines. */
+export function ratio(part: number, whole: number, scale = 1): Num {
+  if (!(whole > 0)) throw new RangeError('a share of nothing');
+  return make(imul(scale, part), whole);
+}
+
 const sameDenominator = (a: Num, b: Num): boolean => a.d === b.d;
 
 export const add = (a: Num, b: Num): Num =>

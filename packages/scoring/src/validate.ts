@@ -107,20 +107,19 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
 
   // A count field is usable when its bit is clear: present (required ones always, by the loop
   // above; optional ones where `hasFull` / `hasPartial` say so) and passing its own checks.
-  const usable = (bits: number): boolean => (unusable & bits) === 0;
   const R = u.resolvedTotal as number;
   const O = u.resolvedOnline as number;
   const T = u.resolvedOnlineOnTime as number;
   const L = u.resolvedLate as number;
-  if (usable(ON_TIME | ONLINE) && T > O) {
+  if (usable(unusable, ON_TIME | ONLINE) && T > O) {
     addIssue(errors, i, 'resolvedOnlineOnTime', 'on_time_exceeds_online', issueMessages.on_time_exceeds_online(T, O));
   }
-  if (usable(ONLINE | TOTAL) && O > R) {
+  if (usable(unusable, ONLINE | TOTAL) && O > R) {
     addIssue(errors, i, 'resolvedOnline', 'online_exceeds_total', issueMessages.online_exceeds_total(O, R));
   }
-  if (usable(LATE | TOTAL)) {
+  if (usable(unusable, LATE | TOTAL)) {
     if (L > R) addIssue(errors, i, 'resolvedLate', 'late_exceeds_total', issueMessages.late_exceeds_total(L, R));
-    else if (usable(ON_TIME) && T + L > R) {
+    else if (usable(unusable, ON_TIME) && T + L > R) {
       addIssue(errors, i, 'resolvedLate', 'on_time_plus_late_exceeds_total', issueMessages.on_time_plus_late_exceeds_total(T, L, R));
     }
   }
@@ -130,7 +129,7 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
     const present = hasFull ? 'resolvedOnlineFull' : 'resolvedOnlinePartial';
     const missing = hasFull ? 'resolvedOnlinePartial' : 'resolvedOnlineFull';
     addIssue(errors, i, missing, 'full_partial_incomplete', issueMessages.full_partial_incomplete(present, missing));
-  } else if (hasFull && usable(FULL | PARTIAL | ONLINE)) {
+  } else if (hasFull && usable(unusable, FULL | PARTIAL | ONLINE)) {
     const full = u.resolvedOnlineFull as number;
     const partial = u.resolvedOnlinePartial as number;
     if (full + partial !== O) {
@@ -142,3 +141,6 @@ function checkUnit(raw: unknown, i: number, groupIds: string[], firstIndexOfId: 
 function addIssue(errors: ScoringIssue[], i: number, field: string, code: Code, message: ScoringIssue['message']): void {
   errors.push({ path: [i, field], code, message });
 }
+
+/** Whether none of the given count fields' bits is set in `unusable`. */
+const usable = (unusable: number, bits: number): boolean => (unusable & bits) === 0;

@@ -1,4 +1,4 @@
-import { div, mul, num, type Num } from '../decimal.js';
+import { mul, num, ratio, type Num } from '../decimal.js';
 import type { RuleSet } from '../schema/rule-set.js';
 import type { Counts } from './counts.js';
 
@@ -14,7 +14,7 @@ import type { Counts } from './counts.js';
  * the sentence says "trên tổng số hồ sơ … đã giải quyết".
  */
 export function baseScore(c: Counts, rules: RuleSet): Num {
-  return div(mul(num(rules.score.base.scale), num(c.T)), num(c.R));
+  return ratio(c.T, c.R, rules.score.base.scale);
 }
 
 /** scale × T: the base score's numerator over R. */

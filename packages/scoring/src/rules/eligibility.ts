@@ -1,4 +1,4 @@
-import { div, mul, num, shareAtLeast, toFixed } from '../decimal.js';
+import { ratio, shareAtLeast, toFixed } from '../decimal.js';
 import type { RuleSetGroup } from '../schema/rule-set.js';
 import type { IneligibilityReason } from '../types.js';
 import type { Counts } from './counts.js';
@@ -66,7 +66,7 @@ function countReason(c: Counts, group: RuleSetGroup): IneligibilityReason {
  * shown as meeting it ("65.00% < 65%").
  */
 export function onlineShareDown(c: Counts): string {
-  return toFixed(div(mul(num(100), num(c.O)), num(c.R)), 2, 'down');
+  return toFixed(ratio(c.O, c.R, 100), 2, 'down');
 }
 
 function formatPercentFloor(percent: string, separator: string): string {

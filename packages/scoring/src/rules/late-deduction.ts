@@ -1,4 +1,4 @@
-import { cmp, div, floor, min, mul, num, type Num } from '../decimal.js';
+import { cmp, div, floor, min, mul, num, ratio, type Num } from '../decimal.js';
 import type { RuleSet } from '../schema/rule-set.js';
 import type { DeductionMode } from '../types.js';
 import type { Counts } from './counts.js';
@@ -15,7 +15,7 @@ import type { Counts } from './counts.js';
  * min(max, points × ⌊late%⌋). See docs/decisions/0001-late-deduction.md.
  */
 export function latePercent(c: Counts): Num {
-  return div(mul(num(100), num(c.L)), num(c.R));
+  return ratio(c.L, c.R, 100);
 }
 
 export interface Deduction {
