@@ -1,6 +1,6 @@
 import { ScoringInputError, issueMessages } from './errors.js';
 import { type Num } from './decimal.js';
-import { scoreExplainer, type ScoreFigures } from './explain.js';
+import { scoreExplainer } from './explain.js';
 import { eligibilityReasons } from './rules/eligibility.js';
 import { meetsPrizeFloor } from './rules/first-prize-floor.js';
 import { eligibilityGap, firstPrizeFloorGap, nextBracketGap, passGapFinder } from './rules/gaps.js';
@@ -14,6 +14,7 @@ import { validateUnits } from './validate.js';
 import { VERSION } from './version.js';
 import type {
   AwardedPrize,
+  BreakdownStep,
   EvaluateOptions,
   Evaluation,
   Gaps,
@@ -38,15 +39,19 @@ interface Entry extends Counts {
   readonly unitId: string;
   readonly unitName: string;
   readonly group: RuleSetGroup;
-  readonly reasons: IneligibilityReason[];
-  readonly figures: ScoreFigures | null;
-  /** The published score (what ranks); null when there are no cases. */
-  readonly published: Num | null;
+  reasons: IneligibilityReason[];
+  /** The published score (what ranks), its text, breakdown and metrics; null when there are no cases. */
+  published: Num | null;
+  score: string | null;
+  breakdown: BreakdownStep[] | null;
+  metrics: UnitMetrics | null;
   rank: number;
   prize: Prize | null;
   undecidedPrizeIds: string[] | null;
 }
 type RankedEntry = Entry & { readonly published: Num };
+/** A placeholder until the entry's own reasons are found (never part of a result). */
+const NO_REASONS: IneligibilityReason[] = [];
 
 /**
  * Scores, ranks and awards every unit under a rule set. Pure: the same input always gives the
@@ -65,29 +70,34 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const groupsById = new Map(rules.groups.map((g) => [g.id, g]));
   for (const input of validation.units) {
     const group = groupsById.get(input.group) as RuleSetGroup;
-    const counts: Counts = {
+    // The entry is the unit's counts too: nothing else is made to carry them.
+    const e: Entry = {
       R: input.resolvedTotal,
       O: input.resolvedOnline,
       T: input.resolvedOnlineOnTime,
       L: input.resolvedLate,
-    };
-    const figures = counts.R > 0 ? explain(counts) : null;
-    (members.get(group.id) as Entry[]).push({
-      R: counts.R,
-      O: counts.O,
-      T: counts.T,
-      L: counts.L,
       input,
       unitId: input.id,
       unitName: input.name,
       group,
-      reasons: eligibilityReasons(counts, group),
-      figures,
-      published: figures ? figures.published : null,
+      reasons: NO_REASONS,
+      published: null,
+      score: null,
+      breakdown: null,
+      metrics: null,
       rank: 0,
       prize: null,
       undecidedPrizeIds: null,
-    });
+    };
+    e.reasons = eligibilityReasons(e, group);
+    if (e.R > 0) {
+      const figures = explain(e);
+      e.published = figures.published;
+      e.score = figures.score;
+      e.breakdown = figures.breakdown;
+      e.metrics = figures.metrics;
+    }
+    (members.get(group.id) as Entry[]).push(e);
   }
 
   const unitResults: UnitResult[] = [];
@@ -156,7 +166,7 @@ function evaluateGroup(
   return {
     id: group.id,
     name: group.name,
-    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.figures?.score ?? '' })),
+    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.score ?? '' })),
     ineligibleUnitIds: ineligible.map((e) => e.unitId),
     prizes,
     vacantPrizes: allocation.vacant.map((p) => p.id),
@@ -168,7 +178,6 @@ function evaluateGroup(
 
 function resultOf(e: Entry, rank: number | null, floorPrize: RuleSetPrize | undefined, rules: RuleSet, gaps: Gaps | null): UnitResult {
   const eligible = e.reasons.length === 0;
-  const f = e.figures;
   return {
     unitId: e.unitId,
     unitName: e.unitName,
@@ -176,13 +185,13 @@ function resultOf(e: Entry, rank: number | null, floorPrize: RuleSetPrize | unde
     input: inputCounts(e.input),
     eligible,
     reasons: e.reasons,
-    score: f ? f.score : null,
+    score: e.score,
     rank,
     meetsFirstPrizeFloor: eligible && (!floorPrize || meetsPrizeFloor(e, floorPrize)),
     prize: e.prize,
     undecidedPrizeIds: e.undecidedPrizeIds ?? [],
-    metrics: f ? f.metrics : noCaseMetrics(e, rules),
-    breakdown: f ? f.breakdown : [],
+    metrics: e.metrics ?? noCaseMetrics(e, rules),
+    breakdown: e.breakdown ?? [],
     gaps,
   };
 }
