@@ -232,8 +232,11 @@ function formatSmall(n: number, d: number, decimals: number, mode: Rounding, tri
   }
   let digits = decimals;
   if (trim) {
-    while (digits > 0 && frac % 10 === 0) {
-      frac /= 10;
+    // Trailing zeros dropped; a 10-digit fraction is past V8's small integers, where % is a call.
+    let tenth = floorDiv(frac, 10);
+    while (digits > 0 && frac === tenth * 10) {
+      frac = tenth;
+      tenth = floorDiv(frac, 10);
       digits--;
     }
   }

@@ -16,8 +16,11 @@ export interface RankKey extends Counts {
 
 /** Negative when `a` ranks ahead of `b`, 0 when they are equal on every criterion. */
 export function compareRankKeys(a: RankKey, b: RankKey): number {
-  const byScore = cmp(b.published, a.published);
-  if (byScore !== 0) return byScore;
+  return cmp(b.published, a.published) || compareTies(a, b);
+}
+
+/** The criteria after the published score: online share, then online cases. */
+function compareTies(a: Counts, b: Counts): number {
   const byShare = compareRatios(b.O, b.R, a.O, a.R);
   if (byShare !== 0) return byShare;
   return b.O - a.O;
@@ -51,11 +54,13 @@ export function sortByRank<T extends RankKey>(items: readonly T[], decimals: num
   keys.sort();
   const sorted: T[] = [];
   for (let i = 0; i < n; i++) sorted.push(items[(keys[i] as number) % n] as T);
+  // Within a run of one published score, the remaining criteria decide.
+  const compareInRun = (a: T, b: T): number => compareTies(a, b) || then(a, b);
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && Math.floor((keys[i] as number) / n) === Math.floor((keys[start] as number) / n)) continue;
     if (i - start > 1) {
-      const run = sorted.slice(start, i).sort(compare);
+      const run = sorted.slice(start, i).sort(compareInRun);
       for (let k = 0; k < run.length; k++) sorted[start + k] = run[k] as T;
     }
     start = i;
