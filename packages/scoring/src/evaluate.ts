@@ -1,6 +1,6 @@
 import { ScoringInputError, issueMessages } from './errors.js';
 import { type Num } from './decimal.js';
-import { scoreExplainer } from './explain.js';
+import { scoreExplainer, type ScoreFigures } from './explain.js';
 import { eligibilityReasons } from './rules/eligibility.js';
 import { meetsPrizeFloor } from './rules/first-prize-floor.js';
 import { eligibilityGap, firstPrizeFloorGap, nextBracketGap, passGapFinder } from './rules/gaps.js';
@@ -14,7 +14,6 @@ import { validateUnits } from './validate.js';
 import { VERSION } from './version.js';
 import type {
   AwardedPrize,
-  BreakdownStep,
   EvaluateOptions,
   Evaluation,
   Gaps,
@@ -40,11 +39,9 @@ interface Entry extends Counts {
   readonly unitName: string;
   readonly group: RuleSetGroup;
   reasons: IneligibilityReason[];
-  /** The published score (what ranks), its text, breakdown and metrics; null when there are no cases. */
+  figures: ScoreFigures | null;
+  /** The published score (what ranks); null when there are no cases. */
   published: Num | null;
-  score: string | null;
-  breakdown: BreakdownStep[] | null;
-  metrics: UnitMetrics | null;
   rank: number;
   prize: Prize | null;
   undecidedPrizeIds: string[] | null;
@@ -70,7 +67,7 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const groupsById = new Map(rules.groups.map((g) => [g.id, g]));
   for (const input of validation.units) {
     const group = groupsById.get(input.group) as RuleSetGroup;
-    // The entry is the unit's counts too: nothing else is made to carry them.
+    // The entry is the unit's counts too: no other object is made to carry them.
     const e: Entry = {
       R: input.resolvedTotal,
       O: input.resolvedOnline,
@@ -81,21 +78,16 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
       unitName: input.name,
       group,
       reasons: NO_REASONS,
+      figures: null,
       published: null,
-      score: null,
-      breakdown: null,
-      metrics: null,
       rank: 0,
       prize: null,
       undecidedPrizeIds: null,
     };
     e.reasons = eligibilityReasons(e, group);
     if (e.R > 0) {
-      const figures = explain(e);
-      e.published = figures.published;
-      e.score = figures.score;
-      e.breakdown = figures.breakdown;
-      e.metrics = figures.metrics;
+      e.figures = explain(e);
+      e.published = e.figures.published;
     }
     (members.get(group.id) as Entry[]).push(e);
   }
@@ -166,7 +158,7 @@ function evaluateGroup(
   return {
     id: group.id,
     name: group.name,
-    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.score ?? '' })),
+    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.figures?.score ?? '' })),
     ineligibleUnitIds: ineligible.map((e) => e.unitId),
     prizes,
     vacantPrizes: allocation.vacant.map((p) => p.id),
@@ -185,13 +177,13 @@ function resultOf(e: Entry, rank: number | null, floorPrize: RuleSetPrize | unde
     input: inputCounts(e.input),
     eligible,
     reasons: e.reasons,
-    score: e.score,
+    score: e.figures ? e.figures.score : null,
     rank,
     meetsFirstPrizeFloor: eligible && (!floorPrize || meetsPrizeFloor(e, floorPrize)),
     prize: e.prize,
     undecidedPrizeIds: e.undecidedPrizeIds ?? [],
-    metrics: e.metrics ?? noCaseMetrics(e, rules),
-    breakdown: e.breakdown ?? [],
+    metrics: e.figures ? e.figures.metrics : noCaseMetrics(e, rules),
+    breakdown: e.figures ? e.figures.breakdown : [],
     gaps,
   };
 }

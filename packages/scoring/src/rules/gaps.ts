@@ -152,7 +152,11 @@ function floatScaledScore(m: FloatModel, c: Counts, k: number): number {
 
 /** The unit to pass, as the float mirror reads it. */
 interface FloatTarget {
-  /** Its published score × factor: an integer, since the published score has `decimals` places. */
+  /**
+   * Its published score × factor: an integer, since the published score has `decimals` places.
+   * Rounding the approximation recovers it exactly wherever the float is trusted at all: a
+   * tolerance below 1 means magnitudes below 2^30, far inside doubles' exact integers.
+   */
   scaled: number;
   share: number;
   O: number;
