@@ -1,11 +1,14 @@
+import { sha256 } from '@noble/hashes/sha2';
 import { evaluate } from './evaluate.js';
 import { ScoringInputError } from './errors.js';
+import type { LocalizedText } from './schema/common.js';
+import type { Evaluation, ScoringIssue } from './schema/evaluation.js';
 import type { RuleSet } from './schema/rule-set.js';
-import { unitFields } from './schema/units.js';
+import { unitTextFields, type UnitInput } from './schema/units.js';
+import { upgradeRuleSet } from './upgrade.js';
 import { validateRuleSet } from './validate-rule-set.js';
-import { validateUnits } from './validate.js';
+import { validateUnits } from './validate-units.js';
 import { VERSION } from './version.js';
-import type { Evaluation, LocalizedText, ScoringIssue, UnitInput } from './types.js';
 
 /**
  * The award bundle (hồ sơ kết quả khen thưởng): everything needed to check a published result
@@ -13,16 +16,15 @@ import type { Evaluation, LocalizedText, ScoringIssue, UnitInput } from './types
  * evaluation. `verifyAwardBundle` recomputes it and names the first figure that does not match.
  *
  * Hashes. `input.sha256` is the SHA-256 of the canonical JSON of the units, so that anyone can
- * recompute it from the bundle alone: the units sorted by id (UTF-16 code-unit order), each with
- * its keys in the order id, name, group, resolvedTotal, resolvedOnline, resolvedOnlineOnTime,
- * resolvedLate[, resolvedOnlineFull, resolvedOnlinePartial], written by JSON.stringify without
- * spaces and encoded as UTF-8. `input.units` is stored in exactly that form. When the original
- * statistics file is known, `input.fileSha256` is the SHA-256 of its bytes — the figure the
- * leaderboard and its exports show as "SHA-256 tệp số liệu" — and can be checked against the file.
+ * recompute it from the bundle alone: the units sorted by id (UTF-16 code-unit order), each with its
+ * keys in the order id, name, group, then the rule set's inputs in declared order (those given),
+ * written by JSON.stringify without spaces and encoded as UTF-8. `input.units` is stored in exactly
+ * that form. When the original statistics file is known, `input.fileSha256` is the SHA-256 of its
+ * bytes — the figure the leaderboard and its exports show as "SHA-256 tệp số liệu".
  *
- * Pure: no Node built-ins. Hashing uses Web Crypto (`globalThis.crypto.subtle`, in Node ≥ 20 and
- * in every browser — on a secure context only: https, or localhost), which is asynchronous, hence
- * the promises.
+ * Pure and isomorphic: SHA-256 comes from @noble/hashes (audited, no dependencies), so a bundle
+ * hashes the same in Node, in a browser on plain HTTP (where Web Crypto is withheld) and anywhere
+ * else. The functions stay asynchronous, as they were when they used Web Crypto.
  */
 
 export interface AwardBundleInput {
@@ -47,10 +49,12 @@ export interface AwardBundlePublication {
   generatedAt?: string;
   /** Demo data ("dữ liệu minh họa"). */
   sample?: boolean;
+  /** The award decision (số, ngày, người ký), once finalised. */
+  decision?: { number: string; date: string; signer: string };
 }
 
 export interface AwardBundle {
-  bundleVersion: 1;
+  bundleVersion: 2;
   /** The @thidua/scoring version that computed `evaluation`. */
   libraryVersion: string;
   ruleSet: RuleSet;
@@ -91,31 +95,30 @@ export interface AwardBundleVerification {
   /** The version that made the bundle and the one that checked it (they may differ). */
   bundleLibraryVersion: string | null;
   verifierLibraryVersion: string;
+  /** The bundle's format: 1 (@thidua/scoring 0.1, checked figure by figure against its own fields) or 2. */
+  bundleVersion: number | null;
 }
 
-const unitKeys = unitFields;
-
 /** The units as the bundle stores and hashes them: sorted by id, keys in a fixed order. */
-export function canonicalUnits(units: readonly UnitInput[]): UnitInput[] {
+export function canonicalUnits(units: readonly UnitInput[], ruleSet: RuleSet): UnitInput[] {
+  const keys = [...unitTextFields, ...ruleSet.inputs.map((i) => i.id)];
   const byId = (a: UnitInput, b: UnitInput) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...units].sort(byId).map((u) => {
     const out: Record<string, unknown> = {};
-    for (const key of unitKeys) if (u[key] !== undefined) out[key] = u[key];
-    return out as unknown as UnitInput;
+    for (const key of keys) if (u[key] !== undefined) out[key] = u[key];
+    return out as UnitInput;
   });
 }
 
 /** SHA-256 (hex) of the canonical JSON of a unit list. */
-export async function unitsSha256(units: readonly UnitInput[]): Promise<string> {
-  return sha256Hex(utf8(JSON.stringify(canonicalUnits(units))));
+export async function unitsSha256(units: readonly UnitInput[], ruleSet: RuleSet): Promise<string> {
+  return sha256Hex(utf8(JSON.stringify(canonicalUnits(units, ruleSet))));
 }
 
-/** SHA-256 (hex) of some bytes, with Web Crypto. */
+/** SHA-256 (hex) of some bytes. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const subtle = webCrypto().subtle;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  for (const b of sha256(bytes)) hex += b.toString(16).padStart(2, '0');
   return hex;
 }
 
@@ -123,24 +126,20 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
  * Evaluates the units under the rule set and packs the result with everything needed to check it.
  * @throws ScoringInputError when the units or the rule set are invalid (as `evaluate`).
  */
-export async function createAwardBundle(
-  units: readonly UnitInput[],
-  ruleSet: RuleSet,
-  options: AwardBundleOptions = {},
-): Promise<AwardBundle> {
+export async function createAwardBundle(units: readonly UnitInput[], ruleSet: RuleSet, options: AwardBundleOptions = {}): Promise<AwardBundle> {
   // Checked as given first: canonical form would silently drop an unknown field.
   const rules = validateRuleSet(ruleSet);
   if (!rules.ok) throw new ScoringInputError(rules.errors);
   const given = validateUnits(units, ruleSet);
   if (!given.ok) throw new ScoringInputError(given.errors);
-  const canonical = canonicalUnits(units);
+  const canonical = canonicalUnits(units, ruleSet);
   // Evaluated in canonical order, so that the paths in `evaluation.warnings` index `input.units`.
   const evaluation = evaluate(canonical, ruleSet);
   const input: AwardBundleInput = { units: canonical, sha256: await sha256Hex(utf8(JSON.stringify(canonical))) };
   if (options.inputFileName !== undefined) input.fileName = options.inputFileName;
   if (options.inputBytes !== undefined) input.fileSha256 = await sha256Hex(options.inputBytes);
   else if (options.inputFileSha256 !== undefined) input.fileSha256 = options.inputFileSha256;
-  const bundle: AwardBundle = { bundleVersion: 1, libraryVersion: VERSION, ruleSet, input, evaluation };
+  const bundle: AwardBundle = { bundleVersion: 2, libraryVersion: VERSION, ruleSet, input, evaluation };
   if (options.publication !== undefined) bundle.publication = options.publication;
   return bundle;
 }
@@ -152,13 +151,12 @@ const maxMismatches = 1000;
  * and lists every figure that differs. With `inputBytes` (the original statistics file), also
  * checks `input.fileSha256`. Never throws on a malformed bundle: it reports `issues` instead.
  *
- * The evaluation's `libraryVersion` is not compared (a newer library may check an older bundle);
- * both versions are returned.
+ * A bundle of format 1 (made by @thidua/scoring 0.1) has its rule set converted (`upgradeRuleSet`)
+ * and every figure that format held — scores, ranks, prizes, vacancies, undecided prizes, shown
+ * metrics, gaps — compared with this version's. The evaluation's `libraryVersion` is not compared.
  */
-export async function verifyAwardBundle(
-  bundle: unknown,
-  options: { inputBytes?: Uint8Array } = {},
-): Promise<AwardBundleVerification> {
+export async function verifyAwardBundle(bundle: unknown, options: { inputBytes?: Uint8Array } = {}): Promise<AwardBundleVerification> {
+  const format = isRecord(bundle) && typeof bundle.bundleVersion === 'number' ? bundle.bundleVersion : null;
   const result = (issues: ScoringIssue[], mismatches: BundleMismatch[], version: string | null): AwardBundleVerification => ({
     ok: issues.length === 0 && mismatches.length === 0,
     mismatches,
@@ -166,14 +164,15 @@ export async function verifyAwardBundle(
     issues,
     bundleLibraryVersion: version,
     verifierLibraryVersion: VERSION,
+    bundleVersion: format,
   });
 
   if (!isRecord(bundle)) return result([issue([], 'not_a_bundle', bundleMessages.notABundle)], [], null);
   const version = typeof bundle.libraryVersion === 'string' ? bundle.libraryVersion : null;
   const issues: ScoringIssue[] = [];
-  if (bundle.bundleVersion !== 1) issues.push(issue(['bundleVersion'], 'unsupported_bundle_version', bundleMessages.version));
-  const rules = validateRuleSet(bundle.ruleSet);
-  issues.push(...rules.errors);
+  if (format !== 1 && format !== 2) issues.push(issue(['bundleVersion'], 'unsupported_bundle_version', bundleMessages.version));
+  const rules = format === 1 ? upgradeRuleSet(bundle.ruleSet) : validateRuleSet(bundle.ruleSet);
+  issues.push(...rules.errors.map((e) => ({ ...e, path: ['ruleSet', ...e.path] })));
   const input = isRecord(bundle.input) ? bundle.input : null;
   if (!input) issues.push(issue(['input'], 'not_a_bundle', bundleMessages.missing('input')));
   if (input && typeof input.sha256 !== 'string') issues.push(issue(['input', 'sha256'], 'not_a_bundle', bundleMessages.missing('input.sha256')));
@@ -184,23 +183,80 @@ export async function verifyAwardBundle(
   }
   if (issues.length > 0 || !input || !rules.ruleSet) return result(issues, [], version);
 
+  const ruleSet = rules.ruleSet;
   const units = input.units as UnitInput[];
   const mismatches: BundleMismatch[] = [];
-  const sha256 = await unitsSha256(units);
-  if (sha256 !== input.sha256) mismatches.push({ path: 'input.sha256', expected: sha256, actual: input.sha256 });
+  const sha = await unitsSha256(units, ruleSet);
+  if (sha !== input.sha256) mismatches.push({ path: 'input.sha256', expected: sha, actual: input.sha256 });
   if (options.inputBytes !== undefined) {
     const fileSha256 = await sha256Hex(options.inputBytes);
     if (fileSha256 !== input.fileSha256) mismatches.push({ path: 'input.fileSha256', expected: fileSha256, actual: input.fileSha256 });
   }
-  const recomputed = evaluate(units, rules.ruleSet);
+  const recomputed = evaluate(units, ruleSet);
   const actual = bundle.evaluation as Record<string, unknown>;
-  diff({ ...recomputed, libraryVersion: actual.libraryVersion }, actual, 'evaluation', mismatches);
+  if (format === 1) diff(legacyFigures(recomputed), legacyFigures(actual as unknown as LegacyEvaluation), 'evaluation', mismatches);
+  else diff({ ...recomputed, libraryVersion: actual.libraryVersion }, actual, 'evaluation', mismatches);
   for (const m of mismatches) {
     const at = /^evaluation\.units\[(\d+)\]/.exec(m.path);
     const unit = at ? recomputed.units[Number(at[1])] : undefined;
     if (unit) m.unitId = unit.unitId;
   }
   return result([], mismatches, version);
+}
+
+/** What format 1 held of each unit and group, read from either format's evaluation. */
+interface LegacyEvaluation {
+  units?: Record<string, unknown>[];
+  groups?: Record<string, unknown>[];
+  totalAwarded?: unknown;
+}
+function legacyFigures(ev: LegacyEvaluation | Evaluation): unknown {
+  const units = ((ev as LegacyEvaluation).units ?? []).map((u) => {
+    const gaps = u.gaps as Record<string, unknown> | null | undefined;
+    const bracket = gaps?.nextBracket as Record<string, unknown> | null | undefined;
+    const pass = gaps?.passUnitAbove as Record<string, unknown> | null | undefined;
+    return {
+      unitId: u.unitId,
+      eligible: u.eligible,
+      reasons: ((u.reasons as { code: string }[] | undefined) ?? []).map((r) => r.code),
+      score: u.score,
+      rank: u.rank,
+      prize: u.prize ? { id: (u.prize as Prize).id, amount: (u.prize as Prize).amount } : null,
+      undecidedPrizeIds: u.undecidedPrizeIds,
+      meetsPrizeFloor: u.meetsPrizeFloor ?? u.meetsFirstPrizeFloor,
+      metrics: legacyMetrics(u.metrics as Record<string, unknown> | undefined),
+      gaps: gaps
+        ? {
+            eligibility: gaps.eligibility,
+            prizeFloor: gaps.prizeFloor ?? gaps.firstPrizeFloor ?? null,
+            nextBracket: bracket ? { moves: bracket.moves ?? bracket.cases, value: bracket.value ?? bracket.coefficient } : null,
+            passUnitAbove: pass ? { moves: pass.moves ?? pass.cases, unitId: pass.unitId } : null,
+          }
+        : null,
+    };
+  });
+  const groups = ((ev as LegacyEvaluation).groups ?? []).map((g) => ({
+    id: g.id,
+    ranking: g.ranking,
+    ineligibleUnitIds: g.ineligibleUnitIds,
+    prizes: g.prizes,
+    vacantPrizes: g.vacantPrizes,
+    undecided: ((g.undecided as Record<string, unknown>[] | undefined) ?? []).map((u) => ({ prizeIds: u.prizeIds, amount: u.amount, unitIds: u.unitIds, rank: u.rank })),
+    totalAwarded: g.totalAwarded,
+    budget: g.budget,
+  }));
+  return { units, groups, totalAwarded: (ev as LegacyEvaluation).totalAwarded };
+}
+interface Prize {
+  id: string;
+  amount: number;
+}
+
+/** Format 1 named the shown figures after their old fields; the version 2 converter gives them these ids. */
+const legacyMetricIds: Record<string, string> = { onlineSharePercent: 'onlineShare', onTimeOnlinePercent: 'onTimeShare', latePercent: 'lateShare' };
+function legacyMetrics(metrics: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!metrics) return metrics;
+  return Object.fromEntries(Object.entries(metrics).map(([k, v]) => [legacyMetricIds[k] ?? k, v]));
 }
 
 /** Appends every difference between `expected` and `actual` (expected's key order first). */
@@ -239,8 +295,8 @@ const bundleMessages = {
     en: 'Not an award bundle: a JSON object is expected.',
   },
   version: {
-    vi: 'Phiên bản hồ sơ (bundleVersion) không được hỗ trợ; cần 1.',
-    en: 'Unsupported bundleVersion; 1 is expected.',
+    vi: 'Phiên bản hồ sơ (bundleVersion) không được hỗ trợ; cần 1 hoặc 2.',
+    en: 'Unsupported bundleVersion; 1 or 2 is expected.',
   },
   missing: (field: string) => ({
     vi: `Hồ sơ kết quả thiếu hoặc sai trường "${field}".`,
@@ -248,19 +304,9 @@ const bundleMessages = {
   }),
 };
 
-// The library compiles against ES2022 only (no DOM, no Node types): the two Web APIs it uses are
-// declared here, minimally.
-interface WebCrypto {
-  subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
-}
+// The library compiles against ES2022 only (no DOM, no Node types): TextEncoder is declared here.
 interface Utf8Encoder {
   encode(text: string): Uint8Array;
-}
-
-function webCrypto(): WebCrypto {
-  const crypto = (globalThis as { crypto?: WebCrypto }).crypto;
-  if (!crypto?.subtle) throw new Error('Web Crypto (globalThis.crypto.subtle) is not available in this environment');
-  return crypto;
 }
 
 function utf8(text: string): Uint8Array {

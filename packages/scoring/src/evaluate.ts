@@ -1,60 +1,87 @@
-import { ScoringInputError, issueMessages } from './errors.js';
-import { type Num } from './decimal.js';
-import { scoreExplainer, type ScoreFigures } from './explain.js';
+import * as X from './arithmetic/exact.js';
+import { issueMessages, ScoringInputError } from './errors.js';
+import { Calculator, notApplicableOf, Storage, UnitValues } from './model/calculator.js';
+import { compile, type CompiledGroup, type Program } from './model/program.js';
+import type { ExactRun } from './model/tape.js';
+import { classIndex, classScale, type ClassScale } from './rules/classes.js';
+import { holds } from './rules/conditions.js';
 import { eligibilityReasons } from './rules/eligibility.js';
-import { meetsPrizeFloor } from './rules/first-prize-floor.js';
-import { eligibilityGap, firstPrizeFloorGap, nextBracketGap, passGapFinder } from './rules/gaps.js';
+import { gapsOf, type GapContext } from './rules/gaps.js';
 import { allocatePrizes } from './rules/prizes.js';
-import { competitionRanks, sortByRank } from './rules/ranking.js';
-import type { Counts } from './rules/counts.js';
-import { volumeBracket } from './rules/volume-coefficient.js';
-import type { RuleSet, RuleSetGroup, RuleSetPrize } from './schema/rule-set.js';
+import { scoreText } from './rules/publish.js';
+import { competitionRanks, decidingTie, sortByRank, type RankKey } from './rules/ranking.js';
+import type { Evaluation, GroupResult, Policies, Prize, Reason, ScoringIssue, UnitResult } from './schema/evaluation.js';
+import type { RuleSet } from './schema/rule-set.js';
+import type { UnitInput } from './schema/units.js';
 import { validateRuleSet } from './validate-rule-set.js';
-import { validateUnits } from './validate.js';
+import { validateUnits } from './validate-units.js';
 import { VERSION } from './version.js';
-import type {
-  AwardedPrize,
-  EvaluateOptions,
-  Evaluation,
-  Gaps,
-  GroupResult,
-  IneligibilityReason,
-  Policies,
-  Prize,
-  ScoringIssue,
-  UnitInput,
-  UnitMetrics,
-  UnitResult,
-} from './types.js';
+
+export interface EvaluateOptions {
+  /** Override some of the rule set's interpretation policies for this evaluation. */
+  policies?: Partial<Policies>;
+  /** Compute `gaps` for every unit (default true). */
+  gaps?: boolean;
+  /**
+   * Decide every figure with exact rationals, never the certified-float fast path. The answers are
+   * the same (the tests hold the two together); this is the switch that proves it.
+   */
+  exact?: boolean;
+}
 
 /**
- * One unit on its way through the evaluation: what ranking, prizes and gaps read, and the figures
- * already made for it. Its result object is made last, when everything it points to exists: the
- * garbage collector then never has to track an older object pointing at a newer one, and a national
- * roster is tens of thousands of units.
+ * One unit on its way through the evaluation: what ranking, prizes and gaps read, and what is found
+ * for it. Its result object is made last, when everything it points to exists.
  */
-interface Entry extends Counts {
-  readonly input: UnitInput;
+class Entry extends UnitValues implements RankKey {
   readonly unitId: string;
   readonly unitName: string;
-  readonly group: RuleSetGroup;
-  reasons: IneligibilityReason[];
-  figures: ScoreFigures | null;
-  /** The published score (what ranks); null when there are no cases. */
-  published: Num | null;
-  rank: number;
-  prize: Prize | null;
-  undecidedPrizeIds: string[] | null;
+  published = NaN;
+  /** The score before rounding, as the float calculator found it (a seed for gap searches). */
+  raw = NaN;
+  scored = false;
+  eligible = false;
+  reasons: Reason[] = NO_REASONS;
+  readonly metrics: Record<string, string | null> = {};
+  rank = 0;
+  prize: Prize | null = null;
+  undecidedPrizeIds: string[] | null = null;
+  exactRun: ExactRun | null = null;
+
+  constructor(
+    readonly index: number,
+    input: UnitInput,
+    readonly group: CompiledGroup,
+    private readonly calculator: Calculator,
+    storage: Storage,
+  ) {
+    const p = calculator.program;
+    super(p, input, storage.x, storage.xe, index * storage.inputs, storage.m, index * storage.metrics, notApplicableOf(p, input));
+    this.unitId = input.id;
+    this.unitName = input.name;
+  }
+
+  /** The entry is its own values (what gaps read as `values`). */
+  get values(): UnitValues {
+    return this;
+  }
+
+  /** A criterion's exact points (ties on a criterion, stated sub-totals), worked out once. */
+  criterion(id: string): X.Exact | null {
+    this.exactRun ??= this.calculator.runExact(this);
+    return this.calculator.exactFigure(this.exactRun, id);
+  }
 }
-type RankedEntry = Entry & { readonly published: Num };
-/** A placeholder until the entry's own reasons are found (never part of a result). */
-const NO_REASONS: IneligibilityReason[] = [];
+
+/** An eligible unit's reasons, until it has any (never part of a result). */
+const NO_REASONS: Reason[] = [];
 
 /**
- * Scores, ranks and awards every unit under a rule set. Pure: the same input always gives the
- * same, JSON-serialisable evaluation, whatever the order of `units`.
+ * Scores, ranks and awards every unit under a rule set, and finds what each needs to move up. Pure:
+ * the same input always gives the same, JSON-serialisable evaluation, whatever the order of `units`.
+ * The step-by-step working of a unit's score is `explain`'s.
  *
- * @throws ScoringInputError listing every problem in the units or the rule set.
+ * @throws ScoringInputError listing every problem in the units, the rule set or the options.
  */
 export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options: EvaluateOptions = {}): Evaluation {
   const rules = checkedRuleSet(ruleSet);
@@ -62,42 +89,34 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const validation = validateUnits(units, rules);
   if (!validation.ok) throw new ScoringInputError(validation.errors);
 
-  const explain = scoreExplainer(rules, policies);
+  const program = compile(rules, policies);
+  const calculator = new Calculator(program, options.exact === true);
+  const classes = classScale(rules);
+  const warnings: ScoringIssue[] = [...validation.warnings];
+
   const members = new Map<string, Entry[]>(rules.groups.map((g) => [g.id, []]));
-  const groupsById = new Map(rules.groups.map((g) => [g.id, g]));
-  for (const input of validation.units) {
-    const group = groupsById.get(input.group) as RuleSetGroup;
-    // The entry is the unit's counts too: no other object is made to carry them.
-    const e: Entry = {
-      R: input.resolvedTotal,
-      O: input.resolvedOnline,
-      T: input.resolvedOnlineOnTime,
-      L: input.resolvedLate,
-      input,
-      unitId: input.id,
-      unitName: input.name,
-      group,
-      reasons: NO_REASONS,
-      figures: null,
-      published: null,
-      rank: 0,
-      prize: null,
-      undecidedPrizeIds: null,
-    };
-    e.reasons = eligibilityReasons(e, group);
-    if (e.R > 0) {
-      e.figures = explain(e);
-      e.published = e.figures.published;
-    }
-    (members.get(group.id) as Entry[]).push(e);
+  const list = validation.units;
+  const storage = new Storage(program, list.length);
+  for (let i = 0; i < list.length; i++) {
+    const input = list[i] as UnitInput;
+    const group = program.groups.get(input.group) as CompiledGroup;
+    const e = new Entry(i, input, group, calculator, storage);
+    const figures = calculator.figures(e, e.metrics);
+    e.exactRun = figures.exact;
+    e.published = figures.published;
+    e.raw = figures.raw;
+    e.scored = !Number.isNaN(figures.published);
+    e.reasons = eligibilityReasons(rules, group, e, e.scored);
+    e.eligible = e.reasons.length === 0;
+    for (const s of program.stated) checkStated(program, e, s, warnings);
+    (members.get(group.group.id) as Entry[]).push(e);
   }
 
+  const gapContext: GapContext | null = (options.gaps ?? true) ? { program, calculator, classes, move: program.moves[0] ?? null } : null;
   const unitResults: UnitResult[] = [];
-  const gapsOf = options.gaps ?? true ? gapFinder(rules, policies) : null;
-  const groupResults: GroupResult[] = rules.groups.map((group) =>
-    evaluateGroup(group, members.get(group.id) as Entry[], rules, policies, gapsOf, unitResults),
+  const groupResults = rules.groups.map((g) =>
+    evaluateGroup(program, program.groups.get(g.id) as CompiledGroup, members.get(g.id) as Entry[], classes, gapContext, unitResults),
   );
-
   return {
     ruleSetId: rules.id,
     libraryVersion: VERSION,
@@ -105,49 +124,78 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
     units: unitResults,
     groups: groupResults,
     totalAwarded: groupResults.reduce((sum, g) => sum + g.totalAwarded, 0),
-    warnings: validation.warnings,
+    warnings,
   };
 }
 
 const byId = (a: Entry, b: Entry) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
 
 function evaluateGroup(
-  group: RuleSetGroup,
+  program: Program,
+  group: CompiledGroup,
   members: Entry[],
-  rules: RuleSet,
-  policies: Policies,
-  gapsOf: GapFinder | null,
+  classes: ClassScale | null,
+  gapContext: GapContext | null,
   out: UnitResult[],
 ): GroupResult {
-  const ranked: RankedEntry[] = [];
-  const ineligible: Entry[] = [];
-  for (const e of members) {
-    if (e.reasons.length === 0) ranked.push(e as RankedEntry);
-    else ineligible.push(e);
-  }
-  const eligible = sortByRank(ranked, rules.score.rounding.decimals, byId);
-  ineligible.sort(byId);
-  const ranks = competitionRanks(eligible);
-  eligible.forEach((e, i) => {
+  const ranked: Entry[] = [];
+  const unranked: Entry[] = [];
+  // A rule set without a score (targets only) ranks nobody.
+  for (const e of members) (e.eligible && e.scored ? ranked : unranked).push(e);
+  const ties = program.ties;
+  const order = sortByRank(ranked, ties, byId);
+  unranked.sort(byId);
+  const ranks = competitionRanks(order, ties);
+  order.forEach((e, i) => {
     e.rank = ranks[i] as number;
   });
 
-  const allocation = allocatePrizes(eligible, group, policies.prizes);
-  for (const { unit, prize } of allocation.awards) {
-    unit.prize = { id: prize.id, label: prize.label, amount: prize.amountVnd };
-  }
-  for (const { prizes, units } of allocation.undecided) {
-    for (const u of units) u.undecidedPrizeIds = [...new Set(prizes.prizeIds)];
-  }
+  const allocation = allocatePrizes(order, group.group.prizes ?? [], program.policies.prizes, (e, prize) =>
+    (group.prizes.find((p) => p.prize === prize)?.conditions ?? []).every((c) => holds(c, e)),
+  );
+  for (const { unit, prize } of allocation.awards) unit.prize = { id: prize.id, label: prize.label, amount: prize.amountVnd };
+  for (const { prizes, units } of allocation.undecided) for (const u of units) u.undecidedPrizeIds = [...new Set(prizes.prizeIds)];
 
-  const floorPrize = group.prizes.find((p) => p.minOnlineSharePercent !== undefined);
-  const floor = floorPrize?.minOnlineSharePercent;
-  eligible.forEach((e, i) => {
-    out.push(resultOf(e, e.rank, floorPrize, rules, gapsOf ? gapsOf(e, i, eligible, floor) : null));
+  const rounding = program.rounding;
+  const textOf = (e: Entry) => (e.scored && rounding ? scoreText(e.published, rounding) : null);
+  const floor = group.floorPrize;
+  const resultOf = (e: Entry, rank: number | null, above: Entry | null): UnitResult => {
+    // Keys that apply to every unit come first, in one order; the rest only where they apply.
+    const r: UnitResult = {
+      unitId: e.unitId,
+      unitName: e.unitName,
+      groupId: group.group.id,
+      eligible: e.eligible,
+      score: textOf(e),
+      rank,
+      metrics: e.metrics,
+    };
+    if (!e.eligible) r.reasons = e.reasons;
+    if (e.prize) r.prize = e.prize;
+    if (e.undecidedPrizeIds) r.undecidedPrizeIds = e.undecidedPrizeIds;
+    if (floor && e.eligible) r.meetsPrizeFloor = floor.conditions.every((c) => holds(c, e));
+    if (classes) {
+      const at = e.scored ? classIndex(classes, e.published) : -1;
+      r.class = at >= 0 ? (classes.ids[at] as string) : null;
+    }
+    if (program.targets.length > 0) {
+      const targets: Record<string, boolean> = {};
+      for (const t of program.targets) targets[t.id] = holds(t.condition, e);
+      r.targets = targets;
+    }
+    if (gapContext) r.gaps = gapsOf(gapContext, e, above);
+    return r;
+  };
+
+  order.forEach((e, i) => {
+    // The nearest unit with a strictly better rank: the last one listed before this unit's tie class.
+    let j = i - 1;
+    while (j >= 0 && (order[j] as Entry).rank === e.rank) j--;
+    out.push(resultOf(e, e.rank, j >= 0 ? (order[j] as Entry) : null));
   });
-  for (const e of ineligible) out.push(resultOf(e, null, floorPrize, rules, gapsOf ? gapsOf(e, null, eligible, floor) : null));
+  for (const e of unranked) out.push(resultOf(e, null, null));
 
-  const prizes: AwardedPrize[] = allocation.awards.map(({ unit, prize }) => ({
+  const prizes = allocation.awards.map(({ unit, prize }) => ({
     prizeId: prize.id,
     label: prize.label,
     amount: prize.amountVnd,
@@ -156,89 +204,53 @@ function evaluateGroup(
     rank: unit.rank,
   }));
   return {
-    id: group.id,
-    name: group.name,
-    ranking: eligible.map((e) => ({ rank: e.rank, unitId: e.unitId, score: e.figures?.score ?? '' })),
-    ineligibleUnitIds: ineligible.map((e) => e.unitId),
+    id: group.group.id,
+    name: group.group.name,
+    ranking: order.map((e) => e.unitId),
+    ties: scoreTies(order, program),
+    ineligibleUnitIds: unranked.map((e) => e.unitId),
     prizes,
     vacantPrizes: allocation.vacant.map((p) => p.id),
     undecided: allocation.undecided.map((u) => u.prizes),
     totalAwarded: prizes.reduce((sum, p) => sum + p.amount, 0),
-    budget: group.prizes.reduce((sum, p) => sum + p.amountVnd * p.count, 0),
+    budget: (group.group.prizes ?? []).reduce((sum, p) => sum + p.amountVnd * p.count, 0),
   };
 }
 
-function resultOf(e: Entry, rank: number | null, floorPrize: RuleSetPrize | undefined, rules: RuleSet, gaps: Gaps | null): UnitResult {
-  const eligible = e.reasons.length === 0;
-  return {
-    unitId: e.unitId,
-    unitName: e.unitName,
-    groupId: e.group.id,
-    input: inputCounts(e.input),
-    eligible,
-    reasons: e.reasons,
-    score: e.figures ? e.figures.score : null,
-    rank,
-    meetsFirstPrizeFloor: eligible && (!floorPrize || meetsPrizeFloor(e, floorPrize)),
-    prize: e.prize,
-    undecidedPrizeIds: e.undecidedPrizeIds ?? [],
-    metrics: e.figures ? e.figures.metrics : noCaseMetrics(e, rules),
-    breakdown: e.figures ? e.figures.breakdown : [],
-    gaps,
-  };
-}
-
-/**
- * A unit's gaps, given its place among the group's ranked units (null when not ranked) and the
- * group's first-prize share floor.
- */
-type GapFinder = (e: Entry, index: number | null, ranked: readonly RankedEntry[], firstPrizeFloor: string | undefined) => Gaps;
-
-function gapFinder(rules: RuleSet, policies: Policies): GapFinder {
-  const casesToPass = passGapFinder(rules, policies);
-  return (e, index, ranked, firstPrizeFloor) => {
-    const group = e.group;
-    let passUnitAbove: Gaps['passUnitAbove'] = null;
-    if (index !== null) {
-      // The nearest unit with a strictly better rank: the last one listed before this unit's tie class.
-      let j = index - 1;
-      while (j >= 0 && (ranked[j] as RankedEntry).rank === e.rank) j--;
-      const above = j >= 0 ? ranked[j] : undefined;
-      if (above) {
-        const cases = casesToPass(e, above);
-        if (cases !== null) passUnitAbove = { cases, unitId: above.unitId, unitName: above.unitName };
+/** Runs of one published score, and which tie criteria put them in order (none: they share a rank). */
+function scoreTies(order: readonly Entry[], program: Program): GroupResult['ties'] {
+  const runs: GroupResult['ties'] = [];
+  let start = 0;
+  for (let i = 1; i <= order.length; i++) {
+    if (i < order.length && (order[i] as Entry).published === (order[start] as Entry).published) continue;
+    if (i - start > 1) {
+      const run = order.slice(start, i);
+      const decided = new Set<number>();
+      for (let k = 1; k < run.length; k++) {
+        const d = decidingTie(program.ties, run[k - 1] as Entry, run[k] as Entry);
+        if (d >= 0) decided.add(d);
       }
+      runs.push({ unitIds: run.map((e) => e.unitId), decidedBy: [...decided].sort((a, b) => a - b) });
     }
-    return {
-      eligibility: eligibilityGap(e, group, e.reasons.length === 0),
-      firstPrizeFloor: firstPrizeFloorGap(e, firstPrizeFloor),
-      nextBracket: nextBracketGap(e, rules),
-      passUnitAbove,
-    };
-  };
+    start = i;
+  }
+  return runs;
 }
 
-/** The figures a unit with no cases still has: no percentages, and the coefficient of O = 0. */
-function noCaseMetrics(c: Counts, rules: RuleSet): UnitMetrics {
-  return {
-    onlineSharePercent: null,
-    onTimeOnlinePercent: null,
-    latePercent: null,
-    deduction: null,
-    coefficient: volumeBracket(c.O, rules).coefficient,
-  };
-}
-
-function inputCounts(u: UnitInput): UnitResult['input'] {
-  const counts: UnitResult['input'] = {
-    resolvedTotal: u.resolvedTotal,
-    resolvedOnline: u.resolvedOnline,
-    resolvedOnlineOnTime: u.resolvedOnlineOnTime,
-    resolvedLate: u.resolvedLate,
-  };
-  if (u.resolvedOnlineFull !== undefined) counts.resolvedOnlineFull = u.resolvedOnlineFull;
-  if (u.resolvedOnlinePartial !== undefined) counts.resolvedOnlinePartial = u.resolvedOnlinePartial;
-  return counts;
+/** A parent criterion's sub-total as the source states it, against the sum of its parts. */
+function checkStated(program: Program, e: Entry, s: Program['stated'][number], warnings: ScoringIssue[]): void {
+  const stated = e.input[program.inputs[s.input]?.id ?? ''];
+  if (stated === undefined || stated === null || stated === 'x') return;
+  const computed = e.criterion(s.criterion);
+  if (computed === null) return;
+  const statedExact = X.exact(typeof stated === 'number' ? String(stated) : String(stated));
+  if (X.cmp(statedExact, computed) === 0) return;
+  const field = program.inputs[s.input]?.id as string;
+  warnings.push({
+    path: [e.index, field],
+    code: 'stated_subtotal_mismatch',
+    message: issueMessages.stated_subtotal_mismatch(s.number, X.toDisplay(statedExact).text, X.toDisplay(computed).text),
+  });
 }
 
 function checkedRuleSet(ruleSet: RuleSet): RuleSet {
@@ -253,21 +265,30 @@ const policyValues: { [K in keyof Policies]: readonly Policies[K][] } = {
   prizes: ['best-qualified', 'vacate'],
 };
 
-function resolvePolicies(rules: RuleSet, options: EvaluateOptions): Policies {
+/** The rule set's own policies, with the options' overrides, each checked. */
+export function resolvePolicies(rules: RuleSet, options: EvaluateOptions): Policies {
+  const given = options.policies ?? {};
+  const firstDeduction = rules.score?.adjustments.find((a) => a.kind === 'deduction');
   const policies: Policies = {
-    deduction: options.policies?.deduction ?? rules.score.deduction.mode,
-    combination: options.policies?.combination ?? rules.score.combination.mode,
-    prizes: options.policies?.prizes ?? rules.prizePolicy.mode,
+    deduction: given.deduction ?? (firstDeduction?.kind === 'deduction' ? firstDeduction.mode : 'proportional'),
+    combination: given.combination ?? rules.score?.combination?.mode ?? 'deduct-then-multiply',
+    prizes: given.prizes ?? rules.prizePolicy?.mode ?? 'best-qualified',
   };
   const issues: ScoringIssue[] = [];
+  for (const key of Object.keys(given)) {
+    if (!(key in policyValues)) {
+      issues.push({ path: ['options', 'policies', key], code: 'invalid_option', message: issueMessages.invalid_option(`policies.${key}`, Object.keys(policyValues), key) });
+    }
+  }
   for (const key of Object.keys(policyValues) as (keyof Policies)[]) {
     const allowed = policyValues[key] as readonly string[];
     if (!allowed.includes(policies[key])) {
-      issues.push({
-        path: ['options', 'policies', key],
-        code: 'invalid_rule_set',
-        message: issueMessages.invalid_rule_set(`policy ${key} must be one of ${allowed.join(', ')}`),
-      });
+      issues.push({ path: ['options', 'policies', key], code: 'invalid_option', message: issueMessages.invalid_option(`policies.${key}`, allowed, String(policies[key])) });
+    }
+  }
+  for (const key of Object.keys(options)) {
+    if (!['policies', 'gaps', 'exact'].includes(key)) {
+      issues.push({ path: ['options', key], code: 'invalid_option', message: issueMessages.invalid_option('options', ['policies', 'gaps', 'exact'], key) });
     }
   }
   if (issues.length > 0) throw new ScoringInputError(issues);

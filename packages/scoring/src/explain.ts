@@ -1,167 +1,208 @@
-import { cmp, flat, lastDisplayExact, toDisplay, toFixed, type Num } from './decimal.js';
-import { baseScore } from './rules/base-score.js';
-import { rawScore } from './rules/combine-score.js';
-import type { Counts } from './rules/counts.js';
-import { onlineShareDown } from './rules/eligibility.js';
-import { lateDeduction, latePercent } from './rules/late-deduction.js';
-import { formatScore, publishScore } from './rules/publish-score.js';
-import { volumeBracketIndex } from './rules/volume-coefficient.js';
+import * as X from './arithmetic/exact.js';
+import { issueMessages, ScoringInputError } from './errors.js';
+import { resolvePolicies, type EvaluateOptions } from './evaluate.js';
+import { Calculator, type UnitValues } from './model/calculator.js';
+import { compile, type CompiledCondition, type Figure, type Program } from './model/program.js';
+import { render, valueText } from './model/render.js';
+import { conditionFormula, holds } from './rules/conditions.js';
+import { publishExact, scoreText } from './rules/publish.js';
+import type { Explanation, ExplanationStep, Policies, ScoringIssue } from './schema/evaluation.js';
 import type { RuleSet } from './schema/rule-set.js';
-import type { BreakdownStep, Citation, LocalizedText, Policies, UnitMetrics } from './types.js';
+import type { UnitInput } from './schema/units.js';
+import { validateRuleSet } from './validate-rule-set.js';
+import { validateUnits } from './validate-units.js';
 
-const labels = {
-  base: { vi: 'Tỷ lệ hồ sơ trực tuyến đúng hạn, trước hạn (thang điểm 100)', en: 'On-time online cases (100-point scale)' },
-  latePercent: { vi: 'Tỷ lệ hồ sơ trễ hạn (%)', en: 'Late cases (%)' },
-  deduction: { vi: 'Điểm trừ trễ hạn', en: 'Late-case deduction' },
-  coefficient: { vi: 'Hệ số phát sinh hồ sơ (theo số hồ sơ trực tuyến)', en: 'Volume coefficient (by online cases)' },
-  rawScore: { vi: 'Điểm chưa làm tròn', en: 'Score before rounding' },
-  score: { vi: 'Điểm công bố', en: 'Published score' },
-} satisfies Record<string, LocalizedText>;
-
-const roundingVi = { 'half-up': 'làm tròn nửa lên', 'half-even': 'làm tròn nửa chẵn', down: 'làm tròn xuống' };
-
-/** A unit's score and the figures shown beside it. */
-export interface ScoreFigures {
-  published: Num;
-  score: string;
-  breakdown: BreakdownStep[];
-  metrics: UnitMetrics;
+export interface ExplainOptions {
+  /** The policies to explain under (default: the rule set's). */
+  policies?: Partial<Policies>;
 }
+
+const roundingWords = {
+  'half-up': { vi: 'làm tròn nửa lên', en: 'half-up' },
+  'half-even': { vi: 'làm tròn nửa chẵn', en: 'half-even' },
+  down: { vi: 'làm tròn xuống', en: 'rounded down' },
+} as const;
 
 /**
- * The parts of every formula that depend only on the rule set and policies, written once per
- * evaluation; a unit's formula is then its own numbers joined to them. A national roster has tens
- * of thousands of formulas, and most of each is the same text.
+ * Makes an explainer for one rule set: the rule set is checked and compiled once, then each unit
+ * is explained in well under a millisecond. `explain` is the one-off form.
+ *
+ * @throws ScoringInputError when the rule set or the options are invalid.
  */
-interface FormulaParts {
-  baseTail: string;
-  /** "min(5, 1 × " and its closing, by deduction policy. */
-  deductionHead: string;
-  deductionTail: string;
-  /** Per coefficient bracket: ": 300 ≤ " and " < 600 → 0.2" (or ": " and " ≥ 2700 → 1" at the top). */
-  bracketMiddle: string[];
-  bracketTail: string[];
-  /**
-   * The score before rounding is rawHead + base + rawMiddle[bracket] + deduction + rawTail[bracket]:
-   * "max(0, (" … " − " … ") × 0.4)" deducting first, "max(0, " … " × 0.4 − " … ")" multiplying first.
-   */
-  rawHead: string;
-  rawMiddle: string[];
-  rawTail: string[];
-  scoreHead: string;
-}
-
-function formulaParts(rules: RuleSet, policies: Policies): FormulaParts {
-  const s = rules.score;
-  const brackets = s.coefficient.brackets;
-  const deductFirst = policies.combination === 'deduct-then-multiply';
-  const floorAtZero = s.combination.floorAtZero;
-  const open = floorAtZero ? 'max(0, ' : '';
-  const close = floorAtZero ? ')' : '';
-  return {
-    baseTail: ` × ${s.base.scale}`,
-    deductionHead: `min(${s.deduction.maxPoints}, ${s.deduction.pointsPerPercent} × ${policies.deduction === 'proportional' ? '' : '⌊'}`,
-    deductionTail: policies.deduction === 'proportional' ? ')' : '⌋)',
-    bracketMiddle: brackets.map((b, i) => (brackets[i + 1] ? `: ${b.minResolvedOnline} ≤ ` : ': ')),
-    bracketTail: brackets.map((b, i) => {
-      const next = brackets[i + 1];
-      return next ? ` < ${next.minResolvedOnline} → ${b.coefficient}` : ` ≥ ${b.minResolvedOnline} → ${b.coefficient}`;
-    }),
-    rawHead: deductFirst ? open + '(' : open,
-    rawMiddle: brackets.map((b) => (deductFirst ? ' − ' : ` × ${b.coefficient} − `)),
-    rawTail: brackets.map((b) => (deductFirst ? `) × ${b.coefficient}${close}` : close)),
-    scoreHead: `${roundingVi[s.rounding.mode]} ${s.rounding.decimals} chữ số thập phân / ${s.rounding.mode}, ${s.rounding.decimals} decimals: `,
+export function explainer(ruleSet: RuleSet, options: ExplainOptions = {}): (unit: UnitInput) => Explanation {
+  const checked = validateRuleSet(ruleSet);
+  if (!checked.ok || !checked.ruleSet) throw new ScoringInputError(checked.errors);
+  const evaluateOptions: EvaluateOptions = options.policies ? { policies: options.policies } : {};
+  const program = compile(ruleSet, resolvePolicies(ruleSet, evaluateOptions));
+  const calculator = new Calculator(program, true);
+  return (unit) => {
+    const v = validateUnits([unit], ruleSet);
+    if (!v.ok) throw new ScoringInputError(v.errors);
+    return explainUnit(program, calculator, unit, v.warnings);
   };
 }
 
-const step = (
-  id: string,
-  label: LocalizedText,
-  formula: string,
-  value: string,
-  exact: boolean,
-  citation: Citation,
-): BreakdownStep => ({ id, label, formula: flat(formula), value, exact, citation });
-
 /**
- * A scorer for one rule set and policies: a unit's score with every step spelled out — value,
- * formula with the unit's own numbers, and the plan sentence behind it — so a person can redo it
- * by hand. The score itself is computed exactly by the rules; the intermediate values here are for
- * reading.
+ * One unit's score worked out step by step, as a person would redo it by hand: each metric,
+ * criterion (children before their parent) and adjustment with its formula in the unit's own
+ * numbers, its exact value (10 decimals at most, flagged where cut) and the sentence it comes
+ * from; then the score before rounding and the published score; the eligibility conditions and
+ * targets with the unit's numbers. Pass the evaluation's policies to explain a published result.
+ *
+ * @throws ScoringInputError when the unit, the rule set or the options are invalid.
  */
-export function scoreExplainer(rules: RuleSet, policies: Policies): (c: Counts) => ScoreFigures {
-  const s = rules.score;
-  const parts = formulaParts(rules, policies);
-  // The coefficient's formula depends on O alone, which the units of a national roster share many
-  // times over: each such text is made once per explainer (that is, per evaluation) and shared.
-  const coefficientFormulas = new Map<number, string>();
-  const coefficientFormula = (O: number, index: number): string => {
-    let formula = coefficientFormulas.get(O);
-    if (formula === undefined) {
-      const shown = String(O);
-      formula = flat(shown + (parts.bracketMiddle[index] as string) + shown + parts.bracketTail[index]);
-      coefficientFormulas.set(O, formula);
+export function explain(unit: UnitInput, ruleSet: RuleSet, options: ExplainOptions = {}): Explanation {
+  return explainer(ruleSet, options)(unit);
+}
+
+function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, validationWarnings: ScoringIssue[]): Explanation {
+  const u = calculator.values(unit);
+  const run = calculator.runExact(u);
+  const tape = program.tape;
+  const inputText = (id: string) => {
+    const index = program.inputIndex.get(id) as number;
+    if (u.notApplicable?.[index] === 1) return 'x';
+    return X.toDisplay(u.exactX()[index] as X.Exact).text;
+  };
+  const ctx = { tape, run, inputText };
+  const valueOf = (id: string) => {
+    const slot = tape.slotOf.get(id);
+    return slot === undefined ? null : (run.values[slot] ?? null);
+  };
+
+  const countedMax = countedMaxima(program, u);
+  const steps: ExplanationStep[] = program.figures.map((f) => step(f, program, u, ctx, valueOf, countedMax));
+
+  let score: string | null = null;
+  const rounding = program.rounding;
+  const raw = program.rawSlot === null ? null : (run.values[program.rawSlot] ?? null);
+  if (rounding && program.rules.score) {
+    const published = raw === null ? NaN : publishExact(raw, rounding);
+    score = Number.isNaN(published) ? null : scoreText(published, rounding);
+    const words = roundingWords[rounding.mode];
+    steps.push({
+      ...blankStep,
+      id: 'score',
+      kind: 'score',
+      label: { vi: 'Điểm công bố', en: 'Published score' },
+      formula: `${words.vi} ${rounding.decimals} chữ số thập phân / ${words.en}, ${rounding.decimals} decimals: ${valueText(raw)}`,
+      value: score,
+      exact: true,
+      citation: program.rules.score.rounding.citation,
+    });
+  }
+
+  const group = program.groups.get(unit.group);
+  const inputValue = (index: number) => inputText((program.inputs[index] as { id: string }).id);
+  const conditionLabel = (c: CompiledCondition) => ({
+    vi: `${c.metric.short.vi} ${opSymbol[c.op]} ${c.value.replace('.', ',')}${c.metric.unit}`,
+    en: `${c.metric.short.en} ${opSymbol[c.op]} ${c.value}${c.metric.unit}`,
+  });
+  const warnings: ScoringIssue[] = validationWarnings.map((w) => ({ ...w, path: w.path.slice(1) }));
+  for (const s of program.stated) {
+    const stated = unit[(program.inputs[s.input] as { id: string }).id];
+    const computed = valueOf(s.criterion);
+    if (stated === undefined || stated === null || stated === 'x' || computed === null) continue;
+    const statedExact = X.exact(String(stated));
+    if (X.cmp(statedExact, computed) !== 0) {
+      warnings.push({
+        path: [(program.inputs[s.input] as { id: string }).id],
+        code: 'stated_subtotal_mismatch',
+        message: issueMessages.stated_subtotal_mismatch(s.number, X.toDisplay(statedExact).text, X.toDisplay(computed).text),
+      });
     }
-    return formula;
-  };
-  return (c) => {
-    const base = baseScore(c, rules);
-    const late = latePercent(c);
-    const deduction = lateDeduction(c, rules, policies.deduction);
-    const index = volumeBracketIndex(c.O, rules);
-    const coefficient = (s.coefficient.brackets[index] as { coefficient: string }).coefficient;
-    const raw = rawScore(c, rules, policies.deduction, policies.combination, deduction.pointsTimesR);
-    const published = publishScore(raw, rules);
-    const score = formatScore(published, rules);
+  }
 
-    const baseShown = toDisplay(base);
-    const baseExact = lastDisplayExact();
-    const lateShown = toDisplay(late);
-    const lateExact = lastDisplayExact();
-    // Below the cap at one point per percent, the deduction is the late share itself: its figures
-    // are the same text, made once.
-    const sameAsLate = cmp(deduction.points, late) === 0;
-    const deductionShown = sameAsLate ? lateShown : toDisplay(deduction.points);
-    const deductionExact = sameAsLate ? lateExact : lastDisplayExact();
-    const rawShown = toDisplay(raw);
-    const rawExact = lastDisplayExact();
-    const latePercentFixed = toFixed(late, 2);
-    const R = String(c.R);
-
-    return {
-      published,
-      score,
-      breakdown: [
-        step('base', labels.base, c.T + ' / ' + R + parts.baseTail, baseShown, baseExact, s.base.citation),
-        step('latePercent', labels.latePercent, c.L + ' / ' + R + ' × 100', lateShown, lateExact, s.deduction.citation),
-        step(
-          'deduction',
-          labels.deduction,
-          parts.deductionHead + lateShown + parts.deductionTail,
-          deductionShown,
-          deductionExact,
-          s.deduction.citation,
-        ),
-        step('coefficient', labels.coefficient, coefficientFormula(c.O, index), coefficient, true, s.coefficient.citation),
-        step(
-          'rawScore',
-          labels.rawScore,
-          parts.rawHead + baseShown + parts.rawMiddle[index] + deductionShown + parts.rawTail[index],
-          rawShown,
-          rawExact,
-          s.combination.citation,
-        ),
-        // Left as the shared rounding text joined to the shared raw figure: as one flat string it
-        // would be the longest text of every unit.
-        { id: 'score', label: labels.score, formula: parts.scoreHead + rawShown, value: score, exact: true, citation: s.rounding.citation },
-      ],
-      metrics: {
-        onlineSharePercent: onlineShareDown(c),
-        onTimeOnlinePercent: toFixed(base, 2),
-        latePercent: latePercentFixed,
-        deduction: sameAsLate ? latePercentFixed : toFixed(deduction.points, 2),
-        coefficient,
-      },
-    };
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    groupId: unit.group,
+    ruleSetId: program.rules.id,
+    policies: program.policies,
+    score,
+    steps,
+    conditions: (group?.eligibility ?? []).map((c) => ({
+      code: c.code,
+      label: conditionLabel(c),
+      formula: conditionFormula(c, u, inputValue),
+      met: holds(c, u),
+      citation: c.citation,
+    })),
+    targets: program.targets.map((t) => ({
+      id: t.id,
+      label: (program.rules.targets ?? []).find((x) => x.id === t.id)?.label ?? conditionLabel(t.condition),
+      formula: conditionFormula(t.condition, u, inputValue),
+      met: holds(t.condition, u),
+      citation: (program.rules.targets ?? []).find((x) => x.id === t.id)?.citation ?? (t.condition.citation as NonNullable<typeof t.condition.citation>),
+    })),
+    warnings,
   };
+}
+
+const opSymbol = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' } as const;
+
+const blankStep = {
+  number: null,
+  citation: null,
+  parent: null,
+  depth: 0,
+  max: null,
+  countedMax: null,
+  notApplicable: false,
+  stated: null,
+  selfAssessed: null,
+  comment: null,
+} as const;
+
+function step(
+  f: Figure,
+  program: Program,
+  u: UnitValues,
+  ctx: Parameters<typeof render>[1],
+  valueOf: (id: string) => X.Exact | null,
+  countedMax: ReadonlyMap<string, X.Exact>,
+): ExplanationStep {
+  const value = valueOf(f.id);
+  const shown = value === null ? null : X.toDisplay(value);
+  const entered = program.entered.get(f.id);
+  const inputAt = (index: number | null | undefined) => (index === null || index === undefined ? null : u.input[(program.inputs[index] as { id: string }).id]);
+  const stated = f.criterion?.stated !== undefined ? u.input[f.criterion.stated] : undefined;
+  const self = inputAt(entered?.selfInput);
+  const comment = inputAt(entered?.commentInput);
+  const notApplicable = entered !== undefined && u.notApplicable?.[entered.input] === 1;
+  return {
+    ...blankStep,
+    id: f.id,
+    kind: f.kind,
+    number: f.number,
+    label: f.label,
+    formula: notApplicable ? 'x (không phát sinh / did not arise)' : render(f.expr, ctx),
+    value: shown?.text ?? null,
+    exact: shown?.exact ?? true,
+    citation: f.citation,
+    parent: f.parent,
+    depth: f.depth,
+    max: f.max,
+    countedMax: f.kind === 'criterion' ? X.toDisplay(countedMax.get(f.id) as X.Exact).text : null,
+    notApplicable,
+    stated: stated === undefined || stated === null ? null : String(stated),
+    selfAssessed: self === undefined || self === null ? null : String(self),
+    comment: typeof comment === 'string' ? comment : null,
+  };
+}
+
+/** Each criterion's maximum without the maxima of its criteria that did not arise ("x"). */
+function countedMaxima(program: Program, u: UnitValues): Map<string, X.Exact> {
+  const counted = new Map<string, X.Exact>();
+  for (const f of program.figures) {
+    if (f.kind !== 'criterion' || !f.criterion) continue;
+    const node = f.criterion;
+    const entered = program.entered.get(f.id);
+    if (entered && u.notApplicable?.[entered.input] === 1) counted.set(f.id, X.ZERO);
+    else if (node.children) {
+      const left = node.children.reduce((sum, c) => X.add(sum, X.sub(X.exact(c.max), counted.get(c.id) as X.Exact)), X.ZERO);
+      counted.set(f.id, X.max(X.ZERO, X.sub(X.exact(node.max), left)));
+    } else counted.set(f.id, X.exact(node.max));
+  }
+  return counted;
 }

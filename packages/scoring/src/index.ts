@@ -1,20 +1,61 @@
 /**
- * @thidua/scoring — exact, explainable scoring of public-service competitions.
+ * @thidua/scoring — exact, explainable scoring of public-service competitions, targets and indices.
  *
- *   import { evaluate, nuiThanh2023 } from '@thidua/scoring';
+ *   import { evaluate, explain, nuiThanh2023 } from '@thidua/scoring';
  *   const result = evaluate(units, nuiThanh2023);
+ *   const working = explain(units[0], nuiThanh2023);
  */
-export { evaluate } from './evaluate.js';
-export { validateUnits, type UnitValidation } from './validate.js';
-export { validateRuleSet, type RuleSetValidation } from './validate-rule-set.js';
+export { evaluate, type EvaluateOptions } from './evaluate.js';
+export { explain, explainer, type ExplainOptions } from './explain.js';
+export { validateUnits, type UnitValidation } from './validate-units.js';
+export { validateRuleSet, isVersion1, type RuleSetValidation } from './validate-rule-set.js';
+export { upgradeRuleSet, fromVersion1, type RuleSetUpgrade } from './upgrade.js';
 export { ScoringInputError, issueMessages, formatPath, type IssueCode } from './errors.js';
 export { nuiThanh2023 } from './presets/nui-thanh-2023.js';
 export { presets, getPreset } from './presets/index.js';
-export { ruleSetSchema, type RuleSet, type RuleSetGroup, type RuleSetPrize, type CoefficientBracket } from './schema/rule-set.js';
-export { unitSchema, unitListSchema } from './schema/units.js';
-export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
+export {
+  ruleSetSchema,
+  type RuleSet,
+  type RuleSetInput,
+  type RuleSetGroup,
+  type RuleSetPrize,
+  type Relation,
+  type Metric,
+  type Criterion,
+  type LeafScore,
+  type Adjustment,
+  type Condition,
+  type Target,
+  type Move,
+  type ClassLevel,
+  type Source,
+} from './schema/rule-set.js';
+export { ruleSetV1Schema, type RuleSetV1 } from './schema/rule-set-v1.js';
+export { unitSchemaFor, unitListSchemaFor, unitTextFields, type UnitInput } from './schema/units.js';
+export { citationSchema, localizedTextSchema, type LocalizedText, type Citation, type RoundingMode } from './schema/common.js';
+export {
+  evaluationSchema,
+  unitResultSchema,
+  groupResultSchema,
+  gapsSchema,
+  explanationSchema,
+  scoringIssueSchema,
+  policiesSchema,
+  type Evaluation,
+  type UnitResult,
+  type GroupResult,
+  type Gaps,
+  type Prize,
+  type Reason,
+  type Policies,
+  type ScoringIssue,
+  type Explanation,
+  type ExplanationStep,
+  type AwardedPrize,
+  type UndecidedPrizes,
+} from './schema/evaluation.js';
 export { VERSION } from './version.js';
-export type * from './types.js';
+export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
 export {
   createAwardBundle,
   verifyAwardBundle,
@@ -28,4 +69,3 @@ export {
   type AwardBundleVerification,
   type BundleMismatch,
 } from './bundle.js';
-export { cuongGian2024Example } from './presets/cuong-gian-2024-example.js';

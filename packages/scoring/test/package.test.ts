@@ -1,8 +1,8 @@
 /**
  * The package as another district would get it: built from the current source, packed with
- * `npm pack`, installed from the tarball into a fresh project (decimal.js and zod come from the
- * registry), then imported by ESM and by CJS, type-checked by a TypeScript consumer, and linted by
- * publint and arethetypeswrong.
+ * `npm pack`, installed from the tarball into a fresh project (fraction.js, @noble/hashes and zod
+ * come from the registry), then imported by ESM and by CJS, type-checked by a TypeScript consumer,
+ * and linted by publint and arethetypeswrong.
  *
  * The build runs in a temporary copy of the package, so this test never rewrites the shared
  * packages/scoring/dist that other packages of the workspace may be reading at the same moment.
@@ -23,6 +23,7 @@ let tmp = '';
 let pkgCopy = '';
 let consumer = '';
 let tarball = '';
+let esmBundleSha256 = '';
 
 function run(cmd: string, args: string[], cwd: string, timeout = 180_000): string {
   try {
@@ -51,8 +52,14 @@ let error = null;
 try { lib.evaluate([{ ...units[0], resolvedOnlineOnTime: 1302 }], lib.nuiThanh2023); } catch (e) {
   error = { name: e.name, isScoringInputError: e instanceof lib.ScoringInputError, issues: e.issues.map((i) => [i.path, i.code]) };
 }
+// Award bundles hash without Web Crypto (a page served over plain HTTP has none).
+delete globalThis.crypto;
+const bundle = await lib.createAwardBundle(units, lib.nuiThanh2023);
+const verified = await lib.verifyAwardBundle(bundle);
 console.log(JSON.stringify({
   version: lib.VERSION,
+  bundleSha256: bundle.input.sha256,
+  bundleOk: verified.ok,
   units: ev.units.map((u) => [u.unitId, u.score, u.rank, u.prize && u.prize.id, u.eligible]),
   totalAwarded: ev.totalAwarded,
   error,
@@ -67,6 +74,7 @@ beforeAll(() => {
   pkgCopy = join(tmp, 'packages', 'scoring');
   mkdirSync(pkgCopy, { recursive: true });
   cpSync(join(workspaceDir, 'tsconfig.base.json'), join(tmp, 'tsconfig.base.json'));
+  cpSync(join(workspaceDir, 'docs'), join(tmp, 'docs'), { recursive: true });
   for (const entry of ['src', 'scripts', 'package.json', 'tsup.config.ts', 'tsconfig.json', 'README.md', 'LICENSE']) {
     try {
       cpSync(join(packageDir, entry), join(pkgCopy, entry), { recursive: true });
@@ -99,12 +107,15 @@ describe('the packed @thidua/scoring', () => {
     const listing = run('tar', ['-tzf', tarball], tmp).split('\n').filter(Boolean).sort();
     for (const file of [
       'package/package.json',
+      'package/LICENSE',
+      'package/README.md',
       'package/dist/index.js',
       'package/dist/index.cjs',
       'package/dist/index.d.ts',
       'package/dist/index.d.cts',
-      'package/dist/schemas/units.schema.json',
       'package/dist/schemas/rule-set.schema.json',
+      'package/dist/schemas/units.nui-thanh-2023.schema.json',
+      'package/docs/library.md',
     ]) {
       expect(listing).toContain(file);
     }
@@ -112,7 +123,9 @@ describe('the packed @thidua/scoring', () => {
   });
 
   const expected = {
-    version: '0.1.0',
+    version: '0.2.0',
+    bundleSha256: '',
+    bundleOk: true,
     // a: 1301/2000 → 65.05 × 0.5 = 32.525 → 32.53, 65.05% < 70%: rank 1 but not the first prize.
     // b: (70 − 4.95) × 0.5 = 32.525 → 32.53, 70%: equal score, higher share → rank 1; a rank 2.
     // c: a department with 99 online cases: not eligible.
@@ -135,27 +148,32 @@ describe('the packed @thidua/scoring', () => {
     const script = consumerScript(
       [
         "import * as lib from '@thidua/scoring';",
-        "import unitsSchema from '@thidua/scoring/schemas/units.schema.json' with { type: 'json' };",
+        "import unitsSchema from '@thidua/scoring/schemas/units.nui-thanh-2023.schema.json' with { type: 'json' };",
         "import ruleSetSchema from '@thidua/scoring/schemas/rule-set.schema.json' with { type: 'json' };",
       ].join('\n'),
     );
     const out = run('node', ['--input-type=module', '-e', script], consumer);
     const got = JSON.parse(out) as typeof expected;
-    expect({ ...got, units: sortById(got.units) }).toEqual({ ...expected, units: sortById(expected.units) });
+    expect(got.bundleSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect({ ...got, bundleSha256: '', units: sortById(got.units) }).toEqual({ ...expected, units: sortById(expected.units) });
     expect(got.version).toBe(readVersion());
+    esmBundleSha256 = got.bundleSha256;
   });
 
   test('requires by CJS and evaluates', () => {
     const script = consumerScript(
       [
         "const lib = require('@thidua/scoring');",
-        "const unitsSchema = require('@thidua/scoring/schemas/units.schema.json');",
+        "const unitsSchema = require('@thidua/scoring/schemas/units.nui-thanh-2023.schema.json');",
         "const ruleSetSchema = require('@thidua/scoring/schemas/rule-set.schema.json');",
+        '(async () => {',
       ].join('\n'),
-    );
+    ) + '})();';
     const out = run('node', ['-e', script], consumer);
     const got = JSON.parse(out) as typeof expected;
-    expect({ ...got, units: sortById(got.units) }).toEqual({ ...expected, units: sortById(expected.units) });
+    // The same bundle hash whichever module system, with or without Web Crypto.
+    expect(got.bundleSha256).toBe(esmBundleSha256);
+    expect({ ...got, bundleSha256: '', units: sortById(got.units) }).toEqual({ ...expected, units: sortById(expected.units) });
     expect(run('node', ['-e', "console.log(typeof require('@thidua/scoring').evaluate)"], consumer).trim()).toBe('function');
   });
 
@@ -215,10 +233,31 @@ export const used = [score, amount, wrong, ScoringInputError];
   });
 
   test('the published schema files are exactly what unitsJsonSchema() and ruleSetJsonSchema() return', async () => {
-    const { unitsJsonSchema, ruleSetJsonSchema } = await import('../src/index.js');
+    const { unitsJsonSchema, ruleSetJsonSchema, presets } = await import('../src/index.js');
     const installed = join(consumer, 'node_modules', '@thidua', 'scoring', 'dist', 'schemas');
-    expect(JSON.parse(readFileSync(join(installed, 'units.schema.json'), 'utf8'))).toStrictEqual(unitsJsonSchema());
+    for (const [id, rules] of Object.entries(presets)) {
+      expect(JSON.parse(readFileSync(join(installed, `units.${id}.schema.json`), 'utf8')), id).toStrictEqual(unitsJsonSchema(rules));
+    }
     expect(JSON.parse(readFileSync(join(installed, 'rule-set.schema.json'), 'utf8'))).toStrictEqual(ruleSetJsonSchema());
+  });
+
+  test('every link of the installed README leads somewhere outside the repository: into the package, or a web address', () => {
+    const installed = join(consumer, 'node_modules', '@thidua', 'scoring');
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] as string);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      if (/^https?:\/\//.test(link)) continue;
+      const target = join(installed, link.split('#')[0] as string);
+      expect(() => readFileSync(target), `${link} resolves in the package`).not.toThrow();
+    }
+  });
+
+  test('the package names its licence and repository', () => {
+    const pkg = JSON.parse(readFileSync(join(consumer, 'node_modules', '@thidua', 'scoring', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.repository).toMatchObject({ type: 'git', directory: 'packages/scoring' });
+    expect(readFileSync(join(consumer, 'node_modules', '@thidua', 'scoring', 'LICENSE'), 'utf8')).toContain('MIT License');
   });
 
   test('publint reports nothing, not even a suggestion', () => {
@@ -228,11 +267,7 @@ export const used = [score, amount, wrong, ScoringInputError];
 
   test('arethetypeswrong finds no problem in the package entry, under every resolution', () => {
     // JSON subpaths cannot resolve under node10 (it has no "exports"); they are checked under node16 below.
-    run(
-      bin('attw'),
-      ['--pack', pkgCopy, '--format', 'ascii', '--exclude-entrypoints', './schemas/units.schema.json', './schemas/rule-set.schema.json'],
-      tmp,
-    );
+    run(bin('attw'), ['--pack', pkgCopy, '--format', 'ascii', '--entrypoints', '.'], tmp);
   });
 
   test('arethetypeswrong finds no problem in any entry point under the node16 profile', () => {

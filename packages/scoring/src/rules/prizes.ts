@@ -1,7 +1,5 @@
-import type { RuleSetGroup, RuleSetPrize } from '../schema/rule-set.js';
-import type { PrizePolicy, UndecidedPrizes } from '../types.js';
-import type { Counts } from './counts.js';
-import { meetsPrizeFloor } from './first-prize-floor.js';
+import type { Policies, UndecidedPrizes } from '../schema/evaluation.js';
+import type { RuleSetPrize } from '../schema/rule-set.js';
 
 /**
  * Cơ cấu giải thưởng — who gets which prize.
@@ -12,20 +10,21 @@ import { meetsPrizeFloor } from './first-prize-floor.js';
  *
  * Prize slots (the group's prizes expanded by count, in order) are filled one by one from the
  * eligible units in rank order, one prize per unit.
- * - Policy `best-qualified` (default): a slot with its own floor (the first prize: 70% online)
- *   goes to the highest-ranked remaining unit that meets it; units passed over stay in line for
- *   the next slots.
+ * - Policy `best-qualified` (default): a slot with conditions of its own (Núi Thành's first prize:
+ *   "Đối với đơn vị đạt giải nhất: … tối thiểu đạt 70% …", III.1) goes to the highest-ranked
+ *   remaining unit that meets them; units passed over stay in line for the next slots.
  * - Policy `vacate`: a slot with a floor goes to the highest-ranked remaining unit only if that
  *   unit meets it; otherwise the slot is vacant.
  * - A slot nobody can take is vacant.
  * - Units sharing a rank form one class and take slots together: each slot the class wins costs
  *   it one member, whoever that is. If a class of n units wins n slots of the same prize, each
  *   gets it; otherwise (a tie straddling two prizes, or a prize and nothing) the class's slots are
- *   left `undecided` for the committee, naming the tied units — never assigned silently. Tied units
- *   have the same online share, so a share floor admits all of them or none.
+ *   left `undecided` for the committee, naming the tied units — never assigned silently. A class
+ *   takes a slot with conditions only when every member meets them (Núi Thành's tied units share
+ *   their online share, so its floor admits all of them or none).
  * See docs/decisions/0005-prize-allocation.md.
  */
-export interface PrizeCandidate extends Counts {
+export interface PrizeCandidate {
   readonly unitId: string;
   readonly unitName: string;
   readonly rank: number;
@@ -48,16 +47,17 @@ interface RankClass<C> {
 
 export function allocatePrizes<C extends PrizeCandidate>(
   ranked: readonly C[],
-  group: RuleSetGroup,
-  policy: PrizePolicy,
+  prizes: readonly RuleSetPrize[],
+  policy: Policies['prizes'],
+  meets: (unit: C, prize: RuleSetPrize) => boolean,
 ): PrizeAllocation<C> {
-  const slots = group.prizes.flatMap((p) => Array.from({ length: p.count }, () => p));
+  const slots = prizes.flatMap((p) => Array.from({ length: p.count }, () => p));
   const classes = new RankClasses(ranked);
   const out: PrizeAllocation<C> = { awards: [], vacant: [], undecided: [] };
 
   const winners: RankClass<C>[] = [];
   for (const slot of slots) {
-    const winner = classFor(slot, classes, policy);
+    const winner = classFor(slot, classes, policy, meets);
     if (!winner) {
       out.vacant.push(slot);
       continue;
@@ -105,11 +105,15 @@ class RankClasses<C extends PrizeCandidate> {
 }
 
 /** The class that wins this slot under the policy, or null when the slot is vacant. */
-function classFor<C extends PrizeCandidate>(slot: RuleSetPrize, classes: RankClasses<C>, policy: PrizePolicy): RankClass<C> | null {
+function classFor<C extends PrizeCandidate>(
+  slot: RuleSetPrize,
+  classes: RankClasses<C>,
+  policy: Policies['prizes'],
+  meets: (unit: C, prize: RuleSetPrize) => boolean,
+): RankClass<C> | null {
   for (let i = 0, c = classes.at(0); c; c = classes.at(++i)) {
     if (c.left === 0) continue;
-    const meets = meetsPrizeFloor(c.members[0] as C, slot);
-    if (meets) return c;
+    if (c.members.every((m) => meets(m, slot))) return c;
     if (policy === 'vacate') return null;
   }
   return null;

@@ -1,209 +1,437 @@
 import { z } from 'zod';
+import {
+  citationSchema,
+  decimalSchema,
+  idSchema,
+  inputIdSchema,
+  isoDateSchema,
+  localizedTextSchema,
+  nonNegativeDecimalSchema,
+  roundingModeSchema,
+  showSchema,
+} from './common.js';
+import { checkRuleSet } from './rule-set-checks.js';
 
 /**
- * The rule set: every threshold, bracket, amount and policy of a campaign, each with the plan
- * sentence it comes from. JSON-serialisable; other districts write their own and validate it here.
+ * The rule set, version 2: a campaign's (or an index's) whole scoring as cited, JSON-serialisable
+ * data. Núi Thành 2023 is one preset among several; the design is in
+ * docs/decisions/0010-rule-set-v2.md. Reading order of a rule set:
+ *
+ *   inputs → metrics → criteria tree → adjustments → published score
+ *                    ↘ eligibility, prizes, classes, targets, ranking, moves (gaps)
+ *
+ * Everything a unit is judged by names its citation: the source's section and sentence.
  */
 
-const localizedText = z
+// ── inputs ──────────────────────────────────────────────────────────────────────────────
+
+export const inputSchema = z
   .object({
-    vi: z.string().min(1),
-    en: z.string().min(1),
+    id: inputIdSchema,
+    /** The column title of the statistics sheet (Vietnamese) and its English rendering. */
+    label: localizedTextSchema,
+    /** A short name for messages, e.g. "Số hồ sơ trực tuyến" / "Online cases". Default: the label. */
+    short: localizedTextSchema.optional(),
+    /**
+     * count: a whole number of cases ≥ 0. points: points entered by a person (self-assessment or
+     * appraisal), a decimal ≥ 0. text: a comment.
+     */
+    kind: z.enum(['count', 'points', 'text']),
+    /** The field may be left out (default: required). */
+    optional: z.boolean().optional(),
+    /** Points only: "x" (or null) means the criterion did not arise — neither scored nor counted. */
+    notApplicable: z.boolean().optional(),
+    /** One line for the template's guide sheet. */
+    help: localizedTextSchema.optional(),
+    citation: citationSchema.optional(),
   })
   .strict();
 
-export const citationSchema = z
+const comparisonSchema = z.enum(['<=', '<', '=', '>=', '>']);
+
+export const relationSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      /** sum(left) op sum(right), checked when every field is present and valid. */
+      kind: z.literal('compare'),
+      /** The error (or warning) code, e.g. "on_time_exceeds_online". */
+      code: idSchema,
+      left: z.array(inputIdSchema).min(1),
+      op: comparisonSchema,
+      right: z.array(inputIdSchema).min(1),
+      /** The field the problem is reported on (default: the last of `left`). */
+      field: inputIdSchema.optional(),
+      severity: z.enum(['error', 'warning']),
+      /** Text with {inputId}, {left} and {right} placeholders; default: said from the labels. */
+      message: localizedTextSchema.optional(),
+      citation: citationSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      /** Either every one of `fields` is given, or none. */
+      kind: z.literal('together'),
+      code: idSchema,
+      fields: z.array(inputIdSchema).min(2),
+      message: localizedTextSchema.optional(),
+      citation: citationSchema.optional(),
+    })
+    .strict(),
+]);
+
+// ── metrics ─────────────────────────────────────────────────────────────────────────────
+
+const metricBase = {
+  id: idSchema,
+  label: localizedTextSchema,
+  /** A short name for messages, e.g. "Tỷ lệ trực tuyến" / "Online share". Default: the label. */
+  short: localizedTextSchema.optional(),
+  /** Published with the unit's figures, written this way; absent: used, not shown. */
+  show: showSchema.optional(),
+  citation: citationSchema.optional(),
+};
+
+export const metricSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...metricBase,
+      /** sum(of) / sum(per); × 100 and written with "%" when `percent`. */
+      kind: z.literal('ratio'),
+      of: z.array(inputIdSchema).min(1),
+      per: z.array(inputIdSchema).min(1),
+      percent: z.boolean(),
+      /** When sum(per) = 0: no value (the unit has no score), 0, or full marks (100%). */
+      whenEmpty: z.enum(['none', 'zero', 'full']),
+    })
+    .strict(),
+  z
+    .object({
+      ...metricBase,
+      /** sum(of): a count. */
+      kind: z.literal('sum'),
+      of: z.array(inputIdSchema).min(1),
+    })
+    .strict(),
+]);
+
+// ── the criteria tree ───────────────────────────────────────────────────────────────────
+
+/** How a leaf criterion turns a metric (or an entered figure) into points. */
+export const leafScoreSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('linear'), metric: idSchema }).strict().describe('maximum × ratio'),
+  z
+    .object({ kind: z.literal('capped'), metric: idSchema, target: nonNegativeDecimalSchema })
+    .strict()
+    .describe('min(maximum, maximum × ratio / target); target in the metric\u2019s own unit (a percent for a percent metric)'),
+  z
+    .object({
+      kind: z.literal('table'),
+      metric: idSchema,
+      /** Ascending `from`: the points of the last step whose `from` the metric reaches; below all, 0. */
+      steps: z.array(z.object({ from: decimalSchema, points: nonNegativeDecimalSchema }).strict()).min(1),
+    })
+    .strict()
+    .describe('a points table on the metric'),
+  z
+    .object({
+      kind: z.literal('entered'),
+      /** The points a person entered (the round that scores, e.g. the appraisal), capped at the maximum. */
+      input: inputIdSchema,
+      /** The unit's own figure from an earlier round (self-assessment), shown beside it. */
+      selfInput: inputIdSchema.optional(),
+      /** The assessors' comment. */
+      commentInput: inputIdSchema.optional(),
+    })
+    .strict()
+    .describe('points entered per criterion, capped at the maximum'),
+]);
+
+export interface CriterionInput {
+  id: string;
+  number?: string | undefined;
+  label: z.input<typeof localizedTextSchema>;
+  max: string;
+  citation: z.input<typeof citationSchema>;
+  score?: z.input<typeof leafScoreSchema> | undefined;
+  children?: CriterionInput[] | undefined;
+  aggregate?: 'sum' | 'weighted' | undefined;
+  weight?: string | undefined;
+  stated?: string | undefined;
+  show?: z.input<typeof showSchema> | undefined;
+}
+
+export const criterionSchema: z.ZodType<CriterionInput> = z
   .object({
-    section: z.string().min(1).describe('Section of the plan, e.g. "III.1"'),
-    text: z.string().min(1).describe('The Vietnamese sentence, quoted'),
-    textEn: z.string().min(1).optional().describe('An English rendering'),
+    id: idSchema,
+    /** As the source numbers it, e.g. "1.1.1". */
+    number: z.string().min(1).optional(),
+    label: localizedTextSchema,
+    /** Maximum points, as the source states them. */
+    max: nonNegativeDecimalSchema,
+    citation: citationSchema,
+    /** A leaf's scoring; a parent has `children` instead. */
+    score: leafScoreSchema.optional(),
+    get children() {
+      return z.array(criterionSchema).min(1).optional();
+    },
+    /** A parent's points: the sum of its children (default), or the sum of weight × child. */
+    aggregate: z.enum(['sum', 'weighted']).optional(),
+    /** A child's weight under a weighted parent. */
+    weight: nonNegativeDecimalSchema.optional(),
+    /** An input holding the source's own sub-total for this parent, checked against the sum. */
+    stated: inputIdSchema.optional(),
+    /** Published with the unit's figures. */
+    show: showSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'Criterion' });
+
+// ── adjustments ─────────────────────────────────────────────────────────────────────────
+
+export const adjustmentSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      id: idSchema,
+      /** points × (metric / per), capped at `max`; `whole-percent` counts whole steps only. */
+      kind: z.literal('deduction'),
+      label: localizedTextSchema,
+      metric: idSchema,
+      per: nonNegativeDecimalSchema,
+      points: nonNegativeDecimalSchema,
+      max: nonNegativeDecimalSchema,
+      mode: z.enum(['proportional', 'whole-percent']),
+      show: showSchema.optional(),
+      citation: citationSchema,
+    })
+    .strict(),
+  z
+    .object({
+      id: idSchema,
+      /** The score times the value of the bracket the metric falls in (each `from` inclusive). */
+      kind: z.literal('multiplier'),
+      label: localizedTextSchema,
+      metric: idSchema,
+      brackets: z.array(z.object({ from: decimalSchema, value: nonNegativeDecimalSchema }).strict()).min(1),
+      /** Published with the unit's figures, as the bracket's value is written. */
+      show: z.boolean().optional(),
+      citation: citationSchema,
+    })
+    .strict(),
+  z
+    .object({
+      id: idSchema,
+      /** Scores below `at` become `at` (Núi Thành: no score below zero). */
+      kind: z.literal('floor'),
+      label: localizedTextSchema,
+      at: decimalSchema,
+      citation: citationSchema,
+    })
+    .strict(),
+]);
+
+// ── conditions, groups, prizes ──────────────────────────────────────────────────────────
+
+/** metric (or input) op value, compared exactly in integers. */
+export const conditionSchema = z
+  .object({
+    /** The reason code a unit gets when it fails the condition, e.g. "online-share-below-floor". */
+    code: idSchema,
+    metric: idSchema.optional(),
+    input: inputIdSchema.optional(),
+    op: comparisonSchema,
+    /** In the metric's own unit: a percent for a percent metric ("65"), cases for a count. */
+    value: decimalSchema,
+    citation: citationSchema.optional(),
   })
   .strict();
-
-/** A non-negative decimal written as a string ("65", "0.1", "62.5"), never a float. */
-const decimalString = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written as a string, e.g. "65" or "0.1"');
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-
-const vnd = z.number().int().nonnegative().describe('Integer number of đồng');
 
 export const prizeSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    label: localizedText,
-    /** How many of this prize (e.g. two encouragement prizes). */
+    id: idSchema,
+    label: localizedTextSchema,
+    /** How many of this prize (two encouragement prizes: 2). */
     count: z.number().int().positive(),
-    amountVnd: vnd,
-    /**
-     * An extra floor on the online share for this prize only (Núi Thành: first prize needs 70%).
-     * Percent as a decimal string.
-     */
-    minOnlineSharePercent: decimalString.optional(),
+    amountVnd: z.number().int().nonnegative().describe('Integer number of đồng'),
+    /** Extra conditions for this prize only (Núi Thành: first prize needs 70% online). */
+    conditions: z.array(conditionSchema).optional(),
+    conditionsCitation: citationSchema.optional(),
     citation: citationSchema,
-    floorCitation: citationSchema.optional(),
   })
   .strict();
 
 export const groupSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    name: localizedText,
+    id: idSchema,
+    name: localizedTextSchema,
     /** e.g. "Nhóm 1" / "Group 1". */
-    shortName: localizedText,
+    shortName: localizedTextSchema,
     citation: citationSchema,
+    /** Who may be ranked and awarded; every condition must hold. */
     eligibility: z
       .object({
-        /** O / R × 100 must be at least this (compared exactly). */
-        minOnlineSharePercent: decimalString,
-        /** O must be at least this many cases. 0 when there is no such floor. */
-        minResolvedOnline: z.number().int().nonnegative(),
+        conditions: z.array(conditionSchema),
         citation: citationSchema,
       })
-      .strict(),
+      .strict()
+      .optional(),
     /** In award order: first, second, third, encouragement… */
-    prizes: z.array(prizeSchema),
-    prizesCitation: citationSchema,
+    prizes: z.array(prizeSchema).optional(),
+    prizesCitation: citationSchema.optional(),
   })
   .strict();
 
-export const bracketSchema = z
+// ── the whole rule set ──────────────────────────────────────────────────────────────────
+
+export const sourceSchema = z
   .object({
-    /** Inclusive lower bound on O (resolvedOnline). The first bracket starts at 0. */
-    minResolvedOnline: z.number().int().nonnegative(),
-    coefficient: decimalString,
+    id: idSchema,
+    /** The document's title, as issued. */
+    title: z.string().min(1),
+    /** Number and date, e.g. "Số 69/KH-UBND ngày 12/12/2022". */
+    reference: z.string().min(1).optional(),
+    url: z.string().min(1).optional(),
+    /** What this source is, e.g. that formulas were reproduced from published data, not the decision text. */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const scoreSchema = z
+  .object({
+    /** The root of the criteria tree: its points are the score before adjustments. */
+    criteria: criterionSchema,
+    /** Applied in order to the root's points (see `combination`). */
+    adjustments: z.array(adjustmentSchema),
+    /** Whether deductions or multipliers apply first, where a rule set has both. */
+    combination: z
+      .object({
+        mode: z.enum(['deduct-then-multiply', 'multiply-then-deduct']),
+        citation: citationSchema,
+      })
+      .strict()
+      .optional(),
+    /** The published score: rounded once, at the end. */
+    rounding: z
+      .object({
+        decimals: z.number().int().min(0).max(10),
+        mode: roundingModeSchema,
+        citation: citationSchema,
+      })
+      .strict(),
+    /** The reason a unit without a score (a needed ratio of nothing) gets. */
+    unscored: z
+      .object({
+        code: idSchema,
+        message: localizedTextSchema,
+        citation: citationSchema,
+      })
+      .strict(),
   })
   .strict();
 
 export const ruleSetSchema = z
   .object({
-    schemaVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-    title: localizedText,
-    authority: localizedText,
-    source: z
-      .object({
-        title: z.string().min(1),
-        note: z.string().optional(),
-      })
-      .strict(),
+    schemaVersion: z.literal(2),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'rule_set_id' }),
+    title: localizedTextSchema,
+    authority: localizedTextSchema,
+    /** The documents cited, the first being the plan itself. */
+    sources: z.array(sourceSchema).min(1),
     period: z
       .object({
-        start: isoDate,
-        end: isoDate,
+        start: isoDateSchema,
+        end: isoDateSchema,
         timeZone: z.string().min(1),
+        /** How often results are published: the whole campaign, or each week, month… */
+        cadence: z.enum(['campaign', 'week', 'month', 'quarter', 'year']).optional(),
       })
       .strict(),
     currency: z.literal('VND'),
-    score: z
-      .object({
-        base: z
-          .object({
-            /** Points for 100% on time: "thang điểm 100". */
-            scale: z.number().int().positive(),
-            citation: citationSchema,
-          })
-          .strict(),
-        deduction: z
-          .object({
-            /** Points deducted per 1% of cases resolved late. */
-            pointsPerPercent: decimalString,
-            maxPoints: decimalString,
-            mode: z.enum(['proportional', 'whole-percent']),
-            citation: citationSchema,
-          })
-          .strict(),
-        coefficient: z
-          .object({
-            brackets: z.array(bracketSchema).min(1),
-            citation: citationSchema,
-          })
-          .strict(),
-        combination: z
-          .object({
-            mode: z.enum(['deduct-then-multiply', 'multiply-then-deduct']),
-            /** Scores below zero become zero. */
-            floorAtZero: z.boolean(),
-            citation: citationSchema,
-          })
-          .strict(),
-        rounding: z
-          .object({
-            decimals: z.number().int().min(0).max(10),
-            mode: z.enum(['half-up', 'half-even', 'down']),
-            citation: citationSchema,
-          })
-          .strict(),
-      })
-      .strict(),
+    inputs: z.array(inputSchema).min(1),
+    relations: z.array(relationSchema),
+    metrics: z.array(metricSchema),
+    score: scoreSchema.optional(),
     ranking: z
       .object({
+        /** After the published score (descending), in order; units equal on all share a rank. */
+        ties: z.array(
+          z
+            .object({
+              metric: idSchema.optional(),
+              criterion: idSchema.optional(),
+              order: z.enum(['desc', 'asc']),
+            })
+            .strict(),
+        ),
         citation: citationSchema,
       })
-      .strict(),
+      .strict()
+      .optional(),
     prizePolicy: z
       .object({
         mode: z.enum(['best-qualified', 'vacate']),
         citation: citationSchema,
       })
-      .strict(),
+      .strict()
+      .optional(),
+    classes: z
+      .object({
+        /** Descending `min` on the published score; a score below every `min` has no class. */
+        levels: z.array(z.object({ id: idSchema, label: localizedTextSchema, min: nonNegativeDecimalSchema }).strict()).min(1),
+        citation: citationSchema,
+      })
+      .strict()
+      .optional(),
+    targets: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            label: localizedTextSchema,
+            metric: idSchema,
+            op: z.enum(['>=', '<=']),
+            value: decimalSchema,
+            /** The move that gets a unit there (default: the first move). */
+            move: idSchema.optional(),
+            citation: citationSchema,
+          })
+          .strict(),
+      )
+      .optional(),
+    /**
+     * What a unit can do to improve, for "cases still needed": e.g. one more case resolved online on
+     * time adds 1 to total, online and on-time cases. The first is the default move.
+     */
+    moves: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            /** What one move is, e.g. "hồ sơ trực tuyến đúng hạn" / "on-time online case". */
+            label: localizedTextSchema,
+            adds: z.record(inputIdSchema, z.number().int().positive()),
+            citation: citationSchema.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     groups: z.array(groupSchema).min(1),
   })
   .strict()
-  .superRefine((rs, ctx) => {
-    const brackets = rs.score.coefficient.brackets;
-    if (brackets[0] && brackets[0].minResolvedOnline !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['score', 'coefficient', 'brackets', 0, 'minResolvedOnline'],
-        message: 'the first bracket must start at 0 cases',
-      });
-    }
-    for (let i = 1; i < brackets.length; i++) {
-      const prev = brackets[i - 1];
-      const cur = brackets[i];
-      if (prev && cur && cur.minResolvedOnline <= prev.minResolvedOnline) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['score', 'coefficient', 'brackets', i, 'minResolvedOnline'],
-          message: 'brackets must be in increasing order of minResolvedOnline',
-        });
-      }
-    }
-    if (rs.period.end < rs.period.start) {
-      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'the period ends before it starts' });
-    }
-    const groupIds = new Set<string>();
-    rs.groups.forEach((g, gi) => {
-      if (groupIds.has(g.id)) {
-        ctx.addIssue({ code: 'custom', path: ['groups', gi, 'id'], message: `duplicate group id "${g.id}"` });
-      }
-      groupIds.add(g.id);
-      const share = Number(g.eligibility.minOnlineSharePercent);
-      if (share > 100) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['groups', gi, 'eligibility', 'minOnlineSharePercent'],
-          message: 'a share floor cannot exceed 100%',
-        });
-      }
-      const prizeIds = new Set<string>();
-      g.prizes.forEach((p, pi) => {
-        if (prizeIds.has(p.id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['groups', gi, 'prizes', pi, 'id'],
-            message: `duplicate prize id "${p.id}" (use count for several prizes of one kind)`,
-          });
-        }
-        prizeIds.add(p.id);
-      });
-    });
-  });
+  .superRefine(checkRuleSet)
+  .meta({ id: 'RuleSet', description: '@thidua/scoring rule set, version 2 (docs/decisions/0010-rule-set-v2.md)' });
 
 /** A campaign's rules, as data. */
 export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type RuleSetInput = z.infer<typeof inputSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type Metric = z.infer<typeof metricSchema>;
+export type Criterion = CriterionInput;
+export type LeafScore = z.infer<typeof leafScoreSchema>;
+export type Adjustment = z.infer<typeof adjustmentSchema>;
+export type Condition = z.infer<typeof conditionSchema>;
 export type RuleSetGroup = z.infer<typeof groupSchema>;
 export type RuleSetPrize = z.infer<typeof prizeSchema>;
-export type CoefficientBracket = z.infer<typeof bracketSchema>;
+export type Target = NonNullable<RuleSet['targets']>[number];
+export type Move = NonNullable<RuleSet['moves']>[number];
+export type ClassLevel = NonNullable<RuleSet['classes']>['levels'][number];
+export type Source = z.infer<typeof sourceSchema>;

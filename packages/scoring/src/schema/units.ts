@@ -1,38 +1,53 @@
 import { z } from 'zod';
+import type { RuleSet } from './rule-set.js';
 
 /**
- * A unit's statistics, as zod: the one schema behind `evaluate`, the server's uploads and the
- * published JSON Schema (units.schema.json).
+ * A unit's statistics under a rule set, as zod: the fields are the rule set's declared inputs, so
+ * the schema is made per rule set. The same schema is published as JSON Schema
+ * (`unitsJsonSchema(ruleSet)`); `validateUnits` implements it field by field with bilingual
+ * messages, and a property test holds the two to the same verdict.
+ *
+ * Beyond the schema, `validateUnits` checks what JSON Schema cannot say: unique ids and the
+ * relations between fields (on time ≤ online ≤ total).
  */
-const count = (description: string) => z.number().int().nonnegative().describe(description);
 
-export const unitSchema = z
-  .object({
+/** The text fields every unit has, before its inputs. */
+export const unitTextFields = ['id', 'name', 'group'] as const;
+
+/** Entered points: a number, or a decimal string as typed, ≥ 0. */
+const pointsValue = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
+
+export function unitSchemaFor(ruleSet: RuleSet) {
+  const shape: Record<string, z.ZodType> = {
     id: z.string().min(1).describe('Stable identifier, unique within the roster'),
     name: z.string().min(1).describe('Display name, e.g. "Xã Tam Xuân I"'),
-    group: z.string().min(1).describe('Group id from the rule set, e.g. "departments" or "communes"'),
-    resolvedTotal: count('R — tổng số hồ sơ TTHC đã giải quyết (every channel)'),
-    resolvedOnline: count('O — hồ sơ giải quyết bằng DVC trực tuyến toàn trình, một phần'),
-    resolvedOnlineOnTime: count('T — hồ sơ trực tuyến giải quyết đúng hạn, trước hạn'),
-    resolvedLate: count('L — hồ sơ giải quyết trễ hạn (every channel)'),
-    resolvedOnlineFull: count('Optional: online cases filed fully online (toàn trình)').optional(),
-    resolvedOnlinePartial: count('Optional: online cases filed partly online (một phần)').optional(),
-  })
-  .strict();
+    group: z.enum(ruleSet.groups.map((g) => g.id) as [string, ...string[]]).describe('Group id from the rule set'),
+  };
+  for (const input of ruleSet.inputs) {
+    let field: z.ZodType;
+    if (input.kind === 'count') field = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+    else if (input.kind === 'points') field = input.notApplicable ? z.union([pointsValue, z.literal('x'), z.null()]) : pointsValue;
+    else field = z.string();
+    field = field.describe(`${input.label.vi} — ${input.label.en}`);
+    shape[input.id] = input.optional || input.kind === 'text' ? field.optional() : field;
+  }
+  return z.object(shape).strict();
+}
 
-export const unitListSchema = z.array(unitSchema);
-
-export const countFields = [
-  'resolvedTotal',
-  'resolvedOnline',
-  'resolvedOnlineOnTime',
-  'resolvedLate',
-  'resolvedOnlineFull',
-  'resolvedOnlinePartial',
-] as const;
+export function unitListSchemaFor(ruleSet: RuleSet) {
+  return z.array(unitSchemaFor(ruleSet));
+}
 
 /**
- * Every field of a unit, in schema order. Award bundles hash units with their keys in exactly this
- * order, so it is part of the bundle format: append, never reorder.
+ * One unit's statistics: its id, name and group, then the rule set's inputs — counts, entered
+ * points (a number, a decimal string, or "x" / null for "not applicable") and comments.
  */
-export const unitFields = ['id', 'name', 'group', ...countFields] as const;
+export interface UnitInput {
+  /** Stable identifier, unique within the roster. */
+  id: string;
+  /** Display name, e.g. "Xã Tam Xuân I". */
+  name: string;
+  /** Group id from the rule set, e.g. "departments" (Nhóm 1) or "communes" (Nhóm 2). */
+  group: string;
+  [input: string]: string | number | null | undefined;
+}

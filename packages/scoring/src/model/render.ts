@@ -1,0 +1,95 @@
+import * as X from '../arithmetic/exact.js';
+import type { Expr } from './expr.js';
+import type { ExactRun, Tape } from './tape.js';
+
+/**
+ * A figure's expression written out with a unit's own numbers — "min(5, 1 × 0.8528784648)",
+ * "max(0, (72.4946695096 − 0.8528784648) × 0.7)" — from the same expression the calculators ran:
+ * inputs as the unit gave them, constants as the rule set writes them, other figures by their
+ * values. What a person would redo by hand.
+ */
+
+export interface RenderContext {
+  readonly tape: Tape;
+  readonly run: ExactRun;
+  /** An input's value as written, by id ("x" for a criterion that did not arise). */
+  inputText(id: string): string;
+}
+
+const precedence = (e: Expr): number => {
+  switch (e.op) {
+    case 'add':
+    case 'sub':
+    case 'sum':
+      return 1;
+    case 'mul':
+    case 'div':
+    case 'ratio':
+      return 2;
+    default:
+      return 3;
+  }
+};
+
+const symbol = { add: '+', sub: '−', mul: '×', div: '/' } as const;
+
+/** A figure's value as shown in formulas: at most 10 decimals, trailing zeros dropped. */
+export function valueText(value: X.Exact | null): string {
+  return value === null ? '—' : X.toDisplay(value).text;
+}
+
+export function render(e: Expr, ctx: RenderContext, top = true): string {
+  const valueOf = (x: Expr) => {
+    const slot = ctx.tape.slotOfExpr.get(x);
+    return slot === undefined ? null : (ctx.run.values[slot] ?? null);
+  };
+  // A right operand of − or / at the same level needs brackets (a − (b − c)); of × or + it does not.
+  const child = (c: Expr, parent: number, strictRight: boolean) => {
+    const text = render(c, ctx, false);
+    const p = precedence(c);
+    return p < parent || (strictRight && p === parent) ? `(${text})` : text;
+  };
+  switch (e.op) {
+    case 'input':
+      return ctx.inputText(e.id);
+    case 'const':
+      return e.value;
+    case 'ref': {
+      const slot = ctx.tape.slotOf.get(e.id);
+      return valueText(slot === undefined ? null : (ctx.run.values[slot] ?? null));
+    }
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'div': {
+      const p = precedence(e);
+      return `${child(e.a, p, false)} ${symbol[e.op]} ${child(e.b, p, e.op === 'sub' || e.op === 'div')}`;
+    }
+    case 'min':
+    case 'max':
+      return `${e.op}(${render(e.a, ctx, false)}, ${render(e.b, ctx, false)})`;
+    case 'floor':
+      return `⌊${render(e.a, ctx, false)}⌋`;
+    case 'sum':
+      return e.items.map((item) => child(item, 1, false)).join(' + ');
+    case 'ratio': {
+      const text = `${child(e.of, 2, false)} / ${child(e.per, 2, true)}`;
+      const per = valueOf(e.per);
+      if (per !== null && X.cmp(per, X.ZERO) === 0) {
+        const policy = { none: 'không có giá trị / no value', zero: '= 0', full: '= 1 (đủ điểm / full marks)' }[e.whenEmpty];
+        return top ? `${text}: ${policy}` : `(${text}: ${policy})`;
+      }
+      return text;
+    }
+    case 'step': {
+      const slot = ctx.tape.slotOfExpr.get(e) as number;
+      const chosen = ctx.run.chosen[slot] as number;
+      const x = render(e.x, ctx, false);
+      const value = e.below !== null && chosen === e.values.length ? e.below : (e.values[chosen] as string);
+      const xv = valueOf(e.x);
+      if (xv !== null && X.cmp(xv, X.exact(e.from[0] as string)) < 0) return `${x} < ${e.from[0]} → ${value}`;
+      const next = e.from[chosen + 1];
+      return next === undefined ? `${x} ≥ ${e.from[chosen]} → ${value}` : `${x}: ${e.from[chosen]} ≤ ${x} < ${next} → ${value}`;
+    }
+  }
+}

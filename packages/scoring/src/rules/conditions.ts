@@ -1,0 +1,195 @@
+import * as X from '../arithmetic/exact.js';
+import type { LocalizedText } from '../schema/common.js';
+import type { CompiledCondition, CompiledMetric } from '../model/program.js';
+
+/**
+ * Điều kiện — "metric op value", compared exactly in integers: a share floor "tối thiểu đạt 65%"
+ * is 100·O ≥ 65·R, never 0.65 × R in floats. Conditions decide eligibility, prize floors and
+ * targets; the same comparison, solved for a number of moves, gives "cases still needed".
+ */
+
+/**
+ * A unit as the conditions read it: each metric's value as a numerator and a denominator (×
+ * scale), in `Program.metricList` order — `m[mo + 2k]`, `m[mo + 2k + 1]`, a denominator of 0
+ * meaning "no value" — and the inputs' exact forms for the rare metric of entered points that is
+ * not whole. `m` is usually shared by a whole roster, each unit at its own offset `mo`.
+ */
+export interface MetricValues {
+  readonly m: Float64Array;
+  readonly mo: number;
+  exactX(): readonly X.Exact[];
+}
+
+/** Writes each metric's numerator and denominator from the inputs `x` (at `xo`) into `out` (at `oo`). */
+export function metricValues(metrics: readonly CompiledMetric[], x: Float64Array, xo: number, out: Float64Array, oo: number): void {
+  for (let k = 0; k < metrics.length; k++) {
+    const m = metrics[k] as CompiledMetric;
+    let of = 0;
+    for (let j = 0; j < m.of.length; j++) of += x[xo + (m.of[j] as number)] as number;
+    let num = of;
+    let den = 1;
+    if (m.kind === 'ratio') {
+      let per = 0;
+      for (let j = 0; j < m.per.length; j++) per += x[xo + (m.per[j] as number)] as number;
+      if (per === 0) {
+        num = m.whenEmpty === 'full' ? m.scale : 0;
+        den = m.whenEmpty === 'none' ? 0 : 1;
+      } else {
+        num = of * m.scale;
+        den = per;
+      }
+    }
+    out[oo + 2 * k] = num;
+    out[oo + 2 * k + 1] = den;
+  }
+}
+
+const sign = (d: number | bigint): number => (d > 0 ? 1 : d < 0 ? -1 : 0);
+
+function opHolds(op: CompiledCondition['op'], c: number): boolean {
+  switch (op) {
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '=':
+      return c === 0;
+  }
+}
+
+/** Whether the unit meets the condition; a metric without a value meets nothing. */
+export function holds(c: CompiledCondition, u: MetricValues): boolean {
+  const at = u.mo + 2 * c.metric.index;
+  const num = u.m[at] as number;
+  const den = u.m[at + 1] as number;
+  if (den === 0) return false;
+  // num / den op n / d  ⇔  num·d op n·den
+  if (Number.isInteger(num) && Number.isInteger(den)) return opHolds(c.op, sign(X.productDifference(num, c.d, c.n, den)));
+  const value = exactMetric(c.metric, u.exactX());
+  return value !== null && opHolds(c.op, X.cmp(value, X.exact(c.value)));
+}
+
+/** The metric's exact value from exact inputs (entered points), or null when it has none. */
+export function exactMetric(m: CompiledMetric, x: readonly X.Exact[]): X.Exact | null {
+  const total = (ids: readonly number[]) => ids.reduce((s, i) => X.add(s, x[i] as X.Exact), X.ZERO);
+  const of = total(m.of);
+  if (m.kind === 'sum') return of;
+  const per = total(m.per);
+  if (X.cmp(per, X.ZERO) === 0) return m.whenEmpty === 'none' ? null : m.whenEmpty === 'full' ? X.exact(m.scale) : X.ZERO;
+  return X.mul(X.div(of, per), X.exact(m.scale));
+}
+
+/** Compares a metric between two units exactly: the sign of a − b (a metric without a value is lowest). */
+export function compareMetric(m: CompiledMetric, a: MetricValues, b: MetricValues): number {
+  const ak = a.mo + 2 * m.index;
+  const bk = b.mo + 2 * m.index;
+  const an = a.m[ak] as number;
+  const ad = a.m[ak + 1] as number;
+  const bn = b.m[bk] as number;
+  const bd = b.m[bk + 1] as number;
+  if (ad === 0 || bd === 0) return ad === bd ? 0 : ad === 0 ? -1 : 1;
+  if (Number.isInteger(an) && Number.isInteger(bn)) return X.compareProducts(an, bd, bn, ad);
+  return X.cmp(exactMetric(m, a.exactX()) as X.Exact, exactMetric(m, b.exactX()) as X.Exact);
+}
+
+/** The metric as a person reads it: its `show` (default: 2 decimals, rounded down, for a share; a count as it is). */
+export function metricText(m: CompiledMetric, u: MetricValues): string | null {
+  const at = u.mo + 2 * m.index;
+  const num = u.m[at] as number;
+  const den = u.m[at + 1] as number;
+  if (den === 0) return null;
+  const decimals = m.show?.decimals ?? (m.kind === 'sum' ? 0 : 2);
+  const mode = m.show?.rounding ?? 'down';
+  if (Number.isInteger(num) && Number.isInteger(den)) return X.ratioFixed(num, den, decimals, mode);
+  const value = exactMetric(m, u.exactX());
+  return value === null ? null : X.toFixed(value, decimals, mode);
+}
+
+const failedOp: Record<CompiledCondition['op'], string> = { '>=': '<', '>': '≤', '<=': '>', '<': '≥', '=': '≠' };
+const heldOp: Record<CompiledCondition['op'], string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+const vi = (decimal: string) => decimal.replace('.', ',');
+
+/** Why the unit fails the condition: "Tỷ lệ trực tuyến 64,99% < 65%" / "Online share 64.99% < 65%". */
+export function failureMessage(c: CompiledCondition, u: MetricValues): LocalizedText {
+  const shown = metricText(c.metric, u) ?? '—';
+  const m = c.metric;
+  const op = failedOp[c.op];
+  return {
+    vi: `${m.short.vi} ${vi(shown)}${m.unit} ${op} ${vi(c.value)}${m.unit}`,
+    en: `${m.short.en} ${shown}${m.unit} ${op} ${c.value}${m.unit}`,
+  };
+}
+
+/** The condition with the unit's numbers, for the explanation: "100 × 1800 / 2345 = 76.75% ≥ 65%". */
+export function conditionFormula(c: CompiledCondition, u: MetricValues, inputValue: (index: number) => string): string {
+  const m = c.metric;
+  const sumText = (ids: readonly number[]) => (ids.length === 1 ? inputValue(ids[0] as number) : `(${ids.map(inputValue).join(' + ')})`);
+  const shown = metricText(m, u) ?? '—';
+  const op = holds(c, u) ? heldOp[c.op] : failedOp[c.op];
+  if (m.kind === 'sum') return m.of.length === 1 ? `${shown} ${op} ${c.value}` : `${sumText(m.of)} = ${shown} ${op} ${c.value}`;
+  return `${m.scale === 100 ? '100 × ' : ''}${sumText(m.of)} / ${sumText(m.per)} = ${shown}${m.unit} ${op} ${c.value}${m.unit}`;
+}
+
+/**
+ * Fewest k ≥ 0 moves (each adding `adds` to the inputs) after which the condition holds; null when
+ * no number of moves gets there. The metric after k moves is (of + a·k) / (per + b·k) × scale, so
+ * "≥ n/d" is linear in k once multiplied out: solved in integers, never searched.
+ */
+export function movesToMeet(c: CompiledCondition, x: Float64Array, xo: number, adds: Float64Array): number | null {
+  const m = c.metric;
+  let of = 0;
+  let a = 0;
+  for (const i of m.of) {
+    of += x[xo + i] as number;
+    a += adds[i] as number;
+  }
+  let per = 1;
+  let b = 0;
+  if (m.kind === 'ratio') {
+    per = 0;
+    for (const i of m.per) {
+      per += x[xo + i] as number;
+      b += adds[i] as number;
+    }
+    if (per === 0 && b === 0) return holdsWhenEmpty(c) ? 0 : null;
+  }
+  if (!Number.isInteger(of) || !Number.isInteger(per)) return null;
+  // f(k) = (of + a·k)·scale·d − n·(per + b·k) = A + B·k; the condition is f(k) op 0.
+  const A = X.productDifference(of * m.scale, c.d, c.n, per);
+  const B = X.productDifference(a * m.scale, c.d, c.n, b);
+  const neg = (v: number | bigint): number | bigint => (typeof v === 'bigint' ? -v : -v);
+  const minus1 = (v: number | bigint): number | bigint => (typeof v === 'bigint' ? v - 1n : v - 1);
+  let k: number | null;
+  switch (c.op) {
+    case '>=':
+      k = X.leastSteps(A, B);
+      break;
+    case '>':
+      k = X.leastSteps(minus1(A), B);
+      break;
+    case '<=':
+      k = X.leastSteps(neg(A), neg(B));
+      break;
+    case '<':
+      k = X.leastSteps(minus1(neg(A)), neg(B));
+      break;
+    case '=':
+      k = sign(A) === 0 ? 0 : null;
+      break;
+  }
+  // A ratio of nothing has no value until a move gives it a denominator.
+  if (k !== null && m.kind === 'ratio' && per === 0) k = Math.max(k, 1);
+  return k;
+}
+
+function holdsWhenEmpty(c: CompiledCondition): boolean {
+  const m = c.metric;
+  if (m.whenEmpty === 'none') return false;
+  const value = m.whenEmpty === 'full' ? m.scale : 0;
+  return opHolds(c.op, sign(X.productDifference(value, c.d, c.n, 1)));
+}
