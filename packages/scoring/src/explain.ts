@@ -64,7 +64,11 @@ function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, 
     if (u.notApplicable?.[index] === 1) return 'x';
     return X.toDisplay(u.exactX()[index] as X.Exact).text;
   };
-  const ctx = { tape, run, inputText };
+  const figureText = (id: string) => {
+    const entered = program.entered.get(id);
+    return entered && u.notApplicable?.[entered.input] === 1 ? 'x' : null;
+  };
+  const ctx = { tape, run, inputText, figureText };
   const valueOf = (id: string) => {
     const slot = tape.slotOf.get(id);
     return slot === undefined ? null : (run.values[slot] ?? null);

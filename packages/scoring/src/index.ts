@@ -12,6 +12,10 @@ export { validateRuleSet, isVersion1, type RuleSetValidation } from './validate-
 export { upgradeRuleSet, fromVersion1, type RuleSetUpgrade } from './upgrade.js';
 export { ScoringInputError, issueMessages, formatPath, type IssueCode } from './errors.js';
 export { nuiThanh2023 } from './presets/nui-thanh-2023.js';
+export { thuyThanhCchc2022 } from './presets/thuy-thanh-cchc-2022.js';
+export { cuongGian2024Targets } from './presets/cuong-gian-2024-targets.js';
+export { thuongLo2022TieuChi15 } from './presets/thuong-lo-2022-tieu-chi-15.js';
+export { qd766y2022 } from './presets/qd766-2022.js';
 export { presets, getPreset } from './presets/index.js';
 export {
   ruleSetSchema,

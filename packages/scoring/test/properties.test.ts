@@ -120,10 +120,10 @@ function referenceEligible(c: Counts, group: string): boolean {
 }
 
 const countsOf = (u: UnitInput): Counts => ({
-  R: u.resolvedTotal,
-  O: u.resolvedOnline,
-  T: u.resolvedOnlineOnTime,
-  L: u.resolvedLate,
+  R: u.resolvedTotal as number,
+  O: u.resolvedOnline as number,
+  T: u.resolvedOnlineOnTime as number,
+  L: u.resolvedLate as number,
 });
 
 /** Negative when a is strictly ahead of b: published score, then O/R, then O. */

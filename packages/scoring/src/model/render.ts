@@ -14,6 +14,8 @@ export interface RenderContext {
   readonly run: ExactRun;
   /** An input's value as written, by id ("x" for a criterion that did not arise). */
   inputText(id: string): string;
+  /** Another figure as a formula names it, when not by its value ("x" for a criterion that did not arise). */
+  figureText?(id: string): string | null;
 }
 
 const precedence = (e: Expr): number => {
@@ -55,6 +57,8 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
     case 'const':
       return e.value;
     case 'ref': {
+      const named = ctx.figureText?.(e.id);
+      if (named) return named;
       const slot = ctx.tape.slotOf.get(e.id);
       return valueText(slot === undefined ? null : (ctx.run.values[slot] ?? null));
     }
