@@ -1,22 +1,29 @@
-import type { RuleSet, UnitInput } from '@thidua/scoring';
+import type { RuleSet, RuleSetInput } from '@thidua/scoring';
 import { foldForMatch } from './text.js';
 
-/** The columns of the statistics sheet, in template order. */
+/**
+ * The columns of a campaign's statistics sheet: the unit's id, name and group, then one column per
+ * input the rule set declares, in its order — so that every shape of plan (case counts, entered
+ * points with comments, a national index's numerators and denominators) has its own sheet, titled
+ * with the rule set's own words.
+ */
 export interface StatsColumn {
-  /** The machine key, accepted as a header: `unit_id`, `resolved_total`… */
+  /** The machine key, accepted as a header: `unit_id`, `resolved_total`, `p1_1_1`… */
   key: string;
-  /** The UnitInput field the column fills. */
-  field: keyof UnitInput;
+  /** The unit field the column fills: id, name, group, or an input id. */
+  field: string;
   /** The template's header (Vietnamese). */
   titleVi: string;
   titleEn: string;
   required: boolean;
-  kind: 'text' | 'group' | 'count';
-  /** One line for the template's "Hướng dẫn" sheet. */
+  kind: 'text' | 'group' | 'count' | 'points' | 'comment';
+  /** Entered points may be "x": the criterion did not arise. */
+  notApplicable: boolean;
+  /** One line for the template's guide sheet. */
   help: { vi: string; en: string };
 }
 
-export const statsColumns: readonly StatsColumn[] = [
+const unitColumns: StatsColumn[] = [
   {
     key: 'unit_id',
     field: 'id',
@@ -24,6 +31,7 @@ export const statsColumns: readonly StatsColumn[] = [
     titleEn: 'Unit ID',
     required: true,
     kind: 'text',
+    notApplicable: false,
     help: {
       vi: 'Mã của đơn vị trong danh sách đơn vị của đợt thi đua; không sửa mã đã điền sẵn.',
       en: "The unit's id from the campaign roster; do not change a pre-filled id.",
@@ -36,6 +44,7 @@ export const statsColumns: readonly StatsColumn[] = [
     titleEn: 'Unit name',
     required: true,
     kind: 'text',
+    notApplicable: false,
     help: {
       vi: 'Tên đơn vị, đúng như trong danh sách đơn vị (không phân biệt chữ hoa, chữ thường).',
       en: 'The unit name, as in the roster (upper or lower case does not matter).',
@@ -48,103 +57,62 @@ export const statsColumns: readonly StatsColumn[] = [
     titleEn: 'Group',
     required: true,
     kind: 'group',
+    notApplicable: false,
     help: {
-      vi: 'Nhóm thi đua: ghi "Nhóm 1", "Nhóm 2"… (hoặc mã nhóm, ví dụ departments, communes).',
-      en: 'The competition group: "Nhóm 1", "Nhóm 2"… (or the group id, e.g. departments, communes).',
-    },
-  },
-  {
-    key: 'resolved_total',
-    field: 'resolvedTotal',
-    titleVi: 'Tổng số hồ sơ đã giải quyết',
-    titleEn: 'Cases resolved (all channels)',
-    required: true,
-    kind: 'count',
-    help: {
-      vi: 'Tổng số hồ sơ thủ tục hành chính đã giải quyết, mọi hình thức tiếp nhận (số nguyên, không âm).',
-      en: 'All administrative-procedure cases resolved, every channel (a whole number, not negative).',
-    },
-  },
-  {
-    key: 'resolved_online',
-    field: 'resolvedOnline',
-    titleVi: 'Số hồ sơ giải quyết trực tuyến (toàn trình, một phần)',
-    titleEn: 'Cases resolved online (full or partial)',
-    required: true,
-    kind: 'count',
-    help: {
-      vi: 'Số hồ sơ đã giải quyết được tiếp nhận qua dịch vụ công trực tuyến toàn trình, một phần; không lớn hơn tổng số hồ sơ.',
-      en: 'Resolved cases filed through online public services (full or partial); at most the total.',
-    },
-  },
-  {
-    key: 'resolved_online_on_time',
-    field: 'resolvedOnlineOnTime',
-    titleVi: 'Số hồ sơ trực tuyến đúng hạn, trước hạn',
-    titleEn: 'Online cases resolved on time or early',
-    required: true,
-    kind: 'count',
-    help: {
-      vi: 'Trong số hồ sơ trực tuyến, số hồ sơ giải quyết đúng hạn, trước hạn; không lớn hơn số hồ sơ trực tuyến.',
-      en: 'Of the online cases, those resolved on time or early; at most the online cases.',
-    },
-  },
-  {
-    key: 'resolved_late',
-    field: 'resolvedLate',
-    titleVi: 'Số hồ sơ trễ hạn',
-    titleEn: 'Cases resolved late',
-    required: true,
-    kind: 'count',
-    help: {
-      vi: 'Số hồ sơ giải quyết trễ hạn, mọi hình thức tiếp nhận.',
-      en: 'Cases resolved late, every channel.',
-    },
-  },
-  {
-    key: 'resolved_online_full',
-    field: 'resolvedOnlineFull',
-    titleVi: 'Trực tuyến toàn trình',
-    titleEn: 'Full online',
-    required: false,
-    kind: 'count',
-    help: {
-      vi: 'Không bắt buộc. Số hồ sơ trực tuyến toàn trình; nếu điền thì phải điền cả cột "Trực tuyến một phần", và hai cột cộng lại bằng số hồ sơ trực tuyến.',
-      en: 'Optional. Full-online cases; if given, "Partial online" must be given too and the two must add up to the online cases.',
-    },
-  },
-  {
-    key: 'resolved_online_partial',
-    field: 'resolvedOnlinePartial',
-    titleVi: 'Trực tuyến một phần',
-    titleEn: 'Partial online',
-    required: false,
-    kind: 'count',
-    help: {
-      vi: 'Không bắt buộc. Số hồ sơ trực tuyến một phần (xem cột "Trực tuyến toàn trình").',
-      en: 'Optional. Partial-online cases (see "Full online").',
+      vi: 'Nhóm thi đua: ghi tên ngắn của nhóm (ví dụ "Nhóm 1") hoặc mã nhóm.',
+      en: 'The competition group: its short name (e.g. "Nhóm 1") or its id.',
     },
   },
 ];
 
-const columnByFolded = new Map<string, StatsColumn>();
-for (const c of statsColumns) {
-  for (const name of [foldForMatch(c.key), foldForMatch(c.titleVi), foldForMatch(c.titleEn), foldForMatch(c.field)]) {
-    columnByFolded.set(name, c);
-  }
+/** "resolvedOnlineOnTime" → "resolved_online_on_time". */
+export const snakeCase = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+function defaultHelp(input: RuleSetInput): { vi: string; en: string } {
+  if (input.kind === 'count') return { vi: 'Số nguyên, không âm.', en: 'A whole number, not negative.' };
+  if (input.kind === 'text') return { vi: 'Không bắt buộc. Ghi chú, nhận xét.', en: 'Optional. A note or comment.' };
+  return input.notApplicable
+    ? {
+        vi: 'Số điểm (số thập phân, ví dụ 0,75 hoặc 0.75); ghi "x" nếu nhiệm vụ không phát sinh.',
+        en: 'Points (a decimal, e.g. 0.75); write "x" where the task did not arise.',
+      }
+    : { vi: 'Số điểm (số thập phân, ví dụ 0,75 hoặc 0.75).', en: 'Points (a decimal, e.g. 0.75).' };
+}
+
+function inputColumn(input: RuleSetInput): StatsColumn {
+  return {
+    key: snakeCase(input.id),
+    field: input.id,
+    titleVi: input.label.vi,
+    titleEn: input.label.en,
+    required: input.optional !== true && input.kind !== 'text',
+    kind: input.kind === 'text' ? 'comment' : input.kind,
+    notApplicable: input.notApplicable === true,
+    help: input.help ?? defaultHelp(input),
+  };
+}
+
+/** The sheet's columns under a rule set, in template order. */
+export function columnsFor(ruleSet: RuleSet): StatsColumn[] {
+  return [...unitColumns, ...ruleSet.inputs.map(inputColumn)];
 }
 
 /**
- * The column a header names, matched after trimming, ignoring case, accents and punctuation: the
- * key (`resolved_total`), the Vietnamese title, the English title or the UnitInput field name.
+ * Finds the column a header names, matched after trimming, ignoring case, accents and punctuation:
+ * the key (`resolved_total`), the Vietnamese title, the English title or the field name.
  */
-export function columnForHeader(header: string): StatsColumn | undefined {
-  const folded = foldForMatch(header);
-  return folded === '' ? undefined : columnByFolded.get(folded);
-}
-
-export function columnForField(field: string): StatsColumn | undefined {
-  return statsColumns.find((c) => c.field === field);
+export function columnMatcher(columns: readonly StatsColumn[]): (header: string) => StatsColumn | undefined {
+  const byFolded = new Map<string, StatsColumn>();
+  for (const c of columns) {
+    for (const name of [c.key, c.titleVi, c.titleEn, c.field]) {
+      const folded = foldForMatch(name);
+      if (!byFolded.has(folded)) byFolded.set(folded, c);
+    }
+  }
+  return (header) => {
+    const folded = foldForMatch(header);
+    return folded === '' ? undefined : byFolded.get(folded);
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Evaluation, GroupResult, RuleSet, UnitResult } from '@thidua/scoring';
+import type { Evaluation, GroupResult, RuleSet, UnitInput, UnitResult } from '@thidua/scoring';
 import type ExcelJS from 'exceljs';
 import { newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, vndFormat, cellBorder, type OutCell } from './sheet-writing.js';
 import { formatDateTimeVi, formatDateVi } from './text.js';
@@ -15,6 +15,8 @@ export interface ExportMeta {
   sample: boolean;
   /** ISO timestamp. */
   generatedAt: string;
+  /** The statistics evaluated: when given, the ranking lists each unit's inputs beside its figures. */
+  units?: readonly UnitInput[];
 }
 
 export const sampleMarker = 'DỮ LIỆU MINH HỌA — sample data';
@@ -131,7 +133,7 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
   doc.columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = c.width;
   });
-  const decimals = doc.meta.ruleSet.score.rounding.decimals;
+  const decimals = doc.meta.ruleSet.score?.rounding.decimals ?? 2;
   doc.rows.forEach((r, ri) => {
     const row = sheet.getRow(headerRowNumber + 1 + ri);
     doc.columns.forEach((c, i) => {
@@ -167,7 +169,7 @@ function groupLabel(group: GroupResult, ruleSet: RuleSet): string {
 }
 
 function prizeLabel(groupId: string, prizeId: string, ruleSet: RuleSet): { vi: string; en: string } {
-  const prize = ruleSet.groups.find((g) => g.id === groupId)?.prizes.find((p) => p.id === prizeId);
+  const prize = ruleSet.groups.find((g) => g.id === groupId)?.prizes?.find((p) => p.id === prizeId);
   return prize?.label ?? { vi: prizeId, en: prizeId };
 }
 
@@ -245,66 +247,85 @@ export function awardsXlsx(evaluation: Evaluation, meta: ExportMeta): Promise<Ui
 // ---------------------------------------------------------------------------------------------
 // Ranking
 
-const rankingColumns: TableColumn[] = [
-  { title: 'Nhóm', kind: 'text', width: 10 },
-  { title: 'Hạng', kind: 'integer', width: 7 },
-  { title: 'Mã đơn vị', kind: 'text', width: 16 },
-  { title: 'Tên đơn vị', kind: 'text', width: 34 },
-  { title: 'Đủ điều kiện xét giải', kind: 'text', width: 12 },
-  { title: 'Điểm', kind: 'score', width: 9 },
-  { title: 'Giải', kind: 'text', width: 18 },
-  { title: 'Tổng số hồ sơ đã giải quyết', kind: 'integer', width: 13 },
-  { title: 'Số hồ sơ giải quyết trực tuyến', kind: 'integer', width: 13 },
-  { title: 'Số hồ sơ trực tuyến đúng hạn, trước hạn', kind: 'integer', width: 14 },
-  { title: 'Số hồ sơ trễ hạn', kind: 'integer', width: 10 },
-  { title: 'Tỷ lệ trực tuyến (%)', kind: 'percent', width: 11 },
-  { title: 'Tỷ lệ trực tuyến đúng hạn (%)', kind: 'percent', width: 13 },
-  { title: 'Tỷ lệ trễ hạn (%)', kind: 'percent', width: 10 },
-  { title: 'Điểm trừ', kind: 'percent', width: 9 },
-  { title: 'Hệ số', kind: 'decimal', width: 8 },
-  { title: 'Lý do / Ghi chú', kind: 'text', width: 60 },
-];
-
-function rankingNote(unit: UnitResult, group: GroupResult | undefined): string {
-  if (!unit.eligible) return unit.reasons.map((r) => r.message.vi).join('; ');
-  const undecided = group?.undecided.find((u) => u.unitIds.includes(unit.unitId));
-  return undecided ? `Giải chưa quyết định: ${undecided.message.vi}` : '';
+/** What a figure the rule set publishes is called, and how a spreadsheet writes it. */
+function shownColumns(ruleSet: RuleSet): { id: string; title: string; kind: ColumnKind }[] {
+  const columns: { id: string; title: string; kind: ColumnKind }[] = [];
+  for (const m of ruleSet.metrics) {
+    if (m.show) columns.push({ id: m.id, title: m.label.vi, kind: m.kind === 'ratio' && m.percent ? 'percent' : 'decimal' });
+  }
+  for (const a of ruleSet.score?.adjustments ?? []) {
+    if ((a.kind === 'deduction' && a.show) || (a.kind === 'multiplier' && a.show)) columns.push({ id: a.id, title: a.label.vi, kind: 'decimal' });
+  }
+  const visit = (c: NonNullable<RuleSet['score']>['criteria']) => {
+    if (c.show) columns.push({ id: c.id, title: `${c.number ? `${c.number}. ` : ''}${c.label.vi} (tối đa ${c.max})`, kind: 'decimal' });
+    for (const child of c.children ?? []) visit(child);
+  };
+  if (ruleSet.score) visit(ruleSet.score.criteria);
+  return columns;
 }
 
-/** Every unit, eligible or not, in the library's order, with its figures and reasons. */
+function rankingNote(unit: UnitResult, group: GroupResult | undefined, ruleSet: RuleSet): string {
+  const notes: string[] = [];
+  if (!unit.eligible) notes.push(...(unit.reasons ?? []).map((r) => r.message.vi));
+  const undecided = group?.undecided.find((u) => u.unitIds.includes(unit.unitId));
+  if (undecided) notes.push(`Giải chưa quyết định: ${undecided.message.vi}`);
+  const moves = new Map((ruleSet.moves ?? []).map((m) => [m.id, m.label.vi]));
+  for (const t of ruleSet.targets ?? []) {
+    const needed = unit.gaps?.targets?.[t.id];
+    if (needed === undefined) continue;
+    const move = moves.get(t.move ?? ruleSet.moves?.[0]?.id ?? '') ?? 'lần';
+    notes.push(needed === null ? `${t.label.vi}: chưa thể đạt` : `${t.label.vi}: cần thêm ${needed} ${move}`);
+  }
+  return notes.join('; ');
+}
+
+/** Every unit, eligible or not, in the library's order, with the figures the rule set publishes. */
 function rankingDocument(evaluation: Evaluation, meta: ExportMeta): Document {
   assertSameRuleSet(evaluation, meta);
+  const rs = meta.ruleSet;
   const groups = new Map(evaluation.groups.map((g) => [g.id, g]));
+  const inputs = new Map((meta.units ?? []).map((u) => [u.id, u]));
+  const scored = rs.score !== undefined;
+  const prized = rs.groups.some((g) => (g.prizes ?? []).length > 0);
+  const classes = new Map((rs.classes?.levels ?? []).map((l) => [l.id, l.label.vi]));
+  const shown = shownColumns(rs);
+  const inputColumns = meta.units ? rs.inputs.filter((i) => i.kind !== 'text') : [];
+
+  const columns: TableColumn[] = [{ title: 'Nhóm', kind: 'text', width: 10 }];
+  if (scored) columns.push({ title: 'Hạng', kind: 'integer', width: 7 });
+  columns.push({ title: 'Mã đơn vị', kind: 'text', width: 16 }, { title: 'Tên đơn vị', kind: 'text', width: 34 });
+  if (scored) columns.push({ title: prized ? 'Đủ điều kiện xét giải' : 'Đủ điều kiện xếp hạng', kind: 'text', width: 12 }, { title: 'Điểm', kind: 'score', width: 9 });
+  if (prized) columns.push({ title: 'Giải', kind: 'text', width: 18 });
+  if (rs.classes) columns.push({ title: 'Xếp loại', kind: 'text', width: 12 });
+  for (const t of rs.targets ?? []) columns.push({ title: t.label.vi, kind: 'text', width: 14 });
+  for (const c of shown) columns.push({ title: c.title, kind: c.kind, width: 12 });
+  for (const i of inputColumns) columns.push({ title: i.label.vi, kind: i.kind === 'count' ? 'integer' : 'decimal', width: 13 });
+  columns.push({ title: 'Lý do / Ghi chú', kind: 'text', width: 60 });
+
   const rows: TableRow[] = evaluation.units.map((u) => {
     const group = groups.get(u.groupId);
-    return {
-      cells: [
-        group ? groupLabel(group, meta.ruleSet) : u.groupId,
-        u.rank,
-        u.unitId,
-        u.unitName,
-        u.eligible ? 'Có' : 'Không',
-        u.score,
-        u.prize?.label.vi ?? null,
-        u.input.resolvedTotal,
-        u.input.resolvedOnline,
-        u.input.resolvedOnlineOnTime,
-        u.input.resolvedLate,
-        u.metrics.onlineSharePercent,
-        u.metrics.onTimeOnlinePercent,
-        u.metrics.latePercent,
-        u.metrics.deduction,
-        u.metrics.coefficient,
-        rankingNote(u, group),
-      ],
-    };
+    const cells: OutCell[] = [group ? groupLabel(group, rs) : u.groupId];
+    if (scored) cells.push(u.rank);
+    cells.push(u.unitId, u.unitName);
+    if (scored) cells.push(u.eligible ? 'Có' : 'Không', u.score);
+    if (prized) cells.push(u.prize?.label.vi ?? null);
+    if (rs.classes) cells.push(u.class ? (classes.get(u.class) ?? u.class) : null);
+    for (const t of rs.targets ?? []) cells.push(u.targets?.[t.id] ? 'Đạt' : 'Không đạt');
+    for (const c of shown) cells.push(u.metrics[c.id] ?? null);
+    const input = inputs.get(u.unitId);
+    for (const i of inputColumns) {
+      const v = input?.[i.id];
+      cells.push(typeof v === 'number' ? v : typeof v === 'string' && v !== 'x' ? Number(v) : (v ?? null));
+    }
+    cells.push(rankingNote(u, group, rs));
+    return { cells };
   });
   return {
-    sheetName: 'Xếp hạng',
-    heading: 'BẢNG XẾP HẠNG — Ranking',
+    sheetName: scored ? 'Xếp hạng' : 'Kết quả',
+    heading: scored ? 'BẢNG XẾP HẠNG — Ranking' : 'KẾT QUẢ THỰC HIỆN CHỈ TIÊU — Targets',
     meta,
     libraryVersion: evaluation.libraryVersion,
-    columns: rankingColumns,
+    columns,
     rows,
     footer: [],
   };

@@ -3,7 +3,7 @@
  * Vietnamese titles or keys, the blank template, and the award and ranking exports. Node only.
  */
 export { parseStatsFile, type ParsedStats, type ParseOptions, type RosterEntry, type SheetIssue } from './parse.js';
-export { statsColumns, columnForHeader, groupIdFor, type StatsColumn } from './columns.js';
+export { columnsFor, columnMatcher, groupIdFor, snakeCase, type StatsColumn } from './columns.js';
 export { templateCsv, templateXlsx, dataSheetName, guideSheetName, type TemplateOptions } from './template.js';
 export {
   awardsCsv,
@@ -16,4 +16,4 @@ export {
 } from './exports.js';
 export { neutraliseCell } from './text.js';
 export { sheetMessages, type SheetCode } from './messages.js';
-export { readCount, type CountReading } from './numbers.js';
+export { readCount, readPoints, type CountReading, type PointsReading } from './numbers.js';

@@ -52,6 +52,10 @@ export const sheetMessages = {
     vi: `Cột "${column}": "${raw}" không phải là số nguyên. Ghi số hồ sơ bằng chữ số, ví dụ 1234 hoặc 1.234.`,
     en: `Column "${column}": "${raw}" is not a whole number. Write the number of cases in digits, e.g. 1234 or 1.234.`,
   }),
+  not_points: (column: string, raw: string) => ({
+    vi: `Cột "${column}": "${raw}" không phải là số điểm. Ghi số thập phân, ví dụ 0,75 hoặc 0.75 (hoặc "x" nếu nhiệm vụ không phát sinh, nếu được phép).`,
+    en: `Column "${column}": "${raw}" is not a number of points. Write a decimal, e.g. 0.75 (or "x" where the task did not arise, if allowed).`,
+  }),
   ambiguous_number: (column: string, raw: string) => ({
     vi: `Cột "${column}": "${raw}" không rõ nghĩa (dấu phẩy là dấu thập phân hay phân cách hàng nghìn?). Ghi số không có dấu phân cách, ví dụ 1234.`,
     en: `Column "${column}": "${raw}" is ambiguous (decimal comma or thousands separator?). Write the number without separators, e.g. 1234.`,

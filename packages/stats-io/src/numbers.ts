@@ -27,3 +27,19 @@ export function readCount(raw: string): CountReading {
   if (/^-?\d{1,3}(?:,\d{3})+$/.test(text)) return { kind: 'ambiguous' };
   return { kind: 'invalid' };
 }
+
+/**
+ * Reading entered points written as text: a decimal with a point or, as Vietnamese spreadsheets
+ * write it, a comma ("0,75"); "x" for a criterion that did not arise. The value stays the decimal
+ * as written ("0.75"), so that the scoring library reads exactly what the official typed.
+ */
+export type PointsReading = { kind: 'empty' } | { kind: 'points'; value: string } | { kind: 'notApplicable' } | { kind: 'invalid' };
+
+export function readPoints(raw: string): PointsReading {
+  const text = raw.replace(/[\s\u00a0]+/gu, '').trim();
+  if (text === '') return { kind: 'empty' };
+  if (text === 'x' || text === 'X') return { kind: 'notApplicable' };
+  const m = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!m) return { kind: 'invalid' };
+  return { kind: 'points', value: `${m[1]}${m[2]}${m[3] === undefined ? '' : `.${m[3]}`}` };
+}

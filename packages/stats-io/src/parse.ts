@@ -1,7 +1,7 @@
 import { validateUnits, type LocalizedText, type RuleSet, type ScoringIssue, type UnitInput } from '@thidua/scoring';
-import { columnForHeader, groupIdFor, statsColumns, type StatsColumn } from './columns.js';
+import { columnMatcher, columnsFor, groupIdFor, type StatsColumn } from './columns.js';
 import { sheetMessages, type SheetCode } from './messages.js';
-import { readCount } from './numbers.js';
+import { readCount, readPoints } from './numbers.js';
 import { headerSearchDepth, readTable, type RawCell, type RawRow } from './read-table.js';
 import { cleanText, unneutraliseCell } from './text.js';
 
@@ -57,13 +57,15 @@ interface MappedColumn {
  * with the row and column an official sees in Excel. See README.md for the format decisions.
  */
 export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Promise<ParsedStats> {
-  const read = await readTable(bytes, opts.fileName);
+  const columns = columnsFor(opts.ruleSet);
+  const columnForHeader = columnMatcher(columns);
+  const read = await readTable(bytes, opts.fileName, (text) => columnForHeader(text) !== undefined);
   if (!read.ok) return refuse(read.format, [fileIssue(read.code, read.message)], [], 0);
   const { format, rows } = read.table;
   if (rows.length === 0) return refuse(format, [fileIssue('empty_file', sheetMessages.empty_file())], [], 0);
 
   // ---- header
-  const headerAt = findHeaderRow(rows);
+  const headerAt = findHeaderRow(rows, columnForHeader);
   const headerRow = rows[headerAt] as RawRow;
   const issues: SheetIssue[] = [];
   const warnings: SheetIssue[] = [];
@@ -85,7 +87,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
     }
     mapped.push({ index, header, column });
   });
-  for (const column of statsColumns) {
+  for (const column of columns) {
     if (column.required && !mapped.some((m) => m.column === column)) {
       issues.push(
         at(headerRow.rowNumber, null, column.field, 'missing_column', sheetMessages.missing_column(column.titleVi, column.titleEn, column.key)),
@@ -99,7 +101,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
   // A row with neither a unit id nor any count is a note or a signature line under the table
   // ("Người lập biểu"…): ignored, with a warning. The roster check still catches a unit left out.
   const dataRows: RawRow[] = [];
-  const keyCells = mapped.filter((m) => m.column.field === 'id' || m.column.kind === 'count');
+  const keyCells = mapped.filter((m) => m.column.field === 'id' || m.column.kind === 'count' || m.column.kind === 'points');
   for (const r of rows.slice(headerAt + 1)) {
     const filled = mapped.filter((m) => !isEmptyCell(r.cells[m.index] ?? null));
     if (filled.length === 0) continue;
@@ -125,8 +127,20 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
       const cell = row.cells[index] ?? null;
       if (isEmptyCell(cell)) continue;
       const field = column.field;
-      if (column.kind === 'text') {
+      if (column.kind === 'text' || column.kind === 'comment') {
         unit[field] = cleanText(unneutraliseCell(String(cell)));
+      } else if (column.kind === 'points') {
+        if (typeof cell === 'number') unit[field] = cell;
+        else {
+          const reading = readPoints(String(cell));
+          if (reading.kind === 'points') unit[field] = reading.value;
+          else if (reading.kind === 'notApplicable') unit[field] = 'x';
+          else if (reading.kind === 'invalid') {
+            unit[field] = String(cell);
+            reported.add(`${i}:${field}`);
+            issues.push(at(row.rowNumber, header, field, 'not_points', sheetMessages.not_points(header, String(cell).trim())));
+          }
+        }
       } else if (column.kind === 'group') {
         const text = cleanText(String(cell));
         let groupId = groupIds.get(text);
@@ -203,7 +217,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
     const row = dataRows[index]?.rowNumber ?? null;
     const column = fieldName ? (headerOf.get(fieldName) ?? null) : null;
     if (issue.code === 'required' && column) return at(row, column, fieldName, issue.code, sheetMessages.required(column));
-    return at(row, column, fieldName, issue.code, withColumnNames(issue.message, headerOf));
+    return at(row, column, fieldName, issue.code, withColumnNames(issue.message, headerOf, columns));
   };
   for (const e of validation.errors) {
     const placed = place(e);
@@ -229,7 +243,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
 }
 
 /** The header row: the first row naming the unit-id column, else the one naming most columns. */
-function findHeaderRow(rows: RawRow[]): number {
+function findHeaderRow(rows: RawRow[], columnForHeader: (header: string) => StatsColumn | undefined): number {
   const candidates = rows.slice(0, headerSearchDepth);
   const names = (row: RawRow) =>
     row.cells.map((c) => (typeof c === 'string' ? columnForHeader(c) : undefined)).filter((c) => c !== undefined);
@@ -262,9 +276,9 @@ function groupName(groupId: string, ruleSet: RuleSet): string {
 }
 
 /** The library names fields ("resolvedLate"); an official knows the column ("Số hồ sơ trễ hạn"). */
-function withColumnNames(message: LocalizedText, headerOf: Map<string, string>): LocalizedText {
+function withColumnNames(message: LocalizedText, headerOf: Map<string, string>, columns: readonly StatsColumn[]): LocalizedText {
   let { vi, en } = message;
-  for (const column of statsColumns) {
+  for (const column of columns) {
     const quoted = `"${column.field}"`;
     vi = vi.replaceAll(quoted, `"${headerOf.get(column.field) ?? column.titleVi}"`);
     en = en.replaceAll(quoted, `"${headerOf.get(column.field) ?? column.titleEn}"`);

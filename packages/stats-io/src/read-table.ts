@@ -1,7 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { LocalizedText } from '@thidua/scoring';
-import { columnForHeader } from './columns.js';
 import { sheetMessages, type SheetCode } from './messages.js';
 
 /** A cell as read: text from CSV (and text cells of XLSX), numbers from numeric XLSX cells. */
@@ -27,8 +26,11 @@ const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const oleMagic = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** Reads the first worksheet of an XLSX file (detected by its ZIP signature) or a CSV file. */
-export async function readTable(bytes: Uint8Array, fileName?: string): Promise<ReadResult> {
+/**
+ * Reads the first worksheet of an XLSX file (detected by its ZIP signature) or a CSV file.
+ * `isHeader` tells a column title of the sheet (it decides a CSV file's delimiter).
+ */
+export async function readTable(bytes: Uint8Array, fileName: string | undefined, isHeader: (text: string) => boolean): Promise<ReadResult> {
   if (startsWith(bytes, zipMagic)) return readXlsx(bytes);
   if (startsWith(bytes, oleMagic)) {
     return { ok: false, format: 'xlsx', code: 'unsupported_format', message: sheetMessages.unsupported_format() };
@@ -41,7 +43,7 @@ export async function readTable(bytes: Uint8Array, fileName?: string): Promise<R
       message: sheetMessages.unreadable_file('not a ZIP archive / không phải tệp nén ZIP'),
     };
   }
-  return readCsv(bytes);
+  return readCsv(bytes, isHeader);
 }
 
 function isBlank(cells: RawCell[]): boolean {
@@ -51,7 +53,7 @@ function isBlank(cells: RawCell[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-function readCsv(bytes: Uint8Array): ReadResult {
+function readCsv(bytes: Uint8Array, isHeader: (text: string) => boolean): ReadResult {
   let text: string;
   try {
     // ignoreBOM: false (the default) drops a UTF-8 BOM.
@@ -73,7 +75,7 @@ function readCsv(bytes: Uint8Array): ReadResult {
   for (const candidate of [',', ';']) {
     try {
       const head = parseCsv(text, { ...options, delimiter: candidate, to_line: headerSearchDepth + 5 }) as string[][];
-      const score = headerScore(toRows(head));
+      const score = headerScore(toRows(head), isHeader);
       if (score > bestScore) [delimiter, bestScore] = [candidate, score];
     } catch {
       // An unclosed quote in the first lines: the full parse below reports it.
@@ -90,10 +92,10 @@ function readCsv(bytes: Uint8Array): ReadResult {
 }
 
 /** How many known columns the best candidate header row (within the first rows) names. */
-function headerScore(rows: RawRow[]): number {
+function headerScore(rows: RawRow[], isHeader: (text: string) => boolean): number {
   let best = 0;
   for (const row of rows.slice(0, headerSearchDepth)) {
-    const known = row.cells.filter((c) => typeof c === 'string' && columnForHeader(c) !== undefined).length;
+    const known = row.cells.filter((c) => typeof c === 'string' && isHeader(c)).length;
     best = Math.max(best, known);
   }
   return best;

@@ -1,5 +1,5 @@
 import type { RuleSet } from '@thidua/scoring';
-import { groupLabelForTemplate, statsColumns } from './columns.js';
+import { columnsFor, groupLabelForTemplate, type StatsColumn } from './columns.js';
 import type { RosterEntry } from './parse.js';
 import { cellBorder, newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, type OutCell } from './sheet-writing.js';
 import { formatDateVi } from './text.js';
@@ -16,9 +16,10 @@ export const guideSheetName = 'Hướng dẫn';
 
 /** Rows of the blank statistics sheet: the Vietnamese titles, then the roster's units if any. */
 function templateRows(opts: TemplateOptions): OutCell[][] {
-  const header = statsColumns.map((c) => c.titleVi);
+  const columns = columnsFor(opts.ruleSet);
+  const header = columns.map((c) => c.titleVi);
   const units = (opts.roster ?? []).map((u) =>
-    statsColumns.map((c): OutCell => {
+    columns.map((c): OutCell => {
       if (c.field === 'id') return u.id;
       if (c.field === 'name') return u.name;
       if (c.field === 'group') return groupLabelForTemplate(u.group, opts.ruleSet);
@@ -40,6 +41,7 @@ export function templateCsv(opts: TemplateOptions): Uint8Array {
  */
 export async function templateXlsx(opts: TemplateOptions): Promise<Uint8Array> {
   const { ruleSet } = opts;
+  const columns = columnsFor(ruleSet);
   const workbook = newWorkbook();
   workbook.title = ruleSet.title.vi;
   const sheet = workbook.addWorksheet(dataSheetName, {
@@ -50,10 +52,10 @@ export async function templateXlsx(opts: TemplateOptions): Promise<Uint8Array> {
     const row = sheet.getRow(r + 1);
     values.forEach((v, c) => put(row.getCell(c + 1), v));
   });
-  styleHeaderRow(sheet.getRow(1), statsColumns.length);
-  statsColumns.forEach((c, i) => {
+  styleHeaderRow(sheet.getRow(1), columns.length);
+  columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = c.kind === 'count' ? 22 : c.field === 'name' ? 34 : 16;
+    column.width = c.kind === 'count' || c.kind === 'points' ? 22 : c.kind === 'comment' ? 40 : c.field === 'name' ? 34 : 16;
     // Ids stay text, so that "01" keeps its zero.
     if (c.field === 'id') column.numFmt = '@';
   });
@@ -64,9 +66,19 @@ export async function templateXlsx(opts: TemplateOptions): Promise<Uint8Array> {
   // A list validation is written as "a,b": labels holding a comma or a quote cannot be listed.
   const listable = groupLabels.every((l) => !/[",]/.test(l)) && groupList.length <= 250;
   for (let r = 2; r <= lastRow; r++) {
-    statsColumns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const cell = sheet.getCell(r, i + 1);
-      if (c.kind === 'count') {
+      if (c.kind === 'points' && !c.notApplicable) {
+        cell.dataValidation = {
+          type: 'decimal',
+          operator: 'greaterThanOrEqual',
+          allowBlank: true,
+          formulae: [0],
+          showErrorMessage: true,
+          errorTitle: 'Số điểm không hợp lệ',
+          error: 'Nhập số điểm (số thập phân, không âm). / Enter the points (a decimal, not negative).',
+        };
+      } else if (c.kind === 'count') {
         cell.dataValidation = {
           type: 'whole',
           operator: 'greaterThanOrEqual',
@@ -89,11 +101,11 @@ export async function templateXlsx(opts: TemplateOptions): Promise<Uint8Array> {
     });
   }
 
-  addGuideSheet(workbook, ruleSet);
+  addGuideSheet(workbook, ruleSet, columns);
   return toXlsxBytes(workbook);
 }
 
-function addGuideSheet(workbook: ReturnType<typeof newWorkbook>, ruleSet: RuleSet): void {
+function addGuideSheet(workbook: ReturnType<typeof newWorkbook>, ruleSet: RuleSet, columns: readonly StatsColumn[]): void {
   const guide = workbook.addWorksheet(guideSheetName);
   guide.columns = [{ width: 44 }, { width: 26 }, { width: 14 }, { width: 70 }, { width: 60 }];
   const line = (values: OutCell[], bold = false) => {
@@ -116,8 +128,8 @@ function addGuideSheet(workbook: ReturnType<typeof newWorkbook>, ruleSet: RuleSe
       'One row per unit, on the "Số liệu" sheet. Keep the header row; title rows may be added above it.',
     ],
     [
-      'Số liệu lũy kế từ ngày bắt đầu đợt thi đua đến ngày báo cáo; ghi số nguyên, không ghi dấu thập phân (1234 hoặc 1.234).',
-      'Cumulative figures from the start of the campaign to the reporting date; whole numbers only (1234 or 1.234).',
+      'Số liệu lũy kế từ ngày bắt đầu kỳ đến ngày báo cáo; số hồ sơ ghi số nguyên (1234 hoặc 1.234), số điểm ghi số thập phân (0,75 hoặc 0.75).',
+      'Cumulative figures from the start of the period to the reporting date; cases as whole numbers (1234 or 1.234), points as decimals (0.75).',
     ],
     [
       'Có thể gửi tệp .xlsx này (trang đầu tiên được đọc) hoặc tệp CSV UTF-8 có cùng tiêu đề cột.',
@@ -135,7 +147,7 @@ function addGuideSheet(workbook: ReturnType<typeof newWorkbook>, ruleSet: RuleSe
   }
   line([]);
   styleHeaderRow(line(['Cột (tiêu đề) / Column', 'Mã cột / Key', 'Bắt buộc / Required', 'Hướng dẫn', 'Guidance']), 5);
-  for (const c of statsColumns) {
+  for (const c of columns) {
     line([`${c.titleVi}\n${c.titleEn}`, c.key, c.required ? 'Có / Yes' : 'Không / No', c.help.vi, c.help.en]).eachCell((cell) => {
       cell.border = cellBorder;
     });

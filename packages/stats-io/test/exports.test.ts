@@ -21,6 +21,7 @@ const meta: ExportMeta = {
   inputSha256: 'ab'.repeat(32),
   sample: true,
   generatedAt: '2023-10-02T03:04:05.000Z',
+  units,
 };
 
 function csvRows(bytes: Uint8Array): string[][] {
@@ -93,7 +94,7 @@ describe('awardsCsv', () => {
     for (const group of evaluation.groups) {
       for (const u of group.undecided) expect(notes).toContain(u.message.vi);
       for (const id of group.vacantPrizes) {
-        const label = ruleSet.groups.find((g) => g.id === group.id)!.prizes.find((p) => p.id === id)!.label.vi;
+        const label = ruleSet.groups.find((g) => g.id === group.id)!.prizes!.find((p) => p.id === id)!.label.vi;
         expect(notes).toContain(`${label.toLowerCase()} để trống`);
       }
     }
@@ -151,7 +152,7 @@ describe('awardsXlsx', async () => {
 });
 
 describe('ranking exports', () => {
-  it('CSV: every unit once, eligible or not, with rank, score, breakdown figures and reasons', () => {
+  it('CSV: every unit once, eligible or not, with rank, score, the figures the rule set publishes, its inputs and reasons', () => {
     const rows = csvRows(rankingCsv(evaluation, meta));
     const headerAt = rows.findIndex((r) => r[0] === 'Nhóm' && r[1] === 'Hạng');
     const header = rows[headerAt]!;
@@ -163,14 +164,15 @@ describe('ranking exports', () => {
       expect(r[col('Hạng')]).toBe(u.rank === null ? '' : String(u.rank));
       expect(r[col('Điểm')]).toBe(u.score ?? '');
       expect(r[col('Đủ điều kiện xét giải')]).toBe(u.eligible ? 'Có' : 'Không');
-      expect(r[col('Tỷ lệ trực tuyến (%)')]).toBe(u.metrics.onlineSharePercent ?? '');
-      expect(r[col('Tỷ lệ trực tuyến đúng hạn (%)')]).toBe(u.metrics.onTimeOnlinePercent ?? '');
-      expect(r[col('Tỷ lệ trễ hạn (%)')]).toBe(u.metrics.latePercent ?? '');
-      expect(r[col('Điểm trừ')]).toBe(u.metrics.deduction ?? '');
-      expect(r[col('Hệ số')]).toBe(u.metrics.coefficient);
-      expect(r[col('Tổng số hồ sơ đã giải quyết')]).toBe(String(u.input.resolvedTotal));
-      for (const reason of u.reasons) expect(r[col('Lý do / Ghi chú')]).toContain(reason.message.vi);
-      if (u.undecidedPrizeIds.length > 0) expect(r[col('Lý do / Ghi chú')]).toContain('chưa quyết định');
+      expect(r[col('Tỷ lệ hồ sơ giải quyết trực tuyến (%)')]).toBe(u.metrics.onlineShare ?? '');
+      expect(r[col('Tỷ lệ hồ sơ trực tuyến đúng hạn, trước hạn (%)')]).toBe(u.metrics.onTimeShare ?? '');
+      expect(r[col('Tỷ lệ hồ sơ trễ hạn (%)')]).toBe(u.metrics.lateShare ?? '');
+      expect(r[col('Điểm trừ trễ hạn')]).toBe(u.metrics.deduction ?? '');
+      expect(r[col('Hệ số phát sinh hồ sơ (theo số hồ sơ trực tuyến)')]).toBe(u.metrics.coefficient);
+      const input = units.find((x) => x.id === u.unitId)!;
+      expect(r[col('Tổng số hồ sơ đã giải quyết')]).toBe(String(input.resolvedTotal));
+      for (const reason of u.reasons ?? []) expect(r[col('Lý do / Ghi chú')]).toContain(reason.message.vi);
+      if ((u.undecidedPrizeIds ?? []).length > 0) expect(r[col('Lý do / Ghi chú')]).toContain('chưa quyết định');
     }
   });
 
@@ -187,9 +189,9 @@ describe('ranking exports', () => {
       const r = table.find((x) => x[2] === u.unitId)!;
       expect(r[1]).toBe(u.rank);
       expect(r[5]).toBe(u.score === null ? null : Number(u.score));
-      expect(r[7]).toBe(u.input.resolvedTotal);
-      expect(r[11]).toBe(Number(u.metrics.onlineSharePercent));
-      expect(r[15]).toBe(Number(u.metrics.coefficient));
+      expect(r[12]).toBe(units.find((x) => x.id === u.unitId)!.resolvedTotal);
+      expect(r[7]).toBe(u.metrics.onlineShare === null ? null : Number(u.metrics.onlineShare));
+      expect(r[11]).toBe(Number(u.metrics.coefficient));
     }
   });
 });

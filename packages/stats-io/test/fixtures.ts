@@ -45,7 +45,7 @@ export const keyHeader = [
 ];
 
 export function unitRow(u: UnitInput): (string | number)[] {
-  return [u.id, u.name, u.group, u.resolvedTotal, u.resolvedOnline, u.resolvedOnlineOnTime, u.resolvedLate];
+  return [u.id, u.name, u.group, u.resolvedTotal as number, u.resolvedOnline as number, u.resolvedOnlineOnTime as number, u.resolvedLate as number];
 }
 
 /** CSV text → bytes, optionally with a UTF-8 BOM. */

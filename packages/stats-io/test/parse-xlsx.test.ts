@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseStatsFile, statsColumns } from '../src/index.js';
+import { columnsFor, parseStatsFile } from '../src/index.js';
+import { ruleSet as nuiThanh } from './fixtures.js';
+
+const statsColumns = columnsFor(nuiThanh);
 import { keyHeader, roster, ruleSet, unitRow, units, xlsxBytes } from './fixtures.js';
 
 const viHeader = statsColumns.filter((c) => c.required).map((c) => c.titleVi);

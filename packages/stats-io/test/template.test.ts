@@ -1,7 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { dataSheetName, guideSheetName, parseStatsFile, statsColumns, templateCsv, templateXlsx } from '../src/index.js';
+import { columnsFor, dataSheetName, guideSheetName, parseStatsFile, templateCsv, templateXlsx } from '../src/index.js';
+import { ruleSet as nuiThanh } from './fixtures.js';
+
+const statsColumns = columnsFor(nuiThanh);
 import { loadWorkbook, roster, ruleSet, units } from './fixtures.js';
 
 const bom = [0xef, 0xbb, 0xbf];

@@ -146,21 +146,7 @@ export const leafScoreSchema = z.discriminatedUnion('kind', [
     .describe('points entered per criterion, capped at the maximum'),
 ]);
 
-export interface CriterionInput {
-  id: string;
-  number?: string | undefined;
-  label: z.input<typeof localizedTextSchema>;
-  max: string;
-  citation: z.input<typeof citationSchema>;
-  score?: z.input<typeof leafScoreSchema> | undefined;
-  children?: CriterionInput[] | undefined;
-  aggregate?: 'sum' | 'weighted' | undefined;
-  weight?: string | undefined;
-  stated?: string | undefined;
-  show?: z.input<typeof showSchema> | undefined;
-}
-
-export const criterionSchema: z.ZodType<CriterionInput> = z
+export const criterionSchema = z
   .object({
     id: idSchema,
     /** As the source numbers it, e.g. "1.1.1". */
@@ -171,7 +157,7 @@ export const criterionSchema: z.ZodType<CriterionInput> = z
     citation: citationSchema,
     /** A leaf's scoring; a parent has `children` instead. */
     score: leafScoreSchema.optional(),
-    get children() {
+    get children(): z.ZodOptional<z.ZodArray<typeof criterionSchema>> {
       return z.array(criterionSchema).min(1).optional();
     },
     /** A parent's points: the sum of its children (default), or the sum of weight × child. */
@@ -425,8 +411,9 @@ export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type RuleSetInput = z.infer<typeof inputSchema>;
 export type Relation = z.infer<typeof relationSchema>;
 export type Metric = z.infer<typeof metricSchema>;
-export type Criterion = CriterionInput;
+
 export type LeafScore = z.infer<typeof leafScoreSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
 export type Adjustment = z.infer<typeof adjustmentSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type RuleSetGroup = z.infer<typeof groupSchema>;
