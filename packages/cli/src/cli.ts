@@ -1,6 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { VERSION } from '@thidua/scoring';
-import { bundleCommand, rulesCheckCommand, rulesInitCommand, scoreCommand, templateCommand, validateCommand, verifyCommand } from './commands.js';
+import {
+  bundleCommand,
+  rulesCheckCommand,
+  rulesInitCommand,
+  rulesListCommand,
+  rulesUpgradeCommand,
+  scoreCommand,
+  templateCommand,
+  validateCommand,
+  verifyCommand,
+} from './commands.js';
 import { commandNames, helpText } from './help.js';
 import { both, UsageError, UserError, type Lang } from './output.js';
 
@@ -29,11 +39,14 @@ const optionsOf: Record<string, Options> = {
     list: { type: 'string' },
     'as-of': { type: 'string' },
     status: { type: 'string' },
+    explain: { type: 'string' },
   },
   validate: { ...common, ...progressOptions, format: { type: 'string' } },
   template: { ...common, format: { type: 'string' }, out: { type: 'string', short: 'o' } },
   'rules init': { help: common.help as Options[string], lang: common.lang as Options[string], from: { type: 'string' }, out: { type: 'string', short: 'o' } },
   'rules check': { help: common.help as Options[string], lang: common.lang as Options[string] },
+  'rules upgrade': { help: common.help as Options[string], lang: common.lang as Options[string], out: { type: 'string', short: 'o' } },
+  'rules list': { help: common.help as Options[string], lang: common.lang as Options[string], out: { type: 'string', short: 'o' } },
   bundle: { ...common, ...progressOptions, out: { type: 'string', short: 'o' } },
   verify: { ...common, stats: { type: 'string' } },
 };
@@ -77,8 +90,8 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(helpText('rules', lang));
       return second === undefined ? 2 : 0;
     }
-    if (second !== 'init' && second !== 'check') {
-      throw new UsageError({ vi: `"rules" chỉ có init và check (nhận được "${second}")`, en: `"rules" has only init and check (got "${second}")` }, 'rules');
+    if (!['init', 'check', 'upgrade', 'list'].includes(second)) {
+      throw new UsageError({ vi: `"rules" có init, check, upgrade, list (nhận được "${second}")`, en: `"rules" has init, check, upgrade, list (got "${second}")` }, 'rules');
     }
     command = `rules ${second}`;
     rest = argv.slice(2);
@@ -120,7 +133,7 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError({ vi: `Thừa tham số: ${parsed.positionals.join(' ')}`, en: `Unexpected argument(s): ${parsed.positionals.join(' ')}` }, helpName);
     }
   };
-  const statsArg = { vi: 'tệp số liệu (CSV hoặc XLSX)', en: 'the statistics file (CSV or XLSX)' };
+  const statsArg = { vi: 'tệp số liệu (CSV, XLSX hoặc JSON)', en: 'the statistics file (CSV, XLSX or JSON)' };
 
   switch (command) {
     case 'score':
@@ -135,6 +148,11 @@ async function run(argv: string[]): Promise<number> {
       return rulesInitCommand(values);
     case 'rules check':
       return rulesCheckCommand(positional({ vi: 'tệp quy tắc (rules.json)', en: 'the rules file (rules.json)' }), values);
+    case 'rules upgrade':
+      return rulesUpgradeCommand(positional({ vi: 'tệp quy tắc phiên bản 1 (rules.json hoặc tệp chiến dịch)', en: 'the version 1 rules file (rules.json or a campaign file)' }), values);
+    case 'rules list':
+      none();
+      return rulesListCommand(values);
     case 'bundle':
       return bundleCommand(positional(statsArg), values);
     case 'verify':

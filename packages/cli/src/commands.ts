@@ -2,6 +2,8 @@ import { extname } from 'node:path';
 import {
   createAwardBundle,
   evaluate,
+  explain,
+  type Explanation,
   getPreset,
   presets,
   sha256Hex,
@@ -83,6 +85,19 @@ export async function scoreCommand(path: string, values: Values): Promise<number
   const progress = progressFor(path, progressFlag(values));
   const stats = await loadStats(path, rules, progress);
   refuseIfIssues(stats, lang);
+  const explainId = str(values.explain);
+  if (explainId !== undefined) {
+    const unit = stats.parsed.units.find((u) => u.id === explainId);
+    if (!unit) {
+      throw new UsageError(
+        { vi: `Không có đơn vị "${explainId}" trong ${stats.fileName}`, en: `No unit "${explainId}" in ${stats.fileName}` },
+        'score',
+      );
+    }
+    const explanation = explain(unit, ruleSet);
+    emit(format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation, lang), out);
+    return 0;
+  }
   progress.step({ vi: `Đang tính điểm ${stats.parsed.units.length} đơn vị`, en: `Scoring ${stats.parsed.units.length} units` });
   const evaluation = evaluate(stats.parsed.units, ruleSet);
   const fileSha256 = await sha256Hex(stats.bytes);
@@ -100,6 +115,7 @@ export async function scoreCommand(path: string, values: Values): Promise<number
       inputSha256: fileSha256,
       sample: false,
       generatedAt: new Date().toISOString(),
+      units: stats.parsed.units,
     };
     const writers = { ranking: { csv: rankingCsv, xlsx: rankingXlsx }, awards: { csv: awardsCsv, xlsx: awardsXlsx } };
     emit(await writers[list][format](evaluation, meta), out);
@@ -108,6 +124,25 @@ export async function scoreCommand(path: string, values: Values): Promise<number
     process.stderr.write(`✔ ${both({ vi: `Đã ghi ${out}`, en: `wrote ${out}` }, lang)}\n`);
   }
   return 0;
+}
+
+/** One unit's working as text: each step indented under its parent, formula = value, and its source. */
+function explanationText(e: Explanation, lang: Lang): string {
+  const lines = [`${e.unitName} (${e.unitId}) — ${e.ruleSetId}`];
+  for (const s of e.steps) {
+    const indent = '  '.repeat(s.depth + 1);
+    const name = `${s.number ? `${s.number} ` : ''}${pick(s.label, lang)}`;
+    const max = s.max !== null ? ` / ${s.countedMax !== null && Number(s.countedMax) !== Number(s.max) ? `${s.countedMax} (${s.max})` : s.max}` : '';
+    const value = s.value === null ? '—' : `${s.value}${s.exact ? '' : '…'}`;
+    lines.push(`${indent}${name}: ${s.formula} = ${value}${max}`);
+    if (s.comment) lines.push(`${indent}  ${lang === 'vi' ? 'Nhận xét' : 'Comment'}: ${s.comment}`);
+    if (s.stated !== null && s.stated !== s.value) lines.push(`${indent}  ${lang === 'vi' ? 'Văn bản ghi' : 'Stated'}: ${s.stated}`);
+    if (s.citation) lines.push(`${indent}  [${s.citation.section}] ${s.citation.text}`);
+  }
+  for (const c of e.conditions) lines.push(`${c.met ? '✔' : '✘'} ${pick(c.label, lang)}: ${c.formula}`);
+  for (const t of e.targets) lines.push(`${t.met ? '✔' : '✘'} ${pick(t.label, lang)}: ${t.formula}`);
+  for (const w of e.warnings) lines.push(`! ${pick(w.message, lang)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function formatFromOut(out: string | undefined): 'table' | 'json' | 'csv' | 'xlsx' {
@@ -186,6 +221,13 @@ export function rulesInitCommand(values: Values): number {
   return 0;
 }
 
+export function rulesListCommand(values: Values): number {
+  const lang = langOf(values);
+  const lines = Object.values(presets).map((p) => `  ${p.id.padEnd(28)} ${pick(p.title, lang)}`);
+  emit(`${both({ vi: 'Các bộ quy tắc mẫu', en: 'Presets' }, lang)}:\n${lines.join('\n')}\n`, str(values.out));
+  return 0;
+}
+
 export function rulesCheckCommand(path: string, values: Values): number {
   const lang = langOf(values);
   const text = new TextDecoder().decode(readInputFile(path, { vi: 'Tệp quy tắc', en: 'Rules file' }));
@@ -205,16 +247,60 @@ export function rulesCheckCommand(path: string, values: Values): number {
     return 1;
   }
   const { ruleSet, roster } = checked.rules;
-  const summary = ruleSet.groups.map((g) => {
-    const prizes = g.prizes.map((p) => `${p.count} × ${pick(p.label, lang)} ${formatVnd(p.amountVnd, lang)}`).join(', ');
+  const head = both(
+    roster
+      ? { vi: `${path}: hợp lệ — tệp chiến dịch, bộ quy tắc "${ruleSet.id}"`, en: `${path}: valid — campaign file, rule set "${ruleSet.id}"` }
+      : { vi: `${path}: hợp lệ — bộ quy tắc "${ruleSet.id}"`, en: `${path}: valid — rule set "${ruleSet.id}"` },
+    lang,
+  );
+  emit(`✔ ${head}\n  ${pick(ruleSet.title, lang)}\n${ruleSetSummary(ruleSet, roster, lang).join('\n')}\n`, undefined);
+  return 0;
+}
+
+/** What a rule set holds, in a few lines: its inputs, score, groups with floors and prizes, classes, targets. */
+function ruleSetSummary(ruleSet: RuleSet, roster: Rules['roster'], lang: Lang): string[] {
+  const lines: string[] = [];
+  const conditionText = (c: { metric?: string | undefined; input?: string | undefined; op: string; value: string }) => {
+    const metric = ruleSet.metrics.find((m) => m.id === c.metric);
+    const name = metric ? pick(metric.short ?? metric.label, lang) : (c.input ?? '?');
+    return `${name} ${c.op} ${c.value}${metric?.kind === 'ratio' && metric.percent ? '%' : ''}`;
+  };
+  lines.push(`  · ${lang === 'vi' ? 'Số liệu' : 'Inputs'}: ${ruleSet.inputs.length} (${ruleSet.inputs.slice(0, 4).map((i) => i.id).join(', ')}${ruleSet.inputs.length > 4 ? ', …' : ''})`);
+  if (ruleSet.score) {
+    const leaves = (c: NonNullable<RuleSet['score']>['criteria']): number => (c.children ? c.children.reduce((n, x) => n + leaves(x), 0) : 1);
+    lines.push(
+      `  · ${lang === 'vi' ? 'Điểm' : 'Score'}: ${pick(ruleSet.score.criteria.label, lang)} (${lang === 'vi' ? 'tối đa' : 'max'} ${ruleSet.score.criteria.max}, ${leaves(ruleSet.score.criteria)} ${lang === 'vi' ? 'tiêu chí' : 'criteria'})${ruleSet.score.adjustments.length ? `, ${ruleSet.score.adjustments.map((a) => a.id).join(', ')}` : ''}`,
+    );
+  }
+  for (const g of ruleSet.groups) {
+    const floors = (g.eligibility?.conditions ?? []).map(conditionText).join(', ');
+    const prizes = (g.prizes ?? []).map((p) => `${p.count} × ${pick(p.label, lang)} ${formatVnd(p.amountVnd, lang)}`).join(', ');
     const units = roster ? `, ${roster.filter((u) => u.group === g.id).length} ${lang === 'vi' ? 'đơn vị' : 'units'}` : '';
-    return `  · ${pick(g.shortName, lang)} (${g.id})${units}: ≥ ${g.eligibility.minOnlineSharePercent}%${g.eligibility.minResolvedOnline > 0 ? `, ≥ ${g.eligibility.minResolvedOnline}` : ''} — ${prizes}`;
-  });
-  const what = roster
-    ? { vi: `tệp chiến dịch, bộ quy tắc "${ruleSet.id}"`, en: `campaign file, rule set "${ruleSet.id}"` }
-    : { vi: `bộ quy tắc "${ruleSet.id}"`, en: `rule set "${ruleSet.id}"` };
-  const head = both({ vi: `${path}: hợp lệ — ${what.vi}`, en: `${path}: valid — ${what.en}` }, lang);
-  emit(`✔ ${head}\n  ${pick(ruleSet.title, lang)}\n${summary.join('\n')}\n`, undefined);
+    lines.push(`  · ${pick(g.shortName, lang)} (${g.id})${units}${floors ? `: ${floors}` : ''}${prizes ? ` — ${prizes}` : ''}`);
+  }
+  if (ruleSet.classes) lines.push(`  · ${lang === 'vi' ? 'Xếp loại' : 'Classes'}: ${ruleSet.classes.levels.map((l) => `${pick(l.label, lang)} ≥ ${l.min}`).join(', ')}`);
+  for (const t of ruleSet.targets ?? []) lines.push(`  · ${lang === 'vi' ? 'Chỉ tiêu' : 'Target'}: ${pick(t.label, lang)}`);
+  return lines;
+}
+
+export function rulesUpgradeCommand(path: string, values: Values): number {
+  const lang = langOf(values);
+  const text = new TextDecoder().decode(readInputFile(path, { vi: 'Tệp quy tắc', en: 'Rules file' }));
+  const located = locateJson(text);
+  const value = located.value;
+  const isCampaign = typeof value === 'object' && value !== null && 'ruleSet' in value && 'roster' in value;
+  const checked = isCampaign ? checkCampaignText(text, { upgrade: true }) : checkRuleSetText(text, { upgrade: true });
+  const ruleSet = 'rules' in checked ? checked.rules?.ruleSet : checked.ruleSet;
+  if (!ruleSet) {
+    const lines = checked.problems.map((p) => `  ✘ ${path}:${p.line}:${p.column}  ${both(p.message, lang)}`);
+    throw new UserError({ vi: `${path}: không chuyển đổi được (${lines.length} lỗi)`, en: `${path}: cannot be converted (${lines.length} problem(s))` }, lines);
+  }
+  const converted = isCampaign ? { ...(value as Record<string, unknown>), ruleSet } : ruleSet;
+  emit(`${JSON.stringify(converted, null, 2)}\n`, str(values.out));
+  const note = checked.upgraded
+    ? { vi: `${path}: đã chuyển bộ quy tắc phiên bản 1 sang phiên bản 2 — mọi con số, trích dẫn và cách hiểu giữ nguyên`, en: `${path}: converted the version 1 rule set to version 2 — every figure, citation and policy carried over` }
+    : { vi: `${path}: đã là phiên bản 2, không cần chuyển`, en: `${path}: already version 2, nothing to convert` };
+  process.stderr.write(`✔ ${both(note, lang)}\n`);
   return 0;
 }
 

@@ -11,11 +11,13 @@ const general = {
 Cách dùng: thidua <lệnh> [tùy chọn]
 
 Lệnh:
-  score <số-liệu.csv|xlsx>     tính điểm, xếp hạng và xét giải
+  score <số-liệu.csv|xlsx|json> tính điểm, xếp hạng, xét giải, xếp loại, chỉ tiêu
   validate <số-liệu>           kiểm tra tệp số liệu, báo từng lỗi theo dòng và cột
   template                     tạo biểu mẫu số liệu trống (CSV hoặc XLSX)
+  rules list                   liệt kê các bộ quy tắc mẫu
   rules init                   in bộ quy tắc mẫu (JSON) để sửa thành quy tắc của đơn vị mình
   rules check <rules.json>     kiểm tra tệp quy tắc, báo lỗi theo dòng
+  rules upgrade <rules.json>   chuyển bộ quy tắc phiên bản 1 sang phiên bản 2
   bundle <số-liệu> --out F     lập hồ sơ kết quả (quy tắc + số liệu + SHA-256 + kết quả)
   verify <award.json>          tính lại hồ sơ kết quả, xác nhận từng con số
 
@@ -39,11 +41,13 @@ Ví dụ:
 Usage: thidua <command> [options]
 
 Commands:
-  score <stats.csv|xlsx>       score, rank and award every unit
+  score <stats.csv|xlsx|json>  score, rank, award, class every unit; targets met
   validate <stats>             check a statistics file; every problem by row and column
   template                     write the blank statistics template (CSV or XLSX)
+  rules list                   list the presets
   rules init                   print a preset rule set (JSON) to edit into your own
   rules check <rules.json>     check a rules file; problems by line
+  rules upgrade <rules.json>   convert a version 1 rule set to version 2
   bundle <stats> --out F       make an award bundle (rules + statistics + SHA-256 + evaluation)
   verify <award.json>          recompute an award bundle and check every figure
 
@@ -66,11 +70,13 @@ Examples:
 
 const commands: Record<string, { vi: string; en: string }> = {
   score: {
-    vi: `thidua score <số-liệu.csv|xlsx> [--rules <mã|rules.json> | --campaign <campaign.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
+    vi: `thidua score <số-liệu.csv|xlsx|json> [--rules <mã|rules.json> | --campaign <campaign.json>] [--format table|json|csv|xlsx] [--explain <mã đơn vị>] [--out F] [--lang vi|en]
 
-Kiểm tra tệp số liệu, tính điểm, xếp hạng và xét giải theo bộ quy tắc.
+Kiểm tra tệp số liệu, tính điểm, xếp hạng, xét giải, xếp loại và đối chiếu chỉ tiêu theo bộ quy tắc.
+Tệp JSON: danh sách đơn vị (hoặc { "units": [...] }), mỗi đơn vị { id, name, group, <các trường số liệu> }.
   --format table   bảng đọc được trên màn hình (mặc định)
-  --format json    toàn bộ kết quả (Evaluation) dạng JSON, kể cả các bước tính
+  --format json    toàn bộ kết quả (Evaluation) dạng JSON
+  --explain <mã>   cách tính điểm của một đơn vị, từng bước, với số liệu của đơn vị và câu trích dẫn
   --format csv     bảng xếp hạng CSV (UTF-8 có BOM, mở được bằng Excel)
   --format xlsx    bảng xếp hạng XLSX (cần --out)
   --list ranking|awards   với csv/xlsx: bảng xếp hạng đầy đủ (mặc định) hoặc danh sách khen thưởng
@@ -84,12 +90,16 @@ Ví dụ:
   thidua score so-lieu.xlsx
   thidua score so-lieu.csv --rules rules.json --format json --out ket-qua.json
   thidua score so-lieu.csv --format xlsx --list awards --out danh-sach-khen-thuong.xlsx
+  thidua score docs/examples/thuy-thanh-cchc-2022.json --rules thuy-thanh-cchc-2022 --explain thuy-thanh
 `,
-    en: `thidua score <stats.csv|xlsx> [--rules <id|rules.json> | --campaign <campaign.json>] [--format table|json|csv|xlsx] [--out F] [--lang vi|en]
+    en: `thidua score <stats.csv|xlsx|json> [--rules <id|rules.json> | --campaign <campaign.json>] [--format table|json|csv|xlsx] [--explain <unit id>] [--out F] [--lang vi|en]
 
-Checks the statistics file, then scores, ranks and awards every unit under the rule set.
+Checks the statistics file, then scores, ranks, awards and classes every unit, and checks its
+targets, under the rule set. A JSON file: a list of units (or { "units": [...] }), each
+{ id, name, group, <the rule set's inputs> }.
   --format table   a table readable in a terminal (default)
-  --format json    the whole evaluation as JSON, every step of every score included
+  --format json    the whole evaluation as JSON
+  --explain <id>   one unit's score worked out step by step, with its numbers and the sentence behind each
   --format csv     the ranking as CSV (UTF-8 with BOM, opens in Excel)
   --format xlsx    the ranking as XLSX (needs --out)
   --list ranking|awards   for csv/xlsx: the full ranking (default) or the award list
@@ -103,6 +113,7 @@ Examples:
   thidua score stats.xlsx --lang en
   thidua score stats.csv --rules rules.json --format json --out evaluation.json
   thidua score stats.csv --format xlsx --list awards --out awards.xlsx
+  thidua score docs/examples/thuy-thanh-cchc-2022.json --rules thuy-thanh-cchc-2022 --explain thuy-thanh
 `,
   },
   validate: {
@@ -159,29 +170,41 @@ Examples:
 `,
   },
   rules: {
-    vi: `thidua rules init [--from <mã>] [--out F]
+    vi: `thidua rules list
+thidua rules init [--from <mã>] [--out F]
 thidua rules check <rules.json> [--lang vi|en]
+thidua rules upgrade <rules.json|campaign.json> [--out F]
 
-rules init   in một bộ quy tắc mẫu (mặc định nui-thanh-2023; có: ${presetIds()}) dạng JSON để sửa.
-rules check  kiểm tra tệp quy tắc (hoặc tệp chiến dịch { ruleSet, roster }) theo lược đồ; mỗi lỗi với
-             dòng:cột trong tệp. Mã thoát 1 khi có lỗi.
+rules list     các bộ quy tắc mẫu: ${presetIds()}.
+rules init     in một bộ quy tắc mẫu (mặc định nui-thanh-2023) dạng JSON để sửa.
+rules check    kiểm tra tệp quy tắc (hoặc tệp chiến dịch { ruleSet, roster }) theo lược đồ; mỗi lỗi với
+               dòng:cột trong tệp. Mã thoát 1 khi có lỗi.
+rules upgrade  chuyển bộ quy tắc phiên bản 1 (hoặc tệp chiến dịch chứa nó) sang phiên bản 2: mọi con
+               số, trích dẫn và cách hiểu được giữ nguyên, kết quả tính điểm không đổi.
 
 Ví dụ:
   thidua rules init > rules.json
-  thidua rules init --from cuong-gian-2024-example > rules.json
+  thidua rules init --from thuy-thanh-cchc-2022 > rules.json
   thidua rules check rules.json
+  thidua rules upgrade rules-cu.json --out rules.json
 `,
-    en: `thidua rules init [--from <id>] [--out F]
+    en: `thidua rules list
+thidua rules init [--from <id>] [--out F]
 thidua rules check <rules.json> [--lang vi|en]
+thidua rules upgrade <rules.json|campaign.json> [--out F]
 
-rules init   prints a preset rule set (default nui-thanh-2023; presets: ${presetIds()}) as JSON, to edit.
-rules check  checks a rules file (or a campaign file { ruleSet, roster }) against the schema; each
-             problem with its line:column. Exit code 1 on problems.
+rules list     the presets: ${presetIds()}.
+rules init     prints a preset rule set (default nui-thanh-2023) as JSON, to edit.
+rules check    checks a rules file (or a campaign file { ruleSet, roster }) against the schema; each
+               problem with its line:column. Exit code 1 on problems.
+rules upgrade  converts a version 1 rule set (or a campaign file holding one) to version 2: every
+               figure, citation and policy carried over, every score unchanged.
 
 Examples:
   thidua rules init > rules.json
-  thidua rules init --from cuong-gian-2024-example > rules.json
+  thidua rules init --from thuy-thanh-cchc-2022 > rules.json
   thidua rules check rules.json --lang en
+  thidua rules upgrade old-rules.json --out rules.json
 `,
   },
   bundle: {

@@ -64,7 +64,7 @@ export function issuesByPath(located: LocatedJson, issues: ScoringIssue[]): Plac
       // Library paths start with "ruleSet" (a bare rules.json); a campaign file's with "campaign".
       let path = issue.path[0] === 'ruleSet' || issue.path[0] === 'campaign' ? issue.path.slice(1) : issue.path;
       // zod puts an unknown key's issue on the object; the key itself is the line to edit.
-      const unknownKey = /Unrecognized keys?: "([^"]+)"/.exec(issue.message.en);
+      const unknownKey = /unknown key "([^"]+)"/.exec(issue.message.en);
       if (unknownKey?.[1] !== undefined) path = [...path, unknownKey[1]];
       let node: Node | undefined;
       for (let depth = path.length; depth >= 0 && !node; depth--) {

@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cuongGian2024Example, evaluate, nuiThanh2023, presets, type Evaluation, type UnitInput } from '@thidua/scoring';
-import { parseStatsFile, statsColumns } from '@thidua/stats-io';
+import { cuongGian2024Targets, evaluate, explain, nuiThanh2023, presets, type Evaluation, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { columnsFor, parseStatsFile } from '@thidua/stats-io';
 import { demoCampaign } from '../../../apps/leaderboard/src/demo/nui-thanh-2023.js';
-import { examplesDir, statsCsv, tempDir, thidua, width } from './helpers.js';
+import { cliDir, examplesDir, statsCsv, tempDir, thidua, width } from './helpers.js';
 
 /**
  * The command line through real child processes on real files: every command, exit codes,
@@ -69,7 +69,7 @@ describe('help and usage', () => {
       [['score', demoCsv, '--lang', 'fr'], /--lang phải là vi hoặc en/],
       [['score', join(dir, 'khong-co.csv')], /không có tệp này — .*no such file/],
       [['score', demoCsv, '--rules', 'no-such-preset'], /Không có bộ quy tắc mẫu "no-such-preset"/],
-      [['rules', 'frob'], /"rules" chỉ có init và check/],
+      [['rules', 'frob'], /"rules" có init, check, upgrade, list/],
       [['rules', 'init', '--from', 'nowhere'], /Không có bộ quy tắc mẫu "nowhere"/],
       [['verify', 'a.json', 'b.json'], /Thừa tham số: b.json/],
     ];
@@ -101,14 +101,14 @@ describe('score', () => {
       );
       const header = lines[headerIndex] as string;
       const scoreEnd = width(header.slice(0, header.indexOf('Điểm') + 'Điểm'.length));
-      for (const entry of group.ranking) {
-        const unit = demoEvaluation.units.find((u) => u.unitId === entry.unitId);
-        if (!unit) throw new Error(entry.unitId);
+      for (const unitId of group.ranking) {
+        const unit = demoEvaluation.units.find((u) => u.unitId === unitId);
+        if (!unit) throw new Error(unitId);
         const row = lines.find((l) => l.includes(`  ${unit.unitId}  `));
         expect(row, unit.unitId).toBeDefined();
         const shown = (unit.score as string).replace('.', ',');
         const rowText = row as string;
-        expect(rowText.trimStart().startsWith(`${entry.rank} `), unit.unitId).toBe(true);
+        expect(rowText.trimStart().startsWith(`${unit.rank} `), unit.unitId).toBe(true);
         expect(rowText).toContain(unit.unitName);
         const at = rowText.indexOf(` ${shown} `);
         expect(at, `${unit.unitId} ${shown}`).toBeGreaterThan(0);
@@ -117,7 +117,7 @@ describe('score', () => {
       }
       for (const id of group.ineligibleUnitIds) {
         const unit = demoEvaluation.units.find((u) => u.unitId === id);
-        expect(r.stdout).toContain(`· ${unit?.unitName} (${id}) — ${unit?.reasons[0]?.message.vi}`);
+        expect(r.stdout).toContain(`· ${unit?.unitName} (${id}) — ${unit?.reasons?.[0]?.message.vi}`);
       }
     }
     expect(r.stdout).toContain(`Tổng tiền thưởng: ${demoEvaluation.totalAwarded.toLocaleString('vi-VN')} đ`);
@@ -125,14 +125,56 @@ describe('score', () => {
 
   it('a tie across a prize boundary is shown as undecided for the committee, never silently assigned', () => {
     const file = join(dir, 'dong-hang.csv');
-    writeFileSync(file, statsCsv([9, 10, 29, 50, 51, 60].map((late) => [`l${late}`, `Bộ phận L${late}`, 'desks', 1000, 800, 800, late])));
-    const r = thidua(['score', file, '--rules', 'cuong-gian-2024-example']);
+    writeFileSync(file, statsCsv([9, 10, 29, 50, 51, 60].map((late) => [`l${late}`, `Xã L${late}`, 'communes', 1000, 800, 800, late])));
+    const r = thidua(['score', file]);
     expect(r.code).toBe(0);
+    // Late shares of 5%, 5.1% and 6% all lose the 5-point maximum: 22.50 each, equal on both tie rules.
     for (const id of ['l50', 'l51', 'l60']) {
-      expect(r.stdout).toMatch(new RegExp(`^ +4  ${id} .*70,00 .*\\? đồng hạng, chưa phân định$`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^ +4  ${id} .*22,50 .*\\? đồng hạng, chưa phân định$`, 'm'));
     }
     expect(r.stdout).toContain('Chưa phân định (hội đồng quyết định): 3 đơn vị đồng hạng 4');
-    expect(r.stdout).toContain('Tiền thưởng của nhóm: 3.000.000 đ trên tổng 3.500.000 đ');
+    expect(r.stdout).toContain('Tiền thưởng của nhóm: 14.500.000 đ trên tổng 18.500.000 đ');
+
+    // A district that breaks ties by fewer late cases writes it in its rule set, and the prizes are decided.
+    const rules = structuredClone(nuiThanh2023) as RuleSet;
+    rules.id = 'nui-thanh-2023-it-tre-han';
+    rules.ranking.ties = [{ metric: 'lateShare', order: 'asc' }, ...rules.ranking.ties];
+    const rulesFile = join(dir, 'rules-it-tre-han.json');
+    writeFileSync(rulesFile, JSON.stringify(rules, null, 2));
+    const broken = thidua(['score', file, '--rules', rulesFile]);
+    expect(broken.code, broken.stderr).toBe(0);
+    expect(broken.stdout).toMatch(/^ +4  l50 .*Giải khuyến khích \(2\.000\.000 đ\)$/m);
+    expect(broken.stdout).toMatch(/^ +5  l51 .*Giải khuyến khích \(2\.000\.000 đ\)$/m);
+    expect(broken.stdout).toMatch(/^ +6  l60 .*22,50 .*[^đ]$/m);
+    expect(broken.stdout).toContain('Tiền thưởng của nhóm: 18.500.000 đ trên tổng 18.500.000 đ');
+  });
+
+  it.each(Object.keys(presets))('the worked example of preset %s scores with exit 0', (id) => {
+    const file = readdirSync(examplesDir).find((f) => f.startsWith(`${id}.`) && !f.endsWith('.campaign.json'));
+    expect(file, `docs/examples/${id}.*`).toBeDefined();
+    const r = thidua(['score', '--rules', id, join(examplesDir, file as string), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const evaluation = JSON.parse(r.stdout) as Evaluation;
+    expect(evaluation.ruleSetId).toBe(id);
+    expect(evaluation.units.length).toBeGreaterThan(0);
+  });
+
+  it('--explain shows one unit\'s working: each figure with its formula in the unit\'s numbers, value and cited sentence', () => {
+    const file = join(examplesDir, 'thuy-thanh-cchc-2022.json');
+    const r = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022', '--explain', 'thuy-thanh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Xã Thủy Thanh (thuy-thanh) — thuy-thanh-cchc-2022');
+    expect(r.stdout).toMatch(/1\.1\.2 Mức độ hoàn thành KH CCHC: min\(1\.0, 0\.8\) = 0\.8 \/ 1\.0\n/);
+    expect(r.stdout).toContain('Nhận xét: hoàn thành 80%.');
+    expect(r.stdout).toContain('[I.2]');
+    expect(r.stdout).toMatch(/= 78\.636/);
+    const json = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022', '--explain', 'thuy-thanh', '--format', 'json']);
+    const units = JSON.parse(readFileSync(file, 'utf8')) as UnitInput[];
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(explain(units[0] as UnitInput, presets['thuy-thanh-cchc-2022'] as RuleSet))));
+    const missing = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022', '--explain', 'khong-co']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('khong-co');
+    noStack(missing.stderr);
   });
 
   it('--lang en prints the table in English', () => {
@@ -308,26 +350,27 @@ describe('template', () => {
     const r = thidua(['template']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
-    for (const c of statsColumns) expect(r.stdout).toContain(c.titleVi);
+    for (const c of columnsFor(nuiThanh2023)) expect(r.stdout).toContain(c.titleVi);
     const filled = join(dir, 'bieu-mau-da-dien.csv');
-    writeFileSync(filled, `${r.stdout}tam-hai,Xã Tam Hải,Nhóm 2,500,400,390,5\r\n`);
+    writeFileSync(filled, `${r.stdout}tam-hai,Xã Tam Hải,Nhóm 2,500,400,390,5,,\r\n`);
     const v = thidua(['validate', filled]);
     expect(v.stdout).toContain('1 dòng số liệu hợp lệ');
     expect(v.code).toBe(0);
   });
 
-  it('writes the XLSX template with its data and guide sheets; the rule set decides the groups', async () => {
+  it('writes the XLSX template with its data and guide sheets; the rule set decides the columns and groups', async () => {
     const out = join(dir, 'bieu-mau.xlsx');
-    const r = thidua(['template', '--out', out, '--rules', 'cuong-gian-2024-example']);
+    const r = thidua(['template', '--out', out, '--rules', 'cuong-gian-2024-targets']);
     expect(r.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Số liệu', 'Hướng dẫn']);
     const header = (workbook.getWorksheet('Số liệu')?.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(statsColumns.map((c) => c.titleVi));
+    expect(header).toEqual(columnsFor(cuongGian2024Targets).map((c) => c.titleVi));
+    expect(header).toContain('Số lượt đánh giá hài lòng');
     const guide: string[] = [];
     workbook.getWorksheet('Hướng dẫn')?.eachRow((row) => row.eachCell((c) => guide.push(String(c.value))));
-    expect(guide).toContain('desks');
+    expect(guide.join('\n')).toContain('Bộ phận một cửa');
     expect(guide).not.toContain('communes');
   });
 });
@@ -352,26 +395,31 @@ describe('rules', () => {
   it('check names each problem with the line and column of the key to edit', () => {
     const text = thidua(['rules', 'init']).stdout;
     const edited = text
-      .replace('"minOnlineSharePercent": "65"', '"minOnlineSharePercent": 65')
+      .replace('"value": "65"', '"value": 65')
       .replace('"count": 2,', '"count": 0,')
       .replace('"currency": "VND",', '"currency": "VND",\n  "currencyName": "đồng",');
     const file = join(dir, 'rules-sai.json');
     writeFileSync(file, edited);
-    const lineOf = (needle: string) => edited.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const lines = edited.split('\n');
+    const at = (needle: string) => {
+      const line = lines.findIndex((l) => l.includes(needle));
+      return `${line + 1}:${(lines[line] as string).indexOf('"') + 1}`;
+    };
     const r = thidua(['rules', 'check', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('3 lỗi');
-    expect(r.stdout).toContain(`${file}:${lineOf('"currencyName"')}:3 `);
-    expect(r.stdout).toContain(`${file}:${lineOf('"minOnlineSharePercent": 65')}:9 `);
-    expect(r.stdout).toContain(`${file}:${lineOf('"count": 0')}:11 `);
-    expect(r.stdout).toMatch(/groups\.1\.eligibility\.minOnlineSharePercent: .*expected string/);
+    expect(r.stdout).toContain(`${file}:${at('"currencyName"')} `);
+    expect(r.stdout).toContain(`${file}:${at('"value": 65')} `);
+    expect(r.stdout).toContain(`${file}:${at('"count": 0')} `);
+    expect(r.stdout).toMatch(/groups\.1\.eligibility\.conditions\.0\.value: .*/);
 
     const broken = join(dir, 'rules-cu-phap.json');
     const brokenText = text.replace('"currency": "VND",', '"currency": "VND"');
     writeFileSync(broken, brokenText);
     const s = thidua(['rules', 'check', broken, '--lang', 'en']);
     expect(s.code).toBe(1);
-    const brokenLine = brokenText.split('\n').findIndex((l) => l.includes('"score": {')) + 1;
+    // The missing comma is found where the next key begins.
+    const brokenLine = brokenText.split('\n').findIndex((l) => l.includes('"currency": "VND"')) + 2;
     expect(s.stdout).toContain(`${broken}:${brokenLine}:3  JSON syntax error: comma expected`);
   });
 
@@ -379,7 +427,9 @@ describe('rules', () => {
     const rules = JSON.parse(thidua(['rules', 'init']).stdout) as typeof nuiThanh2023;
     const communes = rules.groups.find((g) => g.id === 'communes');
     if (!communes) throw new Error('no communes');
-    communes.eligibility.minOnlineSharePercent = '75';
+    const floor = communes.eligibility?.conditions[0];
+    if (!floor || !('value' in floor)) throw new Error('no floor');
+    floor.value = '75';
     rules.id = 'nui-thanh-2023-floor-75';
     const file = join(dir, 'rules-75.json');
     writeFileSync(file, JSON.stringify(rules, null, 2));
@@ -402,14 +452,38 @@ describe('rules', () => {
 });
 
 describe('--campaign: the leaderboard campaign file (rule set + roster)', () => {
-  const campaign = join(examplesDir, 'cuong-gian-2024-example.campaign.json');
-  const stats = join(examplesDir, 'cuong-gian-2024-example.stats.csv');
+  const campaign = join(examplesDir, 'cuong-gian-2024-targets.campaign.json');
+  const stats = join(examplesDir, 'cuong-gian-2024-targets.csv');
+  const version1 = join(cliDir, 'test/fixtures/cuong-gian-2024-example.v1.campaign.json');
 
   it('rules check accepts the example campaign file and counts its roster', () => {
     const r = thidua(['rules', 'check', campaign]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('tệp chiến dịch, bộ quy tắc "cuong-gian-2024-example"');
-    expect(r.stdout).toContain('Bộ phận một cửa (desks), 7 đơn vị');
+    expect(r.stdout).toContain('tệp chiến dịch, bộ quy tắc "cuong-gian-2024-targets"');
+    expect(r.stdout).toContain('Bộ phận một cửa (one-stop-shop), 5 đơn vị');
+  });
+
+  it('a version 1 campaign file still scores, converted, with a notice; check asks for the upgrade, which then checks clean', () => {
+    const v1Stats = join(cliDir, 'test/fixtures/cuong-gian-2024-example.stats.csv');
+    const scored = thidua(['score', v1Stats, '--campaign', version1, '--format', 'json']);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(scored.stderr).toContain(`thidua rules upgrade ${version1}`);
+    expect((JSON.parse(scored.stdout) as Evaluation).units).toHaveLength(7);
+
+    const check = thidua(['rules', 'check', version1]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('Đây là bộ quy tắc phiên bản 1');
+    expect(check.stdout).toContain('thidua rules upgrade');
+
+    const upgraded = join(dir, 'chien-dich-v2.json');
+    const u = thidua(['rules', 'upgrade', version1, '--out', upgraded]);
+    expect(u.code, u.stderr).toBe(0);
+    const again = thidua(['rules', 'check', upgraded]);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain('Bộ phận một cửa (desks), 7 đơn vị');
+    const rescored = thidua(['score', v1Stats, '--campaign', upgraded, '--format', 'json']);
+    expect(rescored.stderr).toBe('');
+    expect(JSON.parse(rescored.stdout)).toEqual(JSON.parse(scored.stdout));
   });
 
   it('rules check places roster and rule-set problems of a campaign file on their lines', () => {
@@ -427,24 +501,24 @@ describe('--campaign: the leaderboard campaign file (rule set + roster)', () => 
     };
     check(
       'campaign-sai-nhom.json',
-      original.replace('"group": "desks"\n    },\n    {\n      "id": "van-hoa-xa-hoi"', '"group": "communes"\n    },\n    {\n      "id": "van-hoa-xa-hoi"'),
+      original.replace('"group": "one-stop-shop"\n    },\n    {\n      "id": "van-hoa-xa-hoi"', '"group": "communes"\n    },\n    {\n      "id": "van-hoa-xa-hoi"'),
       '"group": "communes"',
       'Group "communes" is not in the rule set',
     );
-    check('campaign-sai-quy-tac.json', original.replace('"maxPoints": "10"', '"maxPoints": 10'), '"maxPoints": 10', 'score.deduction.maxPoints');
+    check('campaign-sai-quy-tac.json', original.replace('"value": "70"', '"value": 70'), '"value": 70', 'value');
     check('campaign-trung-ma.json', original.replace('"id": "van-hoa-xa-hoi"', '"id": "tu-phap-ho-tich"'), '"id": "tu-phap-ho-tich"', 'Duplicate unit id "tu-phap-ho-tich"');
   });
 
   it('validate checks the roster as the server will: a missing unit and a misspelt name, by row', () => {
-    const rows = readFileSync(stats, 'utf8').split('\r\n').filter((l) => !l.startsWith('quan-su-xa'));
+    const rows = readFileSync(stats, 'utf8').split('\r\n').filter((l) => !l.startsWith('cong-an-xa'));
     const file = join(dir, 'thieu-don-vi.csv');
     writeFileSync(file, rows.join('\r\n').replace('Văn hóa - Xã hội', 'Van hoa - Xa hoi'));
     const r = thidua(['validate', file, '--campaign', campaign]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Cả tệp: Thiếu số liệu của đơn vị "Chỉ huy Quân sự xã"');
+    expect(r.stdout).toContain('Cả tệp: Thiếu số liệu của đơn vị "Công an xã"');
     expect(r.stdout).toMatch(/Dòng 5, cột "Tên đơn vị": Tên đơn vị "Van hoa - Xa hoi" không khớp/);
     // Without the roster the same file is acceptable: the roster is what caught it.
-    expect(thidua(['validate', file, '--rules', 'cuong-gian-2024-example']).code).toBe(0);
+    expect(thidua(['validate', file, '--rules', 'cuong-gian-2024-targets']).code).toBe(0);
     expect(thidua(['validate', stats, '--campaign', campaign]).code).toBe(0);
   });
 
@@ -456,7 +530,7 @@ describe('--campaign: the leaderboard campaign file (rule set + roster)', () => 
   });
 
   it('--rules and --campaign together are a usage error', () => {
-    const r = thidua(['score', stats, '--rules', 'cuong-gian-2024-example', '--campaign', campaign]);
+    const r = thidua(['score', stats, '--rules', 'cuong-gian-2024-targets', '--campaign', campaign]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Chỉ dùng một trong --rules và --campaign');
   });
@@ -473,7 +547,7 @@ describe('bundle and verify', () => {
 
   it('a bundle holds the rule set, the units, their SHA-256, the library version and the evaluation; verify says it matches', async () => {
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
-    expect(bundle.bundleVersion).toBe(1);
+    expect(bundle.bundleVersion).toBe(2);
     expect(bundle.ruleSet).toEqual(nuiThanh2023);
     expect(bundle.libraryVersion).toBe(demoEvaluation.libraryVersion);
     expect(bundle.input.fileName).toBe('so-lieu-2023-12-31.csv');
@@ -496,7 +570,7 @@ describe('bundle and verify', () => {
 
   it('a tampered score is named: path, unit, bundle value and recomputed value; exit 1', () => {
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
-    const index = bundle.evaluation.units.findIndex((u: { prize: unknown; score: string | null }) => u.prize === null && u.score !== null);
+    const index = bundle.evaluation.units.findIndex((u: { prize?: unknown; score: string | null }) => u.prize === undefined && u.score !== null);
     const unit = bundle.evaluation.units[index];
     const real = unit.score;
     unit.score = '99.99';
@@ -578,14 +652,18 @@ describe('bundle and verify', () => {
     for (const r of [a, b]) noStack(r.stderr);
   });
 
-  it('the second preset bundles and verifies too (bundle to stdout)', () => {
-    const csv = join(examplesDir, 'cuong-gian-2024-example.stats.csv');
-    const r = thidua(['bundle', csv, '--rules', 'cuong-gian-2024-example']);
-    expect(r.code).toBe(0);
-    const bundle = JSON.parse(r.stdout);
-    expect(bundle.ruleSet).toEqual(cuongGian2024Example);
-    const file = join(dir, 'cuong-gian.json');
-    writeFileSync(file, r.stdout);
-    expect(thidua(['verify', file, '--stats', csv]).code).toBe(0);
-  });
+  it.each(['cuong-gian-2024-targets', 'thuong-lo-2022-tieu-chi-15', 'qd766-2022', 'thuy-thanh-cchc-2022'])(
+    'the %s preset bundles its worked example and verifies it (bundle to stdout)',
+    (id) => {
+      const file = readdirSync(examplesDir).find((f) => f.startsWith(`${id}.`) && !f.endsWith('.campaign.json'));
+      const input = join(examplesDir, file as string);
+      const r = thidua(['bundle', input, '--rules', id]);
+      expect(r.code, r.stderr).toBe(0);
+      const bundle = JSON.parse(r.stdout);
+      expect(bundle.ruleSet).toEqual(presets[id]);
+      const out = join(dir, `${id}.bundle.json`);
+      writeFileSync(out, r.stdout);
+      expect(thidua(['verify', out, '--stats', input]).code).toBe(0);
+    },
+  );
 });

@@ -24,6 +24,7 @@ let project: string;
 let units: UnitInput[];
 let expected: Evaluation;
 let demoCsvPath: string;
+let scoringVersion: string;
 
 function run(command: string, args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } });
@@ -38,7 +39,9 @@ beforeAll(async () => {
     execFileSync('pnpm', ['pack', '--pack-destination', packs], { cwd: join(repoDir, dir), stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
-  expect(tarballs.sort()).toEqual(['thidua-cli-0.1.0.tgz', 'thidua-scoring-0.1.0.tgz']);
+  const versionOf = (dir: string) => (JSON.parse(readFileSync(join(repoDir, dir, 'package.json'), 'utf8')) as { version: string }).version;
+  scoringVersion = versionOf('packages/scoring');
+  expect(tarballs.sort()).toEqual([`thidua-cli-${versionOf('packages/cli')}.tgz`, `thidua-scoring-${scoringVersion}.tgz`]);
 
   project = tempDir('consumer');
   // The same pin as the workspace's root package.json: the registry reachable here lacks
@@ -65,7 +68,7 @@ describe('installed from the packed tarballs with npm', () => {
       dependencies: Record<string, string>;
       devDependencies?: Record<string, string>;
     };
-    expect(installed.dependencies['@thidua/scoring']).toBe('0.1.0');
+    expect(installed.dependencies['@thidua/scoring']).toBe(scoringVersion);
     expect(Object.values(installed.dependencies).some((v) => v.startsWith('workspace:'))).toBe(false);
     expect(installed.dependencies['@thidua/stats-io']).toBeUndefined();
     expect(existsSync(join(project, 'node_modules/@thidua/stats-io'))).toBe(false);
@@ -127,7 +130,7 @@ process.stdout.write(JSON.stringify({ version: scoring.VERSION, evaluation: scor
 const units: UnitInput[] = [
   { id: 'tam-hai', name: 'Xã Tam Hải', group: 'communes', resolvedTotal: 2000, resolvedOnline: 1500, resolvedOnlineOnTime: 1400, resolvedLate: 100 },
 ];
-const rules: RuleSet | undefined = getPreset('cuong-gian-2024-example');
+const rules: RuleSet | undefined = getPreset('cuong-gian-2024-targets');
 const result: Evaluation = evaluate(units, nuiThanh2023);
 const score: string | null = result.units[0]?.score ?? null;
 const amount: number | undefined = result.groups[0]?.prizes[0]?.amount;
@@ -212,15 +215,20 @@ process.stdout.write(b.input.sha256);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        // An intranet name over plain HTTP: not a secure context, so the browser offers no Web Crypto.
+        '--host-resolver-rules=MAP thidua.intranet 127.0.0.1',
+      ],
     });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      // Web Crypto needs a secure context: the page is served from 127.0.0.1, as a district's
-      // intranet page over https would be.
-      await page.goto(`${origin}/`);
+      // A district's intranet page over plain HTTP: crypto.subtle is missing there, and the bundle
+      // still hashes (a SHA-256 implementation ships with the library).
+      await page.goto(origin.replace('127.0.0.1', 'thidua.intranet'));
+      expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([false, 'undefined']);
       await page.addScriptTag({ content: code });
       const out = (await page.evaluate((u) => (globalThis as unknown as { thiduaRun: (x: unknown) => Promise<unknown> }).thiduaRun(u), units)) as {
         evaluation: Evaluation;
