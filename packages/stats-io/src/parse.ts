@@ -26,7 +26,8 @@ export interface SheetIssue {
 }
 
 export interface ParsedStats {
-  format: 'csv' | 'xlsx';
+  /** The file's format; 'json' for a unit list read by a caller with the same shape of answer. */
+  format: 'csv' | 'xlsx' | 'json';
   /** Empty whenever `issues` is not. */
   units: UnitInput[];
   /** Every problem at once; non-empty ⇒ the whole file must be refused. */
