@@ -1,4 +1,4 @@
-import type { Evaluation, RuleSet, UnitResult } from '@thidua/scoring';
+import { publishedFigures, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
 import { formatDecimal, formatVnd, pick, textTable, type Lang } from './output.js';
 
 export interface TableSource {
@@ -34,15 +34,7 @@ const words = {
 
 /** The figures the rule set publishes, as table columns (a short name, and % for a share). */
 function shownFigures(ruleSet: RuleSet, lang: Lang): { id: string; title: string; percent: boolean }[] {
-  const out: { id: string; title: string; percent: boolean }[] = [];
-  for (const m of ruleSet.metrics) if (m.show) out.push({ id: m.id, title: pick(m.short ?? m.label, lang), percent: m.kind === 'ratio' && m.percent });
-  for (const a of ruleSet.score?.adjustments ?? []) if ((a.kind === 'deduction' || a.kind === 'multiplier') && a.show) out.push({ id: a.id, title: pick(a.label, lang), percent: false });
-  const visit = (c: NonNullable<RuleSet['score']>['criteria']) => {
-    if (c.show) out.push({ id: c.id, title: c.number ?? pick(c.label, lang), percent: false });
-    for (const child of c.children ?? []) visit(child);
-  };
-  if (ruleSet.score) visit(ruleSet.score.criteria);
-  return out;
+  return publishedFigures(ruleSet).map((f) => ({ id: f.id, title: pick(f.kind === 'adjustment' ? f.label : f.short, lang), percent: f.percent }));
 }
 
 /**

@@ -138,6 +138,7 @@ describe('score', () => {
     // A district that breaks ties by fewer late cases writes it in its rule set, and the prizes are decided.
     const rules = structuredClone(nuiThanh2023) as RuleSet;
     rules.id = 'nui-thanh-2023-it-tre-han';
+    if (!rules.ranking) throw new Error('the preset ranks units');
     rules.ranking.ties = [{ metric: 'lateShare', order: 'asc' }, ...rules.ranking.ties];
     const rulesFile = join(dir, 'rules-it-tre-han.json');
     writeFileSync(rulesFile, JSON.stringify(rules, null, 2));
@@ -610,7 +611,7 @@ describe('bundle and verify', () => {
 
   it('verify --rules proves the bundle used the official rules, not a consistent forgery', () => {
     const forged = structuredClone(nuiThanh2023);
-    const first = forged.groups[1]?.prizes[0];
+    const first = forged.groups[1]?.prizes?.[0];
     if (!first) throw new Error('no first prize');
     first.amountVnd = 9_000_000;
     const rules = join(dir, 'rules-gia.json');

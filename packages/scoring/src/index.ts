@@ -59,6 +59,7 @@ export {
   type UndecidedPrizes,
 } from './schema/evaluation.js';
 export { VERSION } from './version.js';
+export { publishedFigures, type PublishedFigure } from './published-figures.js';
 export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
 export {
   createAwardBundle,

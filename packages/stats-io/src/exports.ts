@@ -1,4 +1,4 @@
-import type { Evaluation, GroupResult, RuleSet, UnitInput, UnitResult } from '@thidua/scoring';
+import { publishedFigures, type Evaluation, type GroupResult, type RuleSet, type UnitInput, type UnitResult } from '@thidua/scoring';
 import type ExcelJS from 'exceljs';
 import { newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, vndFormat, cellBorder, type OutCell } from './sheet-writing.js';
 import { formatDateTimeVi, formatDateVi } from './text.js';
@@ -249,19 +249,11 @@ export function awardsXlsx(evaluation: Evaluation, meta: ExportMeta): Promise<Ui
 
 /** What a figure the rule set publishes is called, and how a spreadsheet writes it. */
 function shownColumns(ruleSet: RuleSet): { id: string; title: string; kind: ColumnKind }[] {
-  const columns: { id: string; title: string; kind: ColumnKind }[] = [];
-  for (const m of ruleSet.metrics) {
-    if (m.show) columns.push({ id: m.id, title: m.label.vi, kind: m.kind === 'ratio' && m.percent ? 'percent' : 'decimal' });
-  }
-  for (const a of ruleSet.score?.adjustments ?? []) {
-    if ((a.kind === 'deduction' && a.show) || (a.kind === 'multiplier' && a.show)) columns.push({ id: a.id, title: a.label.vi, kind: 'decimal' });
-  }
-  const visit = (c: NonNullable<RuleSet['score']>['criteria']) => {
-    if (c.show) columns.push({ id: c.id, title: `${c.number ? `${c.number}. ` : ''}${c.label.vi} (tối đa ${c.max})`, kind: 'decimal' });
-    for (const child of c.children ?? []) visit(child);
-  };
-  if (ruleSet.score) visit(ruleSet.score.criteria);
-  return columns;
+  return publishedFigures(ruleSet).map((f) => ({
+    id: f.id,
+    title: f.kind === 'criterion' ? `${f.number ? `${f.number}. ` : ''}${f.label.vi} (tối đa ${f.max})` : f.label.vi,
+    kind: f.percent ? 'percent' : 'decimal',
+  }));
 }
 
 function rankingNote(unit: UnitResult, group: GroupResult | undefined, ruleSet: RuleSet): string {
