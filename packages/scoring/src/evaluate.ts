@@ -253,7 +253,7 @@ function checkStated(program: Program, e: Entry, s: Program['stated'][number], w
   });
 }
 
-function checkedRuleSet(ruleSet: RuleSet): RuleSet {
+export function checkedRuleSet(ruleSet: RuleSet): RuleSet {
   const result = validateRuleSet(ruleSet);
   if (!result.ok || !result.ruleSet) throw new ScoringInputError(result.errors);
   return ruleSet;

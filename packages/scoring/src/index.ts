@@ -60,6 +60,7 @@ export {
 } from './schema/evaluation.js';
 export { VERSION } from './version.js';
 export { publishedFigures, type PublishedFigure } from './published-figures.js';
+export { describeRuleSet, type RuleSetDigest, type ConditionDigest } from './describe.js';
 export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
 export {
   createAwardBundle,

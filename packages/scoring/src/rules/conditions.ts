@@ -114,6 +114,13 @@ const heldOp: Record<CompiledCondition['op'], string> = { '>=': '≥', '>': '>',
 
 const vi = (decimal: string) => decimal.replace('.', ',');
 
+/** The condition as a rule reads: "Tỷ lệ trực tuyến ≥ 65%" / "Online share ≥ 65%". */
+export function conditionText(c: CompiledCondition): LocalizedText {
+  const m = c.metric;
+  const op = heldOp[c.op];
+  return { vi: `${m.short.vi} ${op} ${vi(c.value)}${m.unit}`, en: `${m.short.en} ${op} ${c.value}${m.unit}` };
+}
+
 /** Why the unit fails the condition: "Tỷ lệ trực tuyến 64,99% < 65%" / "Online share 64.99% < 65%". */
 export function failureMessage(c: CompiledCondition, u: MetricValues): LocalizedText {
   const shown = metricText(c.metric, u) ?? '—';

@@ -1,0 +1,97 @@
+import { compile, type CompiledCondition, type CompiledTie } from './model/program.js';
+import { publishedFigures, type PublishedFigure } from './published-figures.js';
+import { conditionText } from './rules/conditions.js';
+import type { Citation, LocalizedText } from './schema/common.js';
+import type { RuleSet } from './schema/rule-set.js';
+import { checkedRuleSet, resolvePolicies } from './evaluate.js';
+
+/** A condition of the rule set in words, with its citation. */
+export interface ConditionDigest {
+  code: string;
+  text: LocalizedText;
+  citation: Citation | null;
+}
+
+/**
+ * A rule set as a page or a report presents it, in words: what is published per unit, who may be
+ * ranked and on what conditions, how ties are broken, the prizes, classes and targets. Every view
+ * (the leaderboard, the command line) reads the rules from here rather than from code of its own.
+ */
+export interface RuleSetDigest {
+  ruleSetId: string;
+  /** The rule set gives each unit a score (and so a rank); otherwise it states targets only. */
+  scored: boolean;
+  figures: PublishedFigure[];
+  groups: {
+    id: string;
+    name: LocalizedText;
+    shortName: LocalizedText;
+    conditions: ConditionDigest[];
+    prizes: { id: string; label: LocalizedText; count: number; amountVnd: number; conditions: ConditionDigest[] }[];
+    /** Every prize slot's amount, in đồng. */
+    budget: number;
+  }[];
+  /** After the score, in order: e.g. "Tỷ lệ trực tuyến cao hơn" / "higher Online share". */
+  ties: { text: LocalizedText }[];
+  tiesCitation: Citation | null;
+  classes: { id: string; label: LocalizedText; min: string }[];
+  targets: { id: string; label: LocalizedText; text: LocalizedText; move: LocalizedText | null; citation: Citation }[];
+  /** What one move is, for "cases still needed" (the first is the default). */
+  moves: { id: string; label: LocalizedText }[];
+}
+
+const digestOf = (c: CompiledCondition): ConditionDigest => ({ code: c.code, text: conditionText(c), citation: c.citation });
+
+function tieText(t: CompiledTie, rules: RuleSet): LocalizedText {
+  const higher = t.order === 'desc';
+  if (t.metric) {
+    return higher ? { vi: `${t.metric.short.vi} cao hơn`, en: `higher ${t.metric.short.en}` } : { vi: `${t.metric.short.vi} thấp hơn`, en: `lower ${t.metric.short.en}` };
+  }
+  const find = (c: NonNullable<RuleSet['score']>['criteria']): LocalizedText | null =>
+    c.id === t.criterion ? c.label : ((c.children ?? []).map(find).find((l) => l !== null) ?? null);
+  const label = (rules.score && find(rules.score.criteria)) ?? { vi: t.criterion ?? '', en: t.criterion ?? '' };
+  return higher ? { vi: `điểm ${label.vi} cao hơn`, en: `more points for ${label.en}` } : { vi: `điểm ${label.vi} thấp hơn`, en: `fewer points for ${label.en}` };
+}
+
+/** The rule set in words (see RuleSetDigest). Throws ScoringInputError on an invalid rule set. */
+export function describeRuleSet(ruleSet: RuleSet): RuleSetDigest {
+  const rules = checkedRuleSet(ruleSet);
+  const program = compile(rules, resolvePolicies(rules, {}));
+  return {
+    ruleSetId: rules.id,
+    scored: rules.score !== undefined,
+    figures: publishedFigures(rules),
+    groups: rules.groups.map((g) => {
+      const compiled = program.groups.get(g.id);
+      const prizes = (compiled?.prizes ?? []).map(({ prize, conditions }) => ({
+        id: prize.id,
+        label: prize.label,
+        count: prize.count,
+        amountVnd: prize.amountVnd,
+        conditions: conditions.map(digestOf),
+      }));
+      return {
+        id: g.id,
+        name: g.name,
+        shortName: g.shortName,
+        conditions: (compiled?.eligibility ?? []).map(digestOf),
+        prizes,
+        budget: prizes.reduce((sum, p) => sum + p.count * p.amountVnd, 0),
+      };
+    }),
+    ties: program.ties.map((t) => ({ text: tieText(t, rules) })),
+    tiesCitation: rules.ranking?.citation ?? null,
+    classes: (rules.classes?.levels ?? []).map((l) => ({ id: l.id, label: l.label, min: l.min })),
+    targets: program.targets.map((t) => {
+      const target = (rules.targets ?? []).find((x) => x.id === t.id);
+      return {
+        id: t.id,
+        label: target?.label ?? { vi: t.id, en: t.id },
+        text: conditionText(t.condition),
+        move: t.move?.label ?? null,
+        citation: target?.citation ?? t.condition.citation ?? { section: '', text: '' },
+      };
+    }),
+    moves: program.moves.map((m) => ({ id: m.id, label: m.label })),
+  };
+}
