@@ -1,44 +1,54 @@
 import { compile, type CompiledCondition, type CompiledTie } from './model/program.js';
-import { publishedFigures, type PublishedFigure } from './published-figures.js';
+import { z } from 'zod';
+import { publishedFigures, publishedFigureSchema } from './published-figures.js';
 import { conditionText } from './rules/conditions.js';
-import type { Citation, LocalizedText } from './schema/common.js';
+import { citationSchema, localizedTextSchema, type LocalizedText } from './schema/common.js';
 import type { RuleSet } from './schema/rule-set.js';
 import { checkedRuleSet, resolvePolicies } from './evaluate.js';
 
 /** A condition of the rule set in words, with its citation. */
-export interface ConditionDigest {
-  code: string;
-  text: LocalizedText;
-  citation: Citation | null;
-}
+export const conditionDigestSchema = z
+  .object({ code: z.string(), text: localizedTextSchema, citation: citationSchema.nullable() })
+  .meta({ id: 'ConditionDigest' });
 
 /**
  * A rule set as a page or a report presents it, in words: what is published per unit, who may be
  * ranked and on what conditions, how ties are broken, the prizes, classes and targets. Every view
  * (the leaderboard, the command line) reads the rules from here rather than from code of its own.
  */
-export interface RuleSetDigest {
-  ruleSetId: string;
-  /** The rule set gives each unit a score (and so a rank); otherwise it states targets only. */
-  scored: boolean;
-  figures: PublishedFigure[];
-  groups: {
-    id: string;
-    name: LocalizedText;
-    shortName: LocalizedText;
-    conditions: ConditionDigest[];
-    prizes: { id: string; label: LocalizedText; count: number; amountVnd: number; conditions: ConditionDigest[] }[];
-    /** Every prize slot's amount, in đồng. */
-    budget: number;
-  }[];
-  /** After the score, in order: e.g. "Tỷ lệ trực tuyến cao hơn" / "higher Online share". */
-  ties: { text: LocalizedText }[];
-  tiesCitation: Citation | null;
-  classes: { id: string; label: LocalizedText; min: string }[];
-  targets: { id: string; label: LocalizedText; text: LocalizedText; move: LocalizedText | null; citation: Citation }[];
-  /** What one move is, for "cases still needed" (the first is the default). */
-  moves: { id: string; label: LocalizedText }[];
-}
+export const ruleSetDigestSchema = z
+  .object({
+    ruleSetId: z.string(),
+    /** The rule set gives each unit a score (and so a rank); otherwise it states targets only. */
+    scored: z.boolean(),
+    figures: z.array(publishedFigureSchema),
+    groups: z.array(
+      z.object({
+        id: z.string(),
+        name: localizedTextSchema,
+        shortName: localizedTextSchema,
+        conditions: z.array(conditionDigestSchema),
+        prizes: z.array(
+          z.object({ id: z.string(), label: localizedTextSchema, count: z.number().int(), amountVnd: z.number().int(), conditions: z.array(conditionDigestSchema) }),
+        ),
+        /** Every prize slot's amount, in đồng. */
+        budget: z.number().int(),
+      }),
+    ),
+    /** After the score, in order: e.g. "Tỷ lệ trực tuyến cao hơn" / "higher Online share". */
+    ties: z.array(z.object({ text: localizedTextSchema })),
+    tiesCitation: citationSchema.nullable(),
+    classes: z.array(z.object({ id: z.string(), label: localizedTextSchema, min: z.string() })),
+    targets: z.array(
+      z.object({ id: z.string(), label: localizedTextSchema, text: localizedTextSchema, move: localizedTextSchema.nullable(), citation: citationSchema }),
+    ),
+    /** What one move is, for "cases still needed" (the first is the default). */
+    moves: z.array(z.object({ id: z.string(), label: localizedTextSchema })),
+  })
+  .meta({ id: 'RuleSetDigest' });
+
+export type ConditionDigest = z.infer<typeof conditionDigestSchema>;
+export type RuleSetDigest = z.infer<typeof ruleSetDigestSchema>;
 
 const digestOf = (c: CompiledCondition): ConditionDigest => ({ code: c.code, text: conditionText(c), citation: c.citation });
 

@@ -59,8 +59,8 @@ export {
   type UndecidedPrizes,
 } from './schema/evaluation.js';
 export { VERSION } from './version.js';
-export { publishedFigures, type PublishedFigure } from './published-figures.js';
-export { describeRuleSet, type RuleSetDigest, type ConditionDigest } from './describe.js';
+export { publishedFigures, publishedFigureSchema, type PublishedFigure } from './published-figures.js';
+export { describeRuleSet, ruleSetDigestSchema, conditionDigestSchema, type RuleSetDigest, type ConditionDigest } from './describe.js';
 export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
 export {
   createAwardBundle,

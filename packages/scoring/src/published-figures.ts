@@ -1,23 +1,28 @@
-import type { LocalizedText } from './schema/common.js';
+import { z } from 'zod';
+import { localizedTextSchema } from './schema/common.js';
 import type { Criterion, RuleSet } from './schema/rule-set.js';
 
 /**
  * A figure the rule set publishes with each unit (`show`), as a table column or a line of a unit
  * page: its id (the key of `UnitResult.metrics`), what it is called, and how it reads.
  */
-export interface PublishedFigure {
-  id: string;
-  kind: 'metric' | 'adjustment' | 'criterion';
-  label: LocalizedText;
-  /** A short name for a column heading: the metric's `short`, a criterion's number, else the label. */
-  short: LocalizedText;
-  /** A share written as a percentage (the value is already ×100). */
-  percent: boolean;
-  /** A criterion's number as the source gives it, e.g. "1.1". */
-  number: string | null;
-  /** A criterion's maximum, as the source states it. */
-  max: string | null;
-}
+export const publishedFigureSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['metric', 'adjustment', 'criterion']),
+    label: localizedTextSchema,
+    /** A short name for a column heading: the metric's `short`, a criterion's number, else the label. */
+    short: localizedTextSchema,
+    /** A share written as a percentage (the value is already ×100). */
+    percent: z.boolean(),
+    /** A criterion's number as the source gives it, e.g. "1.1". */
+    number: z.string().nullable(),
+    /** A criterion's maximum, as the source states it. */
+    max: z.string().nullable(),
+  })
+  .meta({ id: 'PublishedFigure' });
+
+export type PublishedFigure = z.infer<typeof publishedFigureSchema>;
 
 /**
  * The figures the rule set publishes, in reading order: metrics, then adjustments, then criteria
