@@ -12,11 +12,21 @@ import {
   type BundleMismatch,
   type RuleSet,
 } from '@thidua/scoring';
-import { awardsCsv, awardsXlsx, rankingCsv, rankingXlsx, templateCsv, templateXlsx, type ExportMeta } from '@thidua/stats-io';
-import type { Values } from './cli.js';
 import {
+  awardsCsv,
+  awardsXlsx,
   checkCampaignText,
   checkRuleSetText,
+  locateJson,
+  rankingCsv,
+  rankingXlsx,
+  templateCsv,
+  templateXlsx,
+  type ExportMeta,
+  type PlacedProblem,
+} from '@thidua/stats-io';
+import type { Values } from './cli.js';
+import {
   formatSheetIssue,
   loadRuleSet,
   loadRules,
@@ -24,10 +34,8 @@ import {
   progressFor,
   readInputFile,
   refuseIfIssues,
-  type PlacedProblem,
   type Rules,
 } from './inputs.js';
-import { locateJson } from './json-position.js';
 import { both, emit, formatVnd, pick, UsageError, UserError, type Lang } from './output.js';
 import { scoreTable } from './score-table.js';
 

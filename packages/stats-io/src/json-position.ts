@@ -1,12 +1,20 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ScoringIssue } from '@thidua/scoring';
-import type { PlacedProblem } from './inputs.js';
 
 /**
  * A JSON text parsed with positions (jsonc-parser, in strict JSON mode: no comments, no trailing
  * commas — the server reads rule sets with JSON.parse), so that a schema issue's path can be put
  * on the line an official edits.
  */
+/** A problem placed on the text an official edits. */
+export interface PlacedProblem {
+  line: number;
+  column: number;
+  /** e.g. "groups[1].eligibility.conditions[0].value", or "" for a syntax error. */
+  path: string;
+  message: { vi: string; en: string };
+}
+
 export interface LocatedJson {
   value: unknown;
   root: Node | undefined;

@@ -1,0 +1,130 @@
+import { isVersion1, upgradeRuleSet, validateRuleSet, validateUnits, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { issuesByPath, locateJson, type PlacedProblem } from './json-position.js';
+import { sheetMessages } from './messages.js';
+import type { ParsedStats, RosterEntry, SheetIssue } from './parse.js';
+
+/**
+ * The JSON files officials edit or upload — a rule set, a campaign file (rule set and roster), a
+ * list of units — read with every problem placed on its line and column.
+ */
+
+/** A campaign: its rule set and roster, and the id it is to have (else the rule set's). */
+export interface CampaignFile {
+  id?: string;
+  ruleSet: RuleSet;
+  roster: RosterEntry[];
+}
+
+const rosterId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * A campaign file `{ id?, ruleSet, roster: [{ id, name, group }] }` (docs/adopting.md): the rule set
+ * checked by the library, the roster by the leaderboard's rules (ASCII ids, unique, known groups).
+ */
+export function checkCampaignText(text: string, opts: { upgrade: boolean } = { upgrade: false }): { rules: CampaignFile | null; problems: PlacedProblem[]; upgraded: boolean } {
+  const located = locateJson(text);
+  if (located.syntaxErrors.length > 0) return { rules: null, problems: located.syntaxErrors, upgraded: false };
+  const top = located.value;
+  const problems: PlacedProblem[] = [];
+  const place = (path: (string | number)[], message: { vi: string; en: string }) =>
+    problems.push(...issuesByPath(located, [{ path: ['campaign', ...path], code: 'invalid_campaign', message }]));
+  if (typeof top !== 'object' || top === null || Array.isArray(top)) {
+    place([], { vi: 'Tệp chiến dịch phải là một đối tượng { ruleSet, roster }', en: 'A campaign file is an object { ruleSet, roster }' });
+    return { rules: null, problems, upgraded: false };
+  }
+  const { ruleSet: rawRuleSet, roster: rawRoster } = top as Record<string, unknown>;
+  const upgraded = opts.upgrade && isVersion1(rawRuleSet);
+  const result = opts.upgrade ? upgradeRuleSet(rawRuleSet) : validateRuleSet(rawRuleSet);
+  problems.push(...issuesByPath(located, result.errors.map((e) => ({ ...e, path: ['campaign', 'ruleSet', ...e.path] }))));
+  const roster: RosterEntry[] = [];
+  const id = (top as Record<string, unknown>).id;
+  if (!Array.isArray(rawRoster) || rawRoster.length === 0) {
+    place(['roster'], { vi: 'Thiếu danh sách đơn vị "roster" (một mảng { id, name, group })', en: 'Missing "roster" (an array of { id, name, group })' });
+  } else {
+    const groups = new Set<string>(result.ruleSet?.groups.map((g) => g.id) ?? []);
+    const seen = new Set<string>();
+    rawRoster.forEach((entry: unknown, i) => {
+      const u = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+      const { id, name, group } = u;
+      if (typeof id !== 'string' || !rosterId.test(id)) {
+        place(['roster', i, 'id'], { vi: 'Mã đơn vị: chữ cái, chữ số, ". _ -" (không dấu)', en: 'Unit id: ASCII letters, digits, ". _ -"' });
+      } else if (seen.has(id)) {
+        place(['roster', i, 'id'], { vi: `Mã đơn vị "${id}" bị trùng`, en: `Duplicate unit id "${id}"` });
+      } else seen.add(id);
+      if (typeof name !== 'string' || name.trim() === '') place(['roster', i, 'name'], { vi: 'Thiếu tên đơn vị', en: 'Missing unit name' });
+      if (typeof group !== 'string' || (result.ruleSet && !groups.has(group))) {
+        place(['roster', i, 'group'], {
+          vi: `Nhóm "${String(group)}" không có trong bộ quy tắc`,
+          en: `Group "${String(group)}" is not in the rule set`,
+        });
+      }
+      if (typeof id === 'string' && typeof name === 'string' && typeof group === 'string') roster.push({ id, name, group });
+    });
+  }
+  if (problems.length > 0 || !result.ruleSet) return { rules: null, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column), upgraded };
+  return { rules: { ...(typeof id === 'string' ? { id } : {}), ruleSet: result.ruleSet, roster }, problems: [], upgraded };
+}
+
+
+/**
+ * Parses and validates a rules.json text; every problem with its line and column. With `upgrade`, a
+ * version 1 rule set is converted (and said to be); without, it is refused with the way to convert it.
+ */
+export function checkRuleSetText(text: string, opts: { upgrade: boolean } = { upgrade: false }): { ruleSet: RuleSet | null; problems: PlacedProblem[]; upgraded: boolean } {
+  const located = locateJson(text);
+  if (located.syntaxErrors.length > 0) return { ruleSet: null, problems: located.syntaxErrors, upgraded: false };
+  const upgraded = opts.upgrade && isVersion1(located.value);
+  const result = opts.upgrade ? upgradeRuleSet(located.value) : validateRuleSet(located.value);
+  if (result.ok && result.ruleSet) return { ruleSet: result.ruleSet, problems: [], upgraded };
+  return { ruleSet: null, problems: issuesByPath(located, result.errors), upgraded };
+}
+
+
+/**
+ * A JSON statistics file: the units as the library reads them, every problem with the line and
+ * column of the unit or field (`row` is the line; `column` the path and position), the roster
+ * checked as for a sheet.
+ */
+export function parseUnitsJson(text: string, rules: { ruleSet: RuleSet; roster?: readonly RosterEntry[] | undefined }): ParsedStats {
+  const located = locateJson(text);
+  const issue = (line: number, column: string, field: string | null, code: string, message: { vi: string; en: string }): SheetIssue => ({
+    row: line,
+    column,
+    field,
+    code,
+    message,
+  });
+  const refuse = (issues: SheetIssue[], warnings: SheetIssue[] = [], rowCount = 0): ParsedStats => ({ format: 'json', units: [], issues, warnings, rowCount });
+  if (located.syntaxErrors.length > 0) return refuse(located.syntaxErrors.map((p) => issue(p.line, `${p.line}:${p.column}`, null, 'json_syntax', p.message)));
+  const value = located.value;
+  const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? (value as { units?: unknown }).units : undefined;
+  const base: (string | number)[] = Array.isArray(value) ? [] : ['units'];
+  const place = (issues: { path: (string | number)[]; code: string; message: { vi: string; en: string } }[]): SheetIssue[] =>
+    issuesByPath(located, issues.map((i) => ({ ...i, path: [...base, ...i.path] }))).map((p, k) => {
+      const raw = issues[k];
+      const field = typeof raw?.path[1] === 'string' ? raw.path[1] : null;
+      return issue(p.line, `${p.path || '(gốc / root)'} @ ${p.line}:${p.column}`, field, raw?.code ?? 'invalid', p.message);
+    });
+  if (!Array.isArray(list)) {
+    return refuse([issue(1, '1:1', null, 'not_a_list', { vi: 'Tệp JSON phải là danh sách đơn vị, hoặc { "units": [...] }', en: 'The JSON file must be a list of units, or { "units": [...] }' })]);
+  }
+  const validation = validateUnits(list, rules.ruleSet);
+  const issues = place(validation.errors);
+  const warnings = place(validation.warnings);
+  if (validation.ok && rules.roster) {
+    const known = new Map(rules.roster.map((u) => [u.id, u]));
+    const seen = new Set<string>();
+    const rosterIssues: { path: (string | number)[]; code: string; message: { vi: string; en: string } }[] = [];
+    validation.units.forEach((u: UnitInput, i) => {
+      seen.add(u.id);
+      if (!known.has(u.id)) rosterIssues.push({ path: [i, 'id'], code: 'unknown_unit', message: sheetMessages.unknown_unit(u.id) });
+    });
+    issues.push(...place(rosterIssues));
+    for (const r of rules.roster) {
+      if (!seen.has(r.id)) issues.push(issue(1, '(gốc / root)', 'id', 'missing_unit', sheetMessages.missing_unit(r.id, r.name)));
+    }
+  }
+  if (issues.length > 0) return refuse(issues, warnings, list.length);
+  return { format: 'json', units: validation.units, issues: [], warnings, rowCount: list.length };
+}
+
