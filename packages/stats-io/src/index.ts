@@ -4,7 +4,7 @@
  */
 export { parseStatsFile, type ParsedStats, type ParseOptions, type RosterEntry, type SheetIssue } from './parse.js';
 export { columnsFor, columnMatcher, groupIdFor, snakeCase, type StatsColumn } from './columns.js';
-export { templateCsv, templateXlsx, dataSheetName, guideSheetName, type TemplateOptions } from './template.js';
+export { statisticsCsv, templateCsv, templateXlsx, dataSheetName, guideSheetName, type TemplateOptions } from './template.js';
 export {
   awardsCsv,
   awardsXlsx,

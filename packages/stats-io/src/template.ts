@@ -1,4 +1,4 @@
-import type { RuleSet } from '@thidua/scoring';
+import type { RuleSet, UnitInput } from '@thidua/scoring';
 import { columnsFor, groupLabelForTemplate, type StatsColumn } from './columns.js';
 import type { RosterEntry } from './parse.js';
 import { cellBorder, newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, type OutCell } from './sheet-writing.js';
@@ -27,6 +27,25 @@ function templateRows(opts: TemplateOptions): OutCell[][] {
     }),
   );
   return [header, ...units];
+}
+
+/**
+ * Units' statistics as a sheet the upload reads back unchanged: one column per input the rule set
+ * declares (optional ones only when some unit has them), headed by the machine keys or the
+ * Vietnamese titles. Points marked not applicable are written "x".
+ */
+export function statisticsCsv(units: readonly UnitInput[], ruleSet: RuleSet, opts: { headers?: 'keys' | 'titles' } = {}): Uint8Array {
+  const columns = columnsFor(ruleSet).filter((c) => c.required || c.kind === 'text' || c.kind === 'group' || units.some((u) => u[c.field] !== undefined));
+  const header = columns.map((c) => (opts.headers === 'titles' ? c.titleVi : c.key));
+  const rows = units.map((u) =>
+    columns.map((c): OutCell => {
+      const v = u[c.field];
+      if (v === undefined) return null;
+      if (v === null) return 'x';
+      return c.field === 'group' && opts.headers === 'titles' ? groupLabelForTemplate(String(v), ruleSet) : v;
+    }),
+  );
+  return toCsvBytes([header, ...rows]);
 }
 
 /** The blank statistics sheet as CSV (UTF-8 with BOM, comma-separated, Vietnamese titles). */

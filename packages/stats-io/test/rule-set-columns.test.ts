@@ -1,6 +1,7 @@
-import { presets, thuyThanhCchc2022, qd766y2022 } from '@thidua/scoring';
+import { presets, thuyThanhCchc2022, qd766y2022, type UnitInput } from '@thidua/scoring';
 import { describe, expect, it } from 'vitest';
-import { columnsFor, parseStatsFile, templateCsv } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { columnsFor, parseStatsFile, statisticsCsv, templateCsv } from '../src/index.js';
 
 /**
  * Every rule set gets its own sheet: the columns are its declared inputs, titled in its own words,
@@ -52,5 +53,16 @@ describe('the sheet of each rule set', () => {
     const titles = columnsFor(qd766y2022).map((c) => c.titleVi);
     expect(titles).toContain('Số hồ sơ đã và đang xử lý trước hạn, đúng hạn, trong hạn');
     expect(titles).toContain('Điểm Dịch vụ công trực tuyến (theo Cổng DVCQG)');
+  });
+
+  it('statisticsCsv writes units so that the upload reads them back unchanged: keys or Vietnamese titles, "x", comments', async () => {
+    const units = JSON.parse(readFileSync(new URL('../../../docs/examples/thuy-thanh-cchc-2022.json', import.meta.url), 'utf8')) as UnitInput[];
+    for (const headers of ['keys', 'titles'] as const) {
+      const bytes = statisticsCsv(units, thuyThanhCchc2022, { headers });
+      const parsed = await parseStatsFile(bytes, { ruleSet: thuyThanhCchc2022 });
+      expect(parsed.issues).toEqual([]);
+      const normal = (u: UnitInput) => Object.fromEntries(Object.entries(u).map(([k, v]) => [k, typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v]));
+      expect(parsed.units.map(normal)).toEqual(units.map(normal));
+    }
   });
 });
