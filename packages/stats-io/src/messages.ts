@@ -89,6 +89,18 @@ export const sheetMessages = {
     vi: `Đơn vị mã ${id} thuộc "${expected}" theo danh sách đơn vị, không phải "${written}".`,
     en: `Unit ${id} belongs to "${expected}" in the roster, not "${written}".`,
   }),
+  invalid_unit_id: (id: string) => ({
+    vi: `Mã đơn vị "${id}" không hợp lệ: chỉ dùng chữ cái, chữ số và ". _ -" (không dấu, không khoảng trắng).`,
+    en: `Unit id "${id}" is invalid: use ASCII letters, digits and ". _ -" only (no accents, no spaces).`,
+  }),
+  duplicate_unit: (id: string) => ({
+    vi: `Mã đơn vị "${id}" bị trùng trong danh sách đơn vị.`,
+    en: `Duplicate unit id "${id}" in the roster.`,
+  }),
+  missing_name: () => ({
+    vi: 'Thiếu tên đơn vị.',
+    en: 'The unit name is missing.',
+  }),
 } satisfies Record<string, (...args: never[]) => LocalizedText>;
 
 export type SheetCode = keyof typeof sheetMessages;

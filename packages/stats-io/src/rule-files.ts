@@ -1,6 +1,7 @@
 import { isVersion1, upgradeRuleSet, validateRuleSet, validateUnits, type RuleSet, type UnitInput } from '@thidua/scoring';
 import { issuesByPath, locateJson, type PlacedProblem } from './json-position.js';
 import { sheetMessages } from './messages.js';
+import { checkRoster } from './roster.js';
 import type { ParsedStats, RosterEntry, SheetIssue } from './parse.js';
 
 /**
@@ -14,8 +15,6 @@ export interface CampaignFile {
   ruleSet: RuleSet;
   roster: RosterEntry[];
 }
-
-const rosterId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * A campaign file `{ id?, ruleSet, roster: [{ id, name, group }] }` (docs/adopting.md): the rule set
@@ -40,26 +39,12 @@ export function checkCampaignText(text: string, opts: { upgrade: boolean } = { u
   const id = (top as Record<string, unknown>).id;
   if (!Array.isArray(rawRoster) || rawRoster.length === 0) {
     place(['roster'], { vi: 'Thiếu danh sách đơn vị "roster" (một mảng { id, name, group })', en: 'Missing "roster" (an array of { id, name, group })' });
-  } else {
-    const groups = new Set<string>(result.ruleSet?.groups.map((g) => g.id) ?? []);
-    const seen = new Set<string>();
-    rawRoster.forEach((entry: unknown, i) => {
-      const u = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-      const { id, name, group } = u;
-      if (typeof id !== 'string' || !rosterId.test(id)) {
-        place(['roster', i, 'id'], { vi: 'Mã đơn vị: chữ cái, chữ số, ". _ -" (không dấu)', en: 'Unit id: ASCII letters, digits, ". _ -"' });
-      } else if (seen.has(id)) {
-        place(['roster', i, 'id'], { vi: `Mã đơn vị "${id}" bị trùng`, en: `Duplicate unit id "${id}"` });
-      } else seen.add(id);
-      if (typeof name !== 'string' || name.trim() === '') place(['roster', i, 'name'], { vi: 'Thiếu tên đơn vị', en: 'Missing unit name' });
-      if (typeof group !== 'string' || (result.ruleSet && !groups.has(group))) {
-        place(['roster', i, 'group'], {
-          vi: `Nhóm "${String(group)}" không có trong bộ quy tắc`,
-          en: `Group "${String(group)}" is not in the rule set`,
-        });
-      }
-      if (typeof id === 'string' && typeof name === 'string' && typeof group === 'string') roster.push({ id, name, group });
-    });
+  } else if (result.ruleSet) {
+    const entries = rawRoster.map((entry: unknown) => (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>);
+    for (const p of checkRoster(entries, result.ruleSet)) place(['roster', p.index, p.field], p.message);
+    for (const u of entries) {
+      if (typeof u.id === 'string' && typeof u.name === 'string' && typeof u.group === 'string') roster.push({ id: u.id, name: u.name.trim(), group: u.group });
+    }
   }
   if (problems.length > 0 || !result.ruleSet) return { rules: null, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column), upgraded };
   return { rules: { ...(typeof id === 'string' ? { id } : {}), ruleSet: result.ruleSet, roster }, problems: [], upgraded };
