@@ -22,6 +22,8 @@ export const ruleSetDigestSchema = z
     /** The rule set gives each unit a score (and so a rank); otherwise it states targets only. */
     scored: z.boolean(),
     figures: z.array(publishedFigureSchema),
+    /** The unit's inputs as its statistics sheet names them. */
+    inputs: z.array(z.object({ id: z.string(), kind: z.enum(['count', 'points', 'text']), label: localizedTextSchema, short: localizedTextSchema })),
     groups: z.array(
       z.object({
         id: z.string(),
@@ -71,6 +73,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDigest {
     ruleSetId: rules.id,
     scored: rules.score !== undefined,
     figures: publishedFigures(rules),
+    inputs: program.inputs.map((i) => ({ id: i.id, kind: i.kind, label: i.label, short: i.short })),
     groups: rules.groups.map((g) => {
       const compiled = program.groups.get(g.id);
       const prizes = (compiled?.prizes ?? []).map(({ prize, conditions }) => ({
