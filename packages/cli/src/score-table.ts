@@ -34,7 +34,7 @@ const words = {
 
 /** The figures the rule set publishes, as table columns (a short name, and % for a share). */
 function shownFigures(ruleSet: RuleSet, lang: Lang): { id: string; title: string; percent: boolean }[] {
-  return publishedFigures(ruleSet).map((f) => ({ id: f.id, title: pick(f.kind === 'adjustment' ? f.label : f.short, lang), percent: f.percent }));
+  return publishedFigures(ruleSet).map((f) => ({ id: f.id, title: pick(f.short, lang), percent: f.percent }));
 }
 
 /**

@@ -36,7 +36,7 @@ export function publishedFigures(ruleSet: RuleSet): PublishedFigure[] {
   }
   for (const a of ruleSet.score?.adjustments ?? []) {
     if ((a.kind === 'deduction' || a.kind === 'multiplier') && a.show) {
-      out.push({ id: a.id, kind: 'adjustment', label: a.label, short: a.label, percent: false, number: null, max: null });
+      out.push({ id: a.id, kind: 'adjustment', label: a.label, short: a.short ?? a.label, percent: false, number: null, max: null });
     }
   }
   const visit = (c: Criterion) => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { dvcCountInputs, dvcCountMetrics, dvcCountRelations, labels, onTimeOnlineCase, unscoredNoCases } from './presets/dvc-counts.js';
+import { dvcCountInputs, dvcCountMetrics, dvcCountRelations, labels, onTimeOnlineCase, shortLabels, unscoredNoCases } from './presets/dvc-counts.js';
 import type { ScoringIssue } from './schema/evaluation.js';
 import type { Adjustment, RuleSet } from './schema/rule-set.js';
 import { ruleSetV1Schema, type RuleSetV1 } from './schema/rule-set-v1.js';
@@ -47,6 +47,7 @@ export function fromVersion1(v1: RuleSetV1): RuleSet {
       id: 'deduction',
       kind: 'deduction',
       label: labels.deduction,
+      short: shortLabels.deduction,
       metric: 'lateShare',
       per: '1',
       points: s.deduction.pointsPerPercent,
@@ -59,6 +60,7 @@ export function fromVersion1(v1: RuleSetV1): RuleSet {
       id: 'coefficient',
       kind: 'multiplier',
       label: labels.coefficient,
+      short: shortLabels.coefficient,
       metric: 'onlineCases',
       brackets: s.coefficient.brackets.map((b) => ({ from: String(b.minResolvedOnline), value: b.coefficient })),
       show: true,

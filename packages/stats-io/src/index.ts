@@ -17,6 +17,6 @@ export {
 export { neutraliseCell } from './text.js';
 export { sheetMessages, type SheetCode } from './messages.js';
 export { readCount, readPoints, type CountReading, type PointsReading } from './numbers.js';
-export { checkCampaignText, checkRuleSetText, parseUnitsJson, type CampaignFile } from './rule-files.js';
+export { campaignIdPattern, checkCampaignText, checkRuleSetText, parseUnitsJson, type CampaignFile } from './rule-files.js';
 export { locateJson, issuesByPath, formatJsonPath, type LocatedJson, type PlacedProblem } from './json-position.js';
 export { checkRoster, parseRosterFile, unitIdPattern, type ParsedRoster, type RosterProblem } from './roster.js';

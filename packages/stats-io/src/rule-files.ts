@@ -9,6 +9,11 @@ import type { ParsedStats, RosterEntry, SheetIssue } from './parse.js';
  * list of units — read with every problem placed on its line and column.
  */
 
+const campaignKeys = new Set(['id', 'ruleSet', 'roster']);
+
+/** Campaign ids, as they appear in addresses: lowercase ASCII letters, digits, "-". */
+export const campaignIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 /** A campaign: its rule set and roster, and the id it is to have (else the rule set's). */
 export interface CampaignFile {
   id?: string;
@@ -31,12 +36,17 @@ export function checkCampaignText(text: string, opts: { upgrade: boolean } = { u
     place([], { vi: 'Tệp chiến dịch phải là một đối tượng { ruleSet, roster }', en: 'A campaign file is an object { ruleSet, roster }' });
     return { rules: null, problems, upgraded: false };
   }
-  const { ruleSet: rawRuleSet, roster: rawRoster } = top as Record<string, unknown>;
+  const { ruleSet: rawRuleSet, roster: rawRoster, id: rawId } = top as Record<string, unknown>;
+  for (const key of Object.keys(top)) {
+    if (!campaignKeys.has(key)) place([key], { vi: `Trường "${key}" không thuộc tệp chiến dịch (chỉ có id, ruleSet, roster)`, en: `unknown key "${key}": a campaign file has id, ruleSet and roster only` });
+  }
+  if (rawId !== undefined && (typeof rawId !== 'string' || !campaignIdPattern.test(rawId))) {
+    place(['id'], { vi: 'Mã chiến dịch: chữ thường không dấu, chữ số và "-"', en: 'Campaign id: lowercase ASCII letters, digits and "-"' });
+  }
   const upgraded = opts.upgrade && isVersion1(rawRuleSet);
   const result = opts.upgrade ? upgradeRuleSet(rawRuleSet) : validateRuleSet(rawRuleSet);
   problems.push(...issuesByPath(located, result.errors.map((e) => ({ ...e, path: ['campaign', 'ruleSet', ...e.path] }))));
   const roster: RosterEntry[] = [];
-  const id = (top as Record<string, unknown>).id;
   if (!Array.isArray(rawRoster) || rawRoster.length === 0) {
     place(['roster'], { vi: 'Thiếu danh sách đơn vị "roster" (một mảng { id, name, group })', en: 'Missing "roster" (an array of { id, name, group })' });
   } else if (result.ruleSet) {
@@ -47,7 +57,7 @@ export function checkCampaignText(text: string, opts: { upgrade: boolean } = { u
     }
   }
   if (problems.length > 0 || !result.ruleSet) return { rules: null, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column), upgraded };
-  return { rules: { ...(typeof id === 'string' ? { id } : {}), ruleSet: result.ruleSet, roster }, problems: [], upgraded };
+  return { rules: { ...(typeof rawId === 'string' ? { id: rawId } : {}), ruleSet: result.ruleSet, roster }, problems: [], upgraded };
 }
 
 

@@ -222,3 +222,9 @@ export const labels = {
   coefficient: { vi: 'Hệ số phát sinh hồ sơ (theo số hồ sơ trực tuyến)', en: 'Volume coefficient (by online cases)' },
   floorAtZero: { vi: 'Điểm không âm', en: 'No score below zero' },
 } as const;
+
+/** Column headings of the two published adjustments. */
+export const shortLabels = {
+  deduction: { vi: 'Điểm trừ', en: 'Deduction' },
+  coefficient: { vi: 'Hệ số', en: 'Coefficient' },
+} as const;

@@ -1,5 +1,5 @@
 import type { RuleSet } from '../schema/rule-set.js';
-import { dvcCountInputs, dvcCountMetrics, dvcCountRelations, labels, onTimeOnlineCase, unscoredNoCases } from './dvc-counts.js';
+import { dvcCountInputs, dvcCountMetrics, dvcCountRelations, labels, onTimeOnlineCase, shortLabels, unscoredNoCases } from './dvc-counts.js';
 
 /**
  * Núi Thành district (Quảng Nam), 01/06/2023–31/12/2023: "Kế hoạch phát động đợt thi đua cao điểm
@@ -83,6 +83,7 @@ export const nuiThanh2023: RuleSet = {
         id: 'deduction',
         kind: 'deduction',
         label: labels.deduction,
+        short: shortLabels.deduction,
         metric: 'lateShare',
         per: '1',
         points: '1',
@@ -95,6 +96,7 @@ export const nuiThanh2023: RuleSet = {
         id: 'coefficient',
         kind: 'multiplier',
         label: labels.coefficient,
+        short: shortLabels.coefficient,
         metric: 'onlineCases',
         brackets: [
           { from: '0', value: '0.1' },

@@ -181,6 +181,8 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
       /** points × (metric / per), capped at `max`; `whole-percent` counts whole steps only. */
       kind: z.literal('deduction'),
       label: localizedTextSchema,
+      /** A short name for a column heading. Default: the label. */
+      short: localizedTextSchema.optional(),
       metric: idSchema,
       per: nonNegativeDecimalSchema,
       points: nonNegativeDecimalSchema,
@@ -196,6 +198,8 @@ export const adjustmentSchema = z.discriminatedUnion('kind', [
       /** The score times the value of the bracket the metric falls in (each `from` inclusive). */
       kind: z.literal('multiplier'),
       label: localizedTextSchema,
+      /** A short name for a column heading. Default: the label. */
+      short: localizedTextSchema.optional(),
       metric: idSchema,
       brackets: z.array(z.object({ from: decimalSchema, value: nonNegativeDecimalSchema }).strict()).min(1),
       /** Published with the unit's figures, as the bracket's value is written. */
