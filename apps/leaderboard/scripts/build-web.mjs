@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/web');
-const pages = ['public', 'unit', 'admin'];
+const pages = ['home', 'public', 'unit', 'admin'];
 
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });

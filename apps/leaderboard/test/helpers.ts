@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { nuiThanh2023, type UnitInput } from '@thidua/scoring';
+import { nuiThanh2023, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { statisticsCsv as sheetOf } from '@thidua/stats-io';
 import type { FastifyInstance } from 'fastify';
+import type { RosterUnit } from '../src/contract.js';
+import { demoCampaignId } from '../src/demo/nui-thanh-2023.js';
+import { nuiThanhRoster } from '../src/demo/roster.js';
+import { cumulativeStatistics } from '../src/demo/statistics.js';
 import { buildApp, type BuildAppOptions } from '../src/server/app.js';
 import { campaignFromJson } from '../src/server/campaign-source.js';
-import { nuiThanhRoster } from '../src/demo/roster.js';
-import { cumulativeStatistics, statisticsCsv } from '../src/demo/statistics.js';
-import type { RosterUnit } from '../src/store/store.js';
+import type { CampaignSource } from '../src/server/campaigns/startup.js';
 
 export const adminToken = 'test-admin-token-0123456789';
 export const auth = { authorization: `Bearer ${adminToken}` };
@@ -19,9 +22,27 @@ export function tempDb(): { dbPath: string; dir: string; cleanup: () => void } {
   return { dir, dbPath: join(dir, 'leaderboard.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+export { demoCampaignId };
+
+/** The id of the campaign a district's own file creates in the tests. */
+export const testCampaignId = 'nui-thanh-2023-test';
+
+/** A campaign's API address, as the pages use it. */
+export function api(campaignId: string, path: string): string {
+  return `/api/campaigns/${campaignId}/${path}`;
+}
+
+/** The demo's Núi Thành campaign's API address (the default campaign). */
+export const demoApi = (path: string) => api(demoCampaignId, path);
+
 /** The Núi Thành rules and roster as a district's own campaign file: starts with no snapshots. */
-export function nuiThanhCampaignFile(roster: RosterUnit[] = nuiThanhRoster) {
-  return campaignFromJson({ id: 'nui-thanh-2023-test', ruleSet: nuiThanh2023, roster });
+export function nuiThanhCampaignFile(roster: RosterUnit[] = nuiThanhRoster): CampaignSource {
+  return { kind: 'file', ...campaignFromJson({ id: testCampaignId, ruleSet: nuiThanh2023, roster }) };
+}
+
+/** A statistics sheet as the upload accepts it (column keys, UTF-8 with BOM); Núi Thành's columns unless told. */
+export function statisticsCsv(units: UnitInput[], ruleSet: RuleSet = nuiThanh2023): Uint8Array {
+  return sheetOf(units, ruleSet);
 }
 
 export async function startApp(opts: Partial<BuildAppOptions> & { dbPath: string }): Promise<FastifyInstance> {
@@ -38,8 +59,6 @@ export function statsFor(roster: RosterUnit[], months: number, seed = 11): UnitI
   );
   return series[months - 1] ?? [];
 }
-
-export { statisticsCsv };
 
 /**
  * Every row of every table except the audit log, in a stable order: two dumps are equal exactly

@@ -1,7 +1,8 @@
-import { nuiThanh2023, type RuleSet, type UnitInput } from '@thidua/scoring';
-import type { RosterUnit } from '../store/store.js';
+import { nuiThanh2023 } from '@thidua/scoring';
+import { statisticsCsv } from '@thidua/stats-io';
+import type { DemoCampaign } from './demo-campaign.js';
 import { nuiThanhRoster } from './roster.js';
-import { cumulativeStatistics, statisticsCsv, type UnitProfile } from './statistics.js';
+import { cumulativeStatistics, type UnitProfile } from './statistics.js';
 
 /**
  * The demo campaign: the real Núi Thành 2023 rule set and roster with SYNTHETIC statistics
@@ -54,21 +55,6 @@ const profiles: Record<string, UnitProfile> = {
 
 const fallbackProfile: UnitProfile = { monthlyCases: 100, onlineShare: 0.75, onTimeShare: 0.95, lateShare: 0.02 };
 
-export interface DemoSnapshot {
-  asOf: string;
-  sourceFileName: string;
-  csv: Uint8Array;
-  units: UnitInput[];
-}
-
-export interface DemoCampaign {
-  id: string;
-  ruleSet: RuleSet;
-  roster: RosterUnit[];
-  sample: true;
-  snapshots: DemoSnapshot[];
-}
-
 /** The demo campaign with its seven snapshots, identical on every call. */
 export function demoCampaign(): DemoCampaign {
   const series = cumulativeStatistics(nuiThanhRoster, (u) => profiles[u.id] ?? fallbackProfile, demoAsOfDates.length, demoSeed);
@@ -79,7 +65,7 @@ export function demoCampaign(): DemoCampaign {
     sample: true,
     snapshots: demoAsOfDates.map((asOf, m) => {
       const units = series[m] ?? [];
-      return { asOf, sourceFileName: `du-lieu-minh-hoa-${asOf}.csv`, csv: statisticsCsv(units), units };
+      return { asOf, sourceFileName: `du-lieu-minh-hoa-${asOf}.csv`, csv: statisticsCsv(units, nuiThanh2023), units };
     }),
   };
 }

@@ -1,4 +1,4 @@
-import type { RosterUnit } from '../store/store.js';
+import type { RosterUnit } from '../contract.js';
 
 /**
  * The real roster of the Núi Thành 2023 campaign (plan, section II.1):

@@ -1,9 +1,10 @@
 import type { UnitInput } from '@thidua/scoring';
-import type { RosterUnit } from '../store/store.js';
+import type { RosterUnit } from '../contract.js';
 
 /**
- * Deterministic synthetic statistics (dữ liệu minh họa — NOT real figures). Cumulative counts
- * from the start of the period: each month adds that month's cases, so counts only grow.
+ * Deterministic synthetic statistics (dữ liệu minh họa — NOT real figures) for rule sets that count
+ * resolved cases the way Núi Thành's does (total, online, on time, late). Cumulative counts from
+ * the start of the period: each month adds that month's cases, so counts only grow.
  */
 
 /** Mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
@@ -87,15 +88,4 @@ export function cumulativeStatistics(
     return out;
   });
   return Array.from({ length: months }, (_, m) => perUnit.map((series) => series[m] as UnitInput));
-}
-
-const csvCell = (v: string | number): string => (typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`);
-
-/** A statistics sheet as the upload accepts it (column keys, UTF-8 with BOM). */
-export function statisticsCsv(units: UnitInput[]): Uint8Array {
-  const header = 'unit_id,unit_name,group,resolved_total,resolved_online,resolved_online_on_time,resolved_late';
-  const lines = units.map((u) =>
-    [u.id, u.name, u.group, u.resolvedTotal, u.resolvedOnline, u.resolvedOnlineOnTime, u.resolvedLate].map(csvCell).join(','),
-  );
-  return new TextEncoder().encode(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`);
 }

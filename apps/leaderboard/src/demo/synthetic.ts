@@ -1,6 +1,7 @@
 import { nuiThanh2023, type RuleSet, type UnitInput } from '@thidua/scoring';
-import type { RosterUnit } from '../store/store.js';
-import { cumulativeStatistics, hashSeed, seededRandom, statisticsCsv } from './statistics.js';
+import { statisticsCsv } from '@thidua/stats-io';
+import type { RosterUnit } from '../contract.js';
+import { cumulativeStatistics, hashSeed, seededRandom } from './statistics.js';
 
 /**
  * A large generated campaign (thousands of units) for benchmarks and crash tests: the Núi Thành
@@ -33,5 +34,5 @@ export function syntheticStatistics(roster: RosterUnit[], months: number, seed =
     seed,
   );
   const units = all[months - 1] ?? [];
-  return { units, csv: statisticsCsv(units) };
+  return { units, csv: statisticsCsv(units, nuiThanh2023) };
 }

@@ -2,33 +2,43 @@ import { createRequire } from 'node:module';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { demoCampaign } from '../demo/nui-thanh-2023.js';
-import { Store, type RosterUnit, type StoreOptions } from '../store/store.js';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { Store, type StoreOptions } from '../store/store.js';
 import { setUpAdminToken } from './auth.js';
-import type { CampaignSource } from './campaign-source.js';
-import { CampaignService } from './campaign-service.js';
+import { Campaigns } from './campaigns/registry.js';
+import { ensureCampaigns, type CampaignSource } from './campaigns/startup.js';
 import { cspDirectives } from './csp.js';
 import { HttpError } from './errors.js';
-import { buildOpenApi, type ApiOperation } from './openapi.js';
-import { adminOperations, adminRoutes } from './routes/admin.js';
-import { awardBundleOperations, awardBundleRoutes } from './routes/award-bundle.js';
-import { eventOperations, eventRoutes } from './routes/events.js';
-import { exportOperations, exportRoutes } from './routes/exports.js';
+import { adminRoutes, refusalActions } from './routes/admin.js';
+import { awardBundleRoutes } from './routes/award-bundle.js';
+import { campaignRoutes } from './routes/campaigns.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
+import { legacyRoutes } from './routes/legacy.js';
 import { pagesRoutes } from './routes/pages.js';
-import { publicOperations, publicRoutes } from './routes/public.js';
+import { publicRoutes } from './routes/public.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The campaign: the API and the HTML pages read the same data from here. */
-    campaign: CampaignService;
+    /** Every campaign: the API and the HTML pages read the same data from here. */
+    campaigns: Campaigns;
+    /** The time the server stamps on snapshots, audit lines and exports. */
+    clock: () => Date;
   }
 }
 
 export interface BuildAppOptions {
   /** SQLite file; created with its directory if absent. */
   dbPath: string;
-  /** The demo campaign (default) or a district's campaign file. */
+  /** The demo campaigns (default) or a district's campaign file. */
   campaign?: CampaignSource;
   /** The admin token; when absent one is generated at first start (see onAdminTokenGenerated). */
   adminToken?: string;
@@ -55,63 +65,18 @@ export const defaultBodyLimit = 5 * 1024 * 1024;
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-/** Every operation of the HTTP API, in the order the OpenAPI document lists them. */
-export const apiOperations: ApiOperation[] = [
-  ...publicOperations,
-  ...eventOperations,
-  ...exportOperations,
-  ...awardBundleOperations,
-  ...adminOperations,
-  { method: 'GET', path: '/openapi.json', summary: 'This OpenAPI document', tags: ['public'], responses: { 200: { description: 'OpenAPI 3.1' } } },
-];
-
-export class CampaignMismatchError extends Error {}
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Puts the campaign into an empty database (seeding the demo's snapshots), or checks that the
- * database already holds this very campaign: one database, one campaign, rules never changed
- * silently under published results.
- */
-async function ensureCampaign(store: Store, source: CampaignSource, clock: () => Date): Promise<CampaignService> {
-  const now = clock().toISOString();
-  const existing = store.getCampaign();
-  if (source.kind === 'demo') {
-    const demo = demoCampaign();
-    if (existing) {
-      if (existing.id !== demo.id) {
-        throw new CampaignMismatchError(
-          `Cơ sở dữ liệu đang chứa chiến dịch "${existing.id}", không phải bản minh họa; hãy đặt LEADERBOARD_CAMPAIGN hoặc dùng LEADERBOARD_DB khác — ` +
-            `the database holds campaign "${existing.id}", not the demo; set LEADERBOARD_CAMPAIGN or use another LEADERBOARD_DB`,
-        );
-      }
-      return new CampaignService(store, clock);
-    }
-    store.createCampaign({ id: demo.id, ruleSet: demo.ruleSet, sample: true, createdAt: now }, demo.roster, 'demo-seed');
-    const service = new CampaignService(store, clock);
-    for (const s of demo.snapshots) {
-      await service.upload({ bytes: s.csv, fileName: s.sourceFileName, asOf: s.asOf, actor: 'demo-seed', dryRun: false, sample: true });
-    }
-    return service;
-  }
-  const id = source.id ?? source.ruleSet.id;
-  const roster: RosterUnit[] = source.roster.map((u) => ({ id: u.id, name: u.name, group: u.group }));
-  if (existing) {
-    if (existing.id !== id || !sameJson(existing.ruleSet, source.ruleSet) || !sameJson(store.listRoster(), roster)) {
-      throw new CampaignMismatchError(
-        `Cơ sở dữ liệu đang chứa chiến dịch "${existing.id}" với quy tắc hoặc danh sách đơn vị khác tệp chiến dịch; hãy dùng LEADERBOARD_DB khác — ` +
-          `the database holds campaign "${existing.id}" with other rules or roster than the campaign file; use another LEADERBOARD_DB`,
-      );
-    }
-    return new CampaignService(store, clock);
-  }
-  store.createCampaign({ id, ruleSet: source.ruleSet, sample: false, createdAt: now }, roster, 'campaign-file');
-  return new CampaignService(store, clock);
-}
-
 function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): HttpError {
   if (err instanceof HttpError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const first = err.validation[0];
+    const name = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+    const where = err.validationContext === 'body' ? 'trường' : 'tham số';
+    const whereEn = err.validationContext === 'body' ? 'field' : 'parameter';
+    if (name === 'asOf') return new HttpError('invalid_as_of');
+    return new HttpError('invalid_request', {
+      detail: { vi: `${where} "${name || err.validationContext}" không hợp lệ`, en: `${whereEn} "${name || err.validationContext}" is invalid: ${first?.message ?? ''}` },
+    });
+  }
   const e = err as FastifyError;
   const status = e.statusCode ?? 500;
   if (status === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -121,26 +86,23 @@ function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): 
   if (status === 415 || e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HttpError('unsupported_media_type');
   if (status === 429) return new HttpError('rate_limited');
   if (status === 404) return new HttpError('not_found');
-  if (status >= 400 && status < 500) {
-    return new HttpError('invalid_request', { detail: { vi: e.message, en: e.message } });
-  }
+  if (status >= 400 && status < 500) return new HttpError('invalid_request', { detail: { vi: e.message, en: e.message } });
   return new HttpError('internal_error');
 }
 
-const refusalActions: Record<string, string> = {
-  'POST /api/admin/snapshots': 'snapshot_upload',
-  'DELETE /api/admin/snapshots/:id': 'snapshot_retract',
-  'POST /api/admin/finalize': 'campaign_finalize',
-};
-
+/**
+ * The server, not yet listening: the database opened and migrated, the campaigns brought in line
+ * with the source, every route registered. `main.ts` listens; tests inject or listen on port 0.
+ */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const store = new Store(options.dbPath, options.store ?? {});
-  let service: CampaignService;
+  let campaigns: Campaigns;
   let tokenHash: Buffer;
   try {
-    service = await ensureCampaign(store, options.campaign ?? { kind: 'demo' }, clock);
+    campaigns = new Campaigns(store, clock);
+    await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
     const token = setUpAdminToken(store, options.adminToken, clock().toISOString());
     tokenHash = token.hash;
     if (token.generated) options.onAdminTokenGenerated?.(token.generated);
@@ -151,7 +113,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit, trustProxy: options.trustProxy ?? false });
   try {
-    await setUp(app, service, tokenHash, store, options, bodyLimit);
+    app.decorate('campaigns', campaigns);
+    app.decorate('clock', clock);
+    app.addHook('onClose', async () => store.close());
+    await setUp(app, tokenHash, options, bodyLimit);
   } catch (err) {
     store.close();
     throw err;
@@ -159,26 +124,32 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app;
 }
 
-async function setUp(
-  app: FastifyInstance,
-  service: CampaignService,
-  tokenHash: Buffer,
-  store: Store,
-  options: BuildAppOptions,
-  bodyLimit: number,
-): Promise<void> {
+async function setUp(app: FastifyInstance, tokenHash: Buffer, options: BuildAppOptions, bodyLimit: number): Promise<void> {
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
-  app.decorate('campaign', service);
-  app.addHook('onClose', async () => store.close());
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Thi đua DVC trực tuyến — leaderboard API',
+        version,
+        description:
+          'Các đợt thi đua, bảng xếp hạng, số liệu và danh sách khen thưởng. Campaigns, live rankings, snapshots and award lists of public-service competitions. ' +
+          'Every error: { error, message: "vi — en", issues? } (docs/errors-http.md).',
+      },
+      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or the token printed at first start' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
 
   await app.register(helmet, {
     global: true,
     enableCSPNonces: false,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: cspDirectives,
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives },
     frameguard: { action: 'deny' },
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -189,10 +160,12 @@ async function setUp(
     const action = refusalActions[`${request.method} ${request.routeOptions.url ?? ''}`];
     if (!action || error.statusCode === 401 || error.statusCode === 429) return;
     const query = request.query as Record<string, unknown> | undefined;
-    service.audit({
+    const params = request.params as Record<string, unknown> | undefined;
+    app.campaigns.audit({
       actor: 'admin',
       action,
       outcome: 'refused',
+      campaignId: typeof params?.campaignId === 'string' && app.campaigns.get(params.campaignId) ? params.campaignId : null,
       detail: {
         error: error.code,
         status: error.statusCode,
@@ -211,29 +184,19 @@ async function setUp(
     } catch (auditErr) {
       request.log.error({ err: auditErr }, 'audit failed');
     }
-    return reply.code(httpError.statusCode).type('application/json; charset=utf-8').send(httpError.toBody());
+    return reply.code(httpError.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(httpError.toBody()));
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).type('application/json; charset=utf-8').send(new HttpError('not_found').toBody()),
-  );
+  app.setNotFoundHandler((_request, reply) => reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(new HttpError('not_found').toBody())));
 
+  await app.register(campaignRoutes);
   await app.register(publicRoutes);
   await app.register(exportRoutes);
   await app.register(awardBundleRoutes);
   await app.register(eventRoutes, { heartbeatMs: options.heartbeatMs ?? 15_000 });
-  await app.register(adminRoutes, { prefix: '/api/admin', tokenHash, bodyLimit, maxFailedAttempts: options.maxFailedAttempts ?? 10 });
+  await app.register(adminRoutes, { tokenHash, bodyLimit, maxFailedAttempts: options.maxFailedAttempts ?? 10 });
+  await app.register(legacyRoutes);
 
-  let openApi: unknown = null;
-  app.get('/openapi.json', async () => {
-    openApi ??= buildOpenApi(apiOperations, {
-      title: 'Thi đua DVC trực tuyến — leaderboard API',
-      version,
-      description:
-        'Bảng xếp hạng, số liệu và danh sách khen thưởng của đợt thi đua. Live rankings, snapshots and award lists of a public-service competition. ' +
-        'Every error: { error, message: "vi — en", issues? } (docs/errors-http.md).',
-    });
-    return openApi;
-  });
+  app.get('/openapi.json', { schema: { summary: 'This OpenAPI document', tags: ['public'] } }, async () => app.swagger());
 
   await app.register(pagesRoutes);
 }

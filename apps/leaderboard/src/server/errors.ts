@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@thidua/scoring';
-import type { SheetIssue } from '@thidua/stats-io';
+import type { ApiErrorBody, SheetIssue } from '../contract.js';
 
 /**
  * Every HTTP error the server answers with, one registry (docs/errors-http.md has a row each).
@@ -11,9 +11,12 @@ export const httpErrors = {
   missing_file: { status: 400, vi: 'Chưa có tệp số liệu (CSV hoặc XLSX)', en: 'No statistics file (CSV or XLSX) was sent' },
   unauthorized: { status: 401, vi: 'Thiếu hoặc sai mã quản trị (Authorization: Bearer …)', en: 'Missing or wrong admin token (Authorization: Bearer …)' },
   not_found: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  campaign_not_found: { status: 404, vi: 'Không có đợt thi đua này', en: 'No such campaign' },
   unit_not_found: { status: 404, vi: 'Không có đơn vị này trong danh sách', en: 'No such unit in the roster' },
   snapshot_not_found: { status: 404, vi: 'Không có kỳ số liệu này', en: 'No such snapshot' },
   no_snapshot: { status: 404, vi: 'Chưa có số liệu được công bố đến ngày này', en: 'No statistics published up to this date' },
+  campaign_exists: { status: 409, vi: 'Đã có đợt thi đua mang mã này', en: 'A campaign with this id already exists' },
+  campaign_archived: { status: 409, vi: 'Đợt thi đua đã được lưu trữ; không thể thay đổi', en: 'The campaign is archived; it can no longer change' },
   campaign_finalized: { status: 409, vi: 'Kết quả đã chốt chính thức; không thể thay đổi số liệu', en: 'The result is final; statistics can no longer change' },
   already_retracted: { status: 409, vi: 'Kỳ số liệu này đã bị thu hồi', en: 'This snapshot is already retracted' },
   nothing_to_finalize: { status: 409, vi: 'Chưa có số liệu nào được công bố để chốt', en: 'Nothing has been published to finalise' },
@@ -24,6 +27,9 @@ export const httpErrors = {
     en: 'Only CSV or XLSX is accepted (text/csv, XLSX, application/octet-stream, or multipart/form-data field "file")',
   },
   as_of_outside_period: { status: 422, vi: 'Ngày số liệu nằm ngoài thời gian thi đua', en: 'asOf is outside the campaign period' },
+  invalid_roster: { status: 422, vi: 'Danh sách đơn vị có lỗi; không lưu gì cả', en: 'The roster has errors; nothing was stored' },
+  invalid_rule_set: { status: 422, vi: 'Bộ quy tắc có lỗi; không lưu gì cả', en: 'The rule set has errors; nothing was stored' },
+  unknown_preset: { status: 422, vi: 'Không có bộ quy tắc mẫu này', en: 'No such preset' },
   invalid_stats_file: { status: 422, vi: 'Tệp số liệu có lỗi; không lưu gì cả', en: 'The statistics file has errors; nothing was stored' },
   rate_limited: { status: 429, vi: 'Quá nhiều lần thử sai; vui lòng đợi', en: 'Too many failed attempts; please wait' },
   internal_error: { status: 500, vi: 'Lỗi máy chủ', en: 'Server error' },
@@ -31,11 +37,7 @@ export const httpErrors = {
 
 export type HttpErrorCode = keyof typeof httpErrors;
 
-export interface ErrorBody {
-  error: string;
-  message: string;
-  issues?: SheetIssue[];
-}
+export type ErrorBody = ApiErrorBody;
 
 export class HttpError extends Error {
   readonly statusCode: number;
@@ -43,7 +45,7 @@ export class HttpError extends Error {
   readonly detail: LocalizedText | null;
   readonly issues: SheetIssue[] | undefined;
 
-  /** `detail` is appended to the registry message, e.g. the period or the limit. */
+  /** `detail` is appended to the registry message, e.g. the period or the limit; `issues` name row, column and reason. */
   constructor(code: HttpErrorCode, opts: { detail?: LocalizedText; issues?: SheetIssue[] } = {}) {
     super(code);
     this.code = code;

@@ -1,12 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
-import { readCampaignFile, type CampaignSource } from './campaign-source.js';
+import { readCampaignFile } from './campaign-source.js';
+import type { CampaignSource } from './campaigns/startup.js';
 
 /**
  * Starts the leaderboard: reads the environment, builds the app, listens.
  *   HOST (127.0.0.1)  PORT (3000)  LEADERBOARD_DB (./data/leaderboard.sqlite in the app folder)
- *   LEADERBOARD_CAMPAIGN (a campaign JSON file; default: the Núi Thành 2023 demo)
+ *   LEADERBOARD_CAMPAIGN (a campaign JSON file, created or brought up to date at start; default: the
+ *     demo — Núi Thành 2023, Quảng Nam's 766 race, the Thủy Thanh CCHC scorecard — in an empty database)
  *   ADMIN_TOKEN (default: generated at first start, printed once)  LOG_LEVEL (warn)
  *   TRUST_PROXY (unset; "true" or the proxy addresses when behind a reverse proxy)
  */
@@ -24,7 +26,7 @@ function trustProxy(value: string): boolean | string {
 }
 
 async function main(): Promise<void> {
-  const campaign: CampaignSource = env.LEADERBOARD_CAMPAIGN ? readCampaignFile(resolve(env.LEADERBOARD_CAMPAIGN)) : { kind: 'demo' };
+  const campaign: CampaignSource = env.LEADERBOARD_CAMPAIGN ? { kind: 'file', ...readCampaignFile(resolve(env.LEADERBOARD_CAMPAIGN)) } : { kind: 'demo' };
   const app = await buildApp({
     dbPath,
     campaign,
@@ -50,10 +52,9 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  const c = app.campaign;
+  const lines = app.campaigns.list().map((c) => `  /c/${c.id}/  ${c.info.title.vi}${c.sample ? ' (dữ liệu minh họa — sample data)' : ''}`);
   console.log(
-    `Bảng xếp hạng đang chạy tại — leaderboard running at http://${shownHost}:${boundPort}\n` +
-      `  ${c.campaign.title.vi}${c.sample ? ' (dữ liệu minh họa — sample data)' : ''}\n  database: ${dbPath}`,
+    `Bảng xếp hạng đang chạy tại — leaderboard running at http://${shownHost}:${boundPort}\n${lines.join('\n')}\n  database: ${dbPath}`,
   );
 }
 

@@ -1,11 +1,17 @@
+import type Database from 'better-sqlite3';
+import { upgradeRuleSet, isVersion1 } from '@thidua/scoring';
+
 /**
- * Versioned schema migrations, applied in order at start inside one transaction each.
- * Never edit a shipped migration: add the next version.
+ * Versioned schema migrations, applied in order at start, each inside one transaction (its SQL,
+ * then its `run` step if any). Never edit a shipped migration: add the next version. A test opens
+ * a database made by release 0.1.0 (test/fixtures) and checks that nothing is lost.
  */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot do, run after `sql` in the same transaction (e.g. converting stored JSON). */
+  run?: (db: Database.Database, at: string) => void;
 }
 
 export const migrations: Migration[] = [
@@ -89,5 +95,102 @@ export const migrations: Migration[] = [
         finalized_at TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 2,
+    name: 'several campaigns; statistics as the rule set declares them; rule sets of version 2',
+    sql: `
+      -- Every campaign of the server; the first by position is the default (today's URLs).
+      CREATE TABLE campaigns (
+        id TEXT PRIMARY KEY,
+        rule_set_json TEXT NOT NULL,
+        sample INTEGER NOT NULL CHECK (sample IN (0, 1)),
+        created_at TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        archived_at TEXT,
+        archived_by TEXT
+      );
+      INSERT INTO campaigns (id, rule_set_json, sample, created_at, position)
+        SELECT id, rule_set_json, sample, created_at, 0 FROM campaign;
+
+      CREATE TABLE roster_units (
+        campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+        unit_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (campaign_id, unit_id)
+      );
+      INSERT INTO roster_units (campaign_id, unit_id, name, group_id, position)
+        SELECT (SELECT id FROM campaign), id, name, group_id, position FROM units;
+
+      ALTER TABLE snapshots ADD COLUMN campaign_id TEXT REFERENCES campaigns (id);
+      UPDATE snapshots SET campaign_id = (SELECT id FROM campaign);
+      CREATE INDEX snapshots_campaign ON snapshots (campaign_id, as_of);
+
+      -- A unit's inputs as the rule set names them (counts, entered points, comments), as JSON.
+      CREATE TABLE snapshot_rows (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),
+        unit_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        values_json TEXT NOT NULL,
+        PRIMARY KEY (snapshot_id, unit_id)
+      );
+      INSERT INTO snapshot_rows (snapshot_id, unit_id, name, group_id, position, values_json)
+        SELECT snapshot_id, unit_id, name, group_id, position,
+          CASE WHEN resolved_online_full IS NULL AND resolved_online_partial IS NULL THEN
+            json_object('resolvedTotal', resolved_total, 'resolvedOnline', resolved_online,
+              'resolvedOnlineOnTime', resolved_online_on_time, 'resolvedLate', resolved_late)
+          ELSE
+            json_object('resolvedTotal', resolved_total, 'resolvedOnline', resolved_online,
+              'resolvedOnlineOnTime', resolved_online_on_time, 'resolvedLate', resolved_late,
+              'resolvedOnlineFull', resolved_online_full, 'resolvedOnlinePartial', resolved_online_partial)
+          END
+        FROM snapshot_units;
+
+      CREATE TABLE finalisations (
+        campaign_id TEXT PRIMARY KEY REFERENCES campaigns (id),
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),
+        finalized_by TEXT NOT NULL,
+        finalized_at TEXT NOT NULL
+      );
+      INSERT INTO finalisations (campaign_id, snapshot_id, finalized_by, finalized_at)
+        SELECT (SELECT id FROM campaign), snapshot_id, finalized_by, finalized_at FROM finalisation;
+
+      -- Each audit line names its campaign (null: the server as a whole). The append-only guard
+      -- is lifted for this one schema change only, to file the existing lines under the campaign.
+      ALTER TABLE audit_log ADD COLUMN campaign_id TEXT;
+      DROP TRIGGER audit_log_no_update;
+      UPDATE audit_log SET campaign_id = (SELECT id FROM campaign) WHERE action <> 'admin_token_generated';
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE INDEX audit_log_campaign ON audit_log (campaign_id, id);
+
+      DROP TABLE finalisation;
+      DROP TABLE snapshot_units;
+      DROP TABLE units;
+      DROP TABLE campaign;
+    `,
+    /** Stored version 1 rule sets become version 2 (every figure kept: the library's upgrade). */
+    run: (db, at) => {
+      const rows = db.prepare('SELECT id, rule_set_json FROM campaigns').all() as { id: string; rule_set_json: string }[];
+      for (const row of rows) {
+        const stored: unknown = JSON.parse(row.rule_set_json);
+        if (!isVersion1(stored)) continue;
+        const upgraded = upgradeRuleSet(stored);
+        if (!upgraded.ruleSet) {
+          throw new Error(
+            `Không chuyển được bộ quy tắc của chiến dịch "${row.id}" sang phiên bản 2 — cannot convert campaign "${row.id}"'s rule set to version 2: ` +
+              upgraded.errors.map((e) => e.message.en).join('; '),
+          );
+        }
+        db.prepare('UPDATE campaigns SET rule_set_json = ? WHERE id = ?').run(JSON.stringify(upgraded.ruleSet), row.id);
+        db.prepare(
+          "INSERT INTO audit_log (at, actor, action, outcome, snapshot_id, detail_json, campaign_id) VALUES (?, 'system', 'rule_set_upgraded', 'ok', NULL, ?, ?)",
+        ).run(at, JSON.stringify({ ruleSetId: upgraded.ruleSet.id, from: 1, to: 2 }), row.id);
+      }
+    },
   },
 ];

@@ -2,28 +2,30 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RuleSet, UnitInput } from '@thidua/scoring';
+import type { RosterUnit } from '../contract.js';
 import { migrations } from './migrations.js';
+
+export type { RosterUnit };
 
 /**
  * The database. This module is the only one that speaks SQL: the rest of the server asks it
- * for campaigns, rosters, snapshots and audit lines as plain objects.
+ * for campaigns, rosters, snapshots and audit lines as plain objects. One database holds every
+ * campaign of the server.
  */
-
-export interface RosterUnit {
-  id: string;
-  name: string;
-  group: string;
-}
 
 export interface StoredCampaign {
   id: string;
   ruleSet: RuleSet;
   sample: boolean;
   createdAt: string;
+  /** Listing order; the first campaign that is not archived is the default one. */
+  position: number;
+  archivedAt: string | null;
 }
 
 export interface SnapshotRecord {
   id: number;
+  campaignId: string;
   asOf: string;
   sourceFileName: string;
   sha256: string;
@@ -47,6 +49,8 @@ export interface AuditInput {
   actor: string;
   action: string;
   outcome: 'ok' | 'refused';
+  /** The campaign the line is about; null or absent for the server as a whole. */
+  campaignId?: string | null;
   snapshotId?: number | null;
   detail?: Record<string, unknown>;
 }
@@ -57,13 +61,14 @@ export interface AuditEntry {
   actor: string;
   action: string;
   outcome: 'ok' | 'refused';
+  campaignId: string | null;
   snapshotId: number | null;
   detail: Record<string, unknown>;
 }
 
 /** What an upload stores: the record's own fields (the store assigns the id) and the statistics. */
 export interface NewSnapshot extends Omit<SnapshotRecord, 'id' | 'retracted' | 'retractedAt' | 'retractedBy'> {
-  units: UnitInput[];
+  units: readonly UnitInput[];
   /** Extra audit detail (e.g. the snapshot it supersedes). */
   auditDetail?: Record<string, unknown>;
 }
@@ -78,6 +83,7 @@ export interface StoreOptions {
 
 interface SnapshotRow {
   id: number;
+  campaign_id: string;
   as_of: string;
   source_file_name: string;
   sha256: string;
@@ -90,16 +96,13 @@ interface SnapshotRow {
   sample: number;
 }
 
-interface SnapshotUnitRow {
-  unit_id: string;
-  name: string;
-  group_id: string;
-  resolved_total: number;
-  resolved_online: number;
-  resolved_online_on_time: number;
-  resolved_late: number;
-  resolved_online_full: number | null;
-  resolved_online_partial: number | null;
+interface CampaignRow {
+  id: string;
+  rule_set_json: string;
+  sample: number;
+  created_at: string;
+  position: number;
+  archived_at: string | null;
 }
 
 interface AuditRow {
@@ -108,12 +111,14 @@ interface AuditRow {
   actor: string;
   action: string;
   outcome: 'ok' | 'refused';
+  campaign_id: string | null;
   snapshot_id: number | null;
   detail_json: string;
 }
 
 const toSnapshot = (r: SnapshotRow): SnapshotRecord => ({
   id: r.id,
+  campaignId: r.campaign_id,
   asOf: r.as_of,
   sourceFileName: r.source_file_name,
   sha256: r.sha256,
@@ -126,20 +131,20 @@ const toSnapshot = (r: SnapshotRow): SnapshotRecord => ({
   sample: r.sample === 1,
 });
 
-const toUnit = (r: SnapshotUnitRow): UnitInput => {
-  const unit: UnitInput = {
-    id: r.unit_id,
-    name: r.name,
-    group: r.group_id,
-    resolvedTotal: r.resolved_total,
-    resolvedOnline: r.resolved_online,
-    resolvedOnlineOnTime: r.resolved_online_on_time,
-    resolvedLate: r.resolved_late,
-  };
-  if (r.resolved_online_full !== null) unit.resolvedOnlineFull = r.resolved_online_full;
-  if (r.resolved_online_partial !== null) unit.resolvedOnlinePartial = r.resolved_online_partial;
-  return unit;
-};
+const toCampaign = (r: CampaignRow): StoredCampaign => ({
+  id: r.id,
+  ruleSet: JSON.parse(r.rule_set_json) as RuleSet,
+  sample: r.sample === 1,
+  createdAt: r.created_at,
+  position: r.position,
+  archivedAt: r.archived_at,
+});
+
+/** A unit's inputs without its id, name and group: what a snapshot row keeps as JSON. */
+function valuesOf(unit: UnitInput): Record<string, unknown> {
+  const { id: _id, name: _name, group: _group, ...values } = unit;
+  return values;
+}
 
 export class Store {
   private readonly db: Database.Database;
@@ -162,8 +167,7 @@ export class Store {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-    const current = row.v ?? 0;
+    const current = this.schemaVersion();
     const latest = migrations[migrations.length - 1]?.version ?? 0;
     if (current > latest) {
       throw new Error(
@@ -172,11 +176,11 @@ export class Store {
     }
     for (const m of migrations) {
       if (m.version <= current) continue;
+      const at = new Date().toISOString();
       this.db.transaction(() => {
         this.db.exec(m.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(m.version, m.name, new Date().toISOString());
+        m.run?.(this.db, at);
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, at);
       })();
     }
   }
@@ -190,88 +194,116 @@ export class Store {
     if (this.db.open) this.db.close();
   }
 
-  // ── campaign and roster ────────────────────────────────────────────────────────────────
+  // ── campaigns and rosters ──────────────────────────────────────────────────────────────
 
-  getCampaign(): StoredCampaign | null {
-    const r = this.db.prepare('SELECT id, rule_set_json, sample, created_at FROM campaign').get() as
-      | { id: string; rule_set_json: string; sample: number; created_at: string }
-      | undefined;
-    if (!r) return null;
-    return { id: r.id, ruleSet: JSON.parse(r.rule_set_json) as RuleSet, sample: r.sample === 1, createdAt: r.created_at };
+  /** Every campaign, archived ones included, in listing order. */
+  listCampaigns(): StoredCampaign[] {
+    return (this.db.prepare('SELECT * FROM campaigns ORDER BY position, id').all() as CampaignRow[]).map(toCampaign);
   }
 
-  /** Creates the campaign and its roster in one transaction (only into an empty database). */
-  createCampaign(campaign: StoredCampaign, roster: RosterUnit[], actor: string): void {
+  getCampaign(id: string): StoredCampaign | null {
+    const r = this.db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
+    return r ? toCampaign(r) : null;
+  }
+
+  /** Creates a campaign and its roster in one transaction, listed after the others. */
+  createCampaign(campaign: Omit<StoredCampaign, 'position' | 'archivedAt'>, roster: readonly RosterUnit[], actor: string): void {
     this.db.transaction(() => {
+      const { next } = this.db.prepare('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM campaigns').get() as { next: number };
       this.db
-        .prepare('INSERT INTO campaign (id, rule_set_json, sample, created_at) VALUES (?, ?, ?, ?)')
-        .run(campaign.id, JSON.stringify(campaign.ruleSet), campaign.sample ? 1 : 0, campaign.createdAt);
-      const insert = this.db.prepare('INSERT INTO units (id, name, group_id, position) VALUES (?, ?, ?, ?)');
-      roster.forEach((u, i) => insert.run(u.id, u.name, u.group, i));
+        .prepare('INSERT INTO campaigns (id, rule_set_json, sample, created_at, position) VALUES (?, ?, ?, ?, ?)')
+        .run(campaign.id, JSON.stringify(campaign.ruleSet), campaign.sample ? 1 : 0, campaign.createdAt, next);
+      this.writeRoster(campaign.id, roster);
       this.insertAudit({
         at: campaign.createdAt,
         actor,
         action: 'campaign_created',
         outcome: 'ok',
+        campaignId: campaign.id,
         detail: { campaignId: campaign.id, ruleSetId: campaign.ruleSet.id, units: roster.length, sample: campaign.sample },
       });
     })();
   }
 
-  listRoster(): RosterUnit[] {
-    return this.db.prepare('SELECT id, name, group_id AS "group" FROM units ORDER BY position').all() as RosterUnit[];
+  /** Replaces a campaign's rule set (audited with both rule set ids). */
+  updateRuleSet(campaignId: string, ruleSet: RuleSet, actor: string, at: string): void {
+    this.db.transaction(() => {
+      const before = this.getCampaign(campaignId);
+      this.db.prepare('UPDATE campaigns SET rule_set_json = ? WHERE id = ?').run(JSON.stringify(ruleSet), campaignId);
+      this.insertAudit({
+        at,
+        actor,
+        action: 'rule_set_replaced',
+        outcome: 'ok',
+        campaignId,
+        detail: { from: before?.ruleSet.id ?? null, to: ruleSet.id },
+      });
+    })();
+  }
+
+  /** Replaces a campaign's roster (audited with the counts before and after). */
+  replaceRoster(campaignId: string, roster: readonly RosterUnit[], actor: string, at: string, detail: Record<string, unknown> = {}): void {
+    this.db.transaction(() => {
+      const before = this.listRoster(campaignId).length;
+      this.db.prepare('DELETE FROM roster_units WHERE campaign_id = ?').run(campaignId);
+      this.writeRoster(campaignId, roster);
+      this.insertAudit({ at, actor, action: 'roster_replaced', outcome: 'ok', campaignId, detail: { before, after: roster.length, ...detail } });
+    })();
+  }
+
+  private writeRoster(campaignId: string, roster: readonly RosterUnit[]): void {
+    const insert = this.db.prepare('INSERT INTO roster_units (campaign_id, unit_id, name, group_id, position) VALUES (?, ?, ?, ?, ?)');
+    roster.forEach((u, i) => insert.run(campaignId, u.id, u.name, u.group, i));
+  }
+
+  archiveCampaign(campaignId: string, actor: string, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE campaigns SET archived_at = ?, archived_by = ? WHERE id = ? AND archived_at IS NULL').run(at, actor, campaignId);
+      this.insertAudit({ at, actor, action: 'campaign_archived', outcome: 'ok', campaignId });
+    })();
+  }
+
+  listRoster(campaignId: string): RosterUnit[] {
+    return this.db
+      .prepare('SELECT unit_id AS id, name, group_id AS "group" FROM roster_units WHERE campaign_id = ? ORDER BY position')
+      .all(campaignId) as RosterUnit[];
   }
 
   // ── snapshots ──────────────────────────────────────────────────────────────────────────
 
-  /** Every snapshot, oldest first (retracted ones included). */
-  listSnapshots(): SnapshotRecord[] {
-    return (this.db.prepare('SELECT * FROM snapshots ORDER BY id').all() as SnapshotRow[]).map(toSnapshot);
+  /** Every snapshot of a campaign, oldest first (retracted ones included). */
+  listSnapshots(campaignId: string): SnapshotRecord[] {
+    return (this.db.prepare('SELECT * FROM snapshots WHERE campaign_id = ? ORDER BY id').all(campaignId) as SnapshotRow[]).map(toSnapshot);
   }
 
+  /** A snapshot's statistics, in the order of the uploaded file. */
   getSnapshotUnits(snapshotId: number): UnitInput[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM snapshot_units WHERE snapshot_id = ? ORDER BY position')
-        .all(snapshotId) as SnapshotUnitRow[]
-    ).map(toUnit);
+    const rows = this.db
+      .prepare('SELECT unit_id, name, group_id, values_json FROM snapshot_rows WHERE snapshot_id = ? ORDER BY position')
+      .all(snapshotId) as { unit_id: string; name: string; group_id: string; values_json: string }[];
+    return rows.map((r) => ({ id: r.unit_id, name: r.name, group: r.group_id, ...(JSON.parse(r.values_json) as Record<string, number | string | null>) }));
   }
 
   /** Writes a snapshot, its unit rows and its audit line in ONE transaction; returns its id. */
   insertSnapshot(s: NewSnapshot): number {
-    const insertUnit = this.db.prepare(
-      `INSERT INTO snapshot_units (snapshot_id, unit_id, name, group_id, resolved_total, resolved_online,
-         resolved_online_on_time, resolved_late, resolved_online_full, resolved_online_partial, position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    const insertRow = this.db.prepare(
+      'INSERT INTO snapshot_rows (snapshot_id, unit_id, name, group_id, position, values_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
     return this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO snapshots (as_of, source_file_name, sha256, row_count, created_by, created_at, sample)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO snapshots (campaign_id, as_of, source_file_name, sha256, row_count, created_by, created_at, sample)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.asOf, s.sourceFileName, s.sha256, s.rowCount, s.createdBy, s.createdAt, s.sample ? 1 : 0);
+        .run(s.campaignId, s.asOf, s.sourceFileName, s.sha256, s.rowCount, s.createdBy, s.createdAt, s.sample ? 1 : 0);
       const id = Number(info.lastInsertRowid);
-      s.units.forEach((u, i) =>
-        insertUnit.run(
-          id,
-          u.id,
-          u.name,
-          u.group,
-          u.resolvedTotal,
-          u.resolvedOnline,
-          u.resolvedOnlineOnTime,
-          u.resolvedLate,
-          u.resolvedOnlineFull ?? null,
-          u.resolvedOnlinePartial ?? null,
-          i,
-        ),
-      );
+      s.units.forEach((u, i) => insertRow.run(id, u.id, u.name, u.group, i, JSON.stringify(valuesOf(u))));
       this.insertAudit({
         at: s.createdAt,
         actor: s.createdBy,
         action: 'snapshot_published',
         outcome: 'ok',
+        campaignId: s.campaignId,
         snapshotId: id,
         detail: { asOf: s.asOf, sourceFileName: s.sourceFileName, sha256: s.sha256, rowCount: s.rowCount, sample: s.sample, ...s.auditDetail },
       });
@@ -281,28 +313,28 @@ export class Store {
   }
 
   /** Marks a snapshot retracted (it is kept) and audits it, in one transaction. */
-  retractSnapshot(snapshotId: number, actor: string, at: string): void {
+  retractSnapshot(campaignId: string, snapshotId: number, actor: string, at: string): void {
     this.db.transaction(() => {
       this.db
-        .prepare('UPDATE snapshots SET retracted = 1, retracted_at = ?, retracted_by = ? WHERE id = ? AND retracted = 0')
-        .run(at, actor, snapshotId);
-      this.insertAudit({ at, actor, action: 'snapshot_retracted', outcome: 'ok', snapshotId });
+        .prepare('UPDATE snapshots SET retracted = 1, retracted_at = ?, retracted_by = ? WHERE id = ? AND campaign_id = ? AND retracted = 0')
+        .run(at, actor, snapshotId, campaignId);
+      this.insertAudit({ at, actor, action: 'snapshot_retracted', outcome: 'ok', campaignId, snapshotId });
     })();
   }
 
-  getFinalisation(): Finalisation | null {
-    const r = this.db.prepare('SELECT snapshot_id, finalized_by, finalized_at FROM finalisation').get() as
+  getFinalisation(campaignId: string): Finalisation | null {
+    const r = this.db.prepare('SELECT snapshot_id, finalized_by, finalized_at FROM finalisations WHERE campaign_id = ?').get(campaignId) as
       | { snapshot_id: number; finalized_by: string; finalized_at: string }
       | undefined;
     return r ? { snapshotId: r.snapshot_id, finalizedBy: r.finalized_by, finalizedAt: r.finalized_at } : null;
   }
 
-  finalize(snapshotId: number, actor: string, at: string, detail: Record<string, unknown>): void {
+  finalize(campaignId: string, snapshotId: number, actor: string, at: string, detail: Record<string, unknown>): void {
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO finalisation (id, snapshot_id, finalized_by, finalized_at) VALUES (1, ?, ?, ?)')
-        .run(snapshotId, actor, at);
-      this.insertAudit({ at, actor, action: 'campaign_finalized', outcome: 'ok', snapshotId, detail });
+        .prepare('INSERT INTO finalisations (campaign_id, snapshot_id, finalized_by, finalized_at) VALUES (?, ?, ?, ?)')
+        .run(campaignId, snapshotId, actor, at);
+      this.insertAudit({ at, actor, action: 'campaign_finalized', outcome: 'ok', campaignId, snapshotId, detail });
     })();
   }
 
@@ -328,22 +360,28 @@ export class Store {
 
   private insertAudit(e: AuditInput): number {
     const info = this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, outcome, snapshot_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(e.at, e.actor, e.action, e.outcome, e.snapshotId ?? null, JSON.stringify(e.detail ?? {}));
+      .prepare('INSERT INTO audit_log (at, actor, action, outcome, campaign_id, snapshot_id, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(e.at, e.actor, e.action, e.outcome, e.campaignId ?? null, e.snapshotId ?? null, JSON.stringify(e.detail ?? {}));
     return Number(info.lastInsertRowid);
   }
 
-  /** Newest first; `beforeId` pages back. */
-  listAudit(opts: { limit: number; beforeId?: number }): AuditEntry[] {
-    const rows = this.db
-      .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(opts.beforeId ?? Number.MAX_SAFE_INTEGER, opts.limit) as AuditRow[];
+  /** Newest first; `beforeId` pages back; `campaignId` keeps one campaign's lines and the server's own. */
+  listAudit(opts: { limit: number; beforeId?: number; campaignId?: string }): AuditEntry[] {
+    const before = opts.beforeId ?? Number.MAX_SAFE_INTEGER;
+    const rows = (
+      opts.campaignId === undefined
+        ? this.db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(before, opts.limit)
+        : this.db
+            .prepare('SELECT * FROM audit_log WHERE id < ? AND (campaign_id = ? OR campaign_id IS NULL) ORDER BY id DESC LIMIT ?')
+            .all(before, opts.campaignId, opts.limit)
+    ) as AuditRow[];
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
       actor: r.actor,
       action: r.action,
       outcome: r.outcome,
+      campaignId: r.campaign_id,
       snapshotId: r.snapshot_id,
       detail: JSON.parse(r.detail_json) as Record<string, unknown>,
     }));

@@ -1,32 +1,39 @@
 /**
- * The shapes of the leaderboard HTTP API (docs/architecture.md) as the pages read them, and the
+ * The API as the pages read it: the response types are the contract's (type-only imports: nothing
+ * of zod or the server reaches the browser), the addresses of a campaign's API and pages, and the
  * few requests the browser makes. Everything shown comes from these responses: the pages never
  * recompute a score, rank, prize, reason or gap.
  */
-import type { SheetIssue } from '@thidua/stats-io';
-import type { CampaignInfo } from '../server/campaign-service.js';
-
-// The response types are the server's own (type-only imports: nothing of the server is bundled),
-// so a change to the API cannot drift from what the pages read.
 export type {
+  ApiErrorBody,
+  AuditEntry,
+  CampaignGroup,
+  CampaignInfo,
+  CampaignSummary,
+  CampaignsResponse,
   LeaderboardResponse,
+  PublicationStatus,
   RankChange,
+  SheetIssue,
   SnapshotEvent,
   SnapshotMeta,
+  UnitHistoryPoint,
   UnitResponse,
-  CampaignInfo as Campaign,
-  Status as PublicationStatus,
-  UnitHistoryEntry as UnitHistoryPoint,
-} from '../server/campaign-service.js';
-export type { SheetIssue } from '@thidua/stats-io';
+  UploadResult,
+} from '../contract.js';
 
-export type CampaignGroup = CampaignInfo['groups'][number];
-export type CampaignPrize = CampaignGroup['prizes'][number];
+/** A campaign's API address: `/api/campaigns/<id>/<path>`. */
+export function apiUrl(campaignId: string, path: string): string {
+  return `/api/campaigns/${encodeURIComponent(campaignId)}/${path}`;
+}
 
-export interface ApiError {
-  error: string;
-  message: string;
-  issues?: SheetIssue[];
+/** A campaign's page address: `/c/<id>/` and below. */
+export function pageUrl(campaignId: string, path = ''): string {
+  return `/c/${encodeURIComponent(campaignId)}/${path}`;
+}
+
+export function unitPageUrl(campaignId: string, unitId: string): string {
+  return pageUrl(campaignId, `units/${encodeURIComponent(unitId)}`);
 }
 
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {

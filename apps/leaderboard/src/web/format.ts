@@ -103,6 +103,17 @@ export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Ho_
   return df.format(date);
 }
 
+const timeCache = new Map<Locale, Intl.DateTimeFormat>();
+/** The time of day of an instant in the campaign's time zone: "07:32". */
+export function formatTime(date: Date, locale: Locale, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  let df = timeCache.get(locale);
+  if (!df || df.resolvedOptions().timeZone !== timeZone) {
+    df = new Intl.DateTimeFormat(intlLocale[locale], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+    timeCache.set(locale, df);
+  }
+  return df.format(date);
+}
+
 const collators = new Map<Locale, Intl.Collator>();
 /** Vietnamese collation for unit names (Đà after Dân, Ă after A), used by every sort by name. */
 export function collator(locale: Locale): Intl.Collator {

@@ -80,41 +80,59 @@ export function rememberLocale(locale: Locale): void {
 
 export interface Messages {
   skipToContent: string;
+  home: string;
   period: string;
   asOf: (date: string) => string;
   noData: string;
   status: { provisional: string; final: string };
   statusHint: { provisional: string; final: string };
+  archived: string;
   sampleBanner: string;
   sampleBadge: string;
   language: string;
   languageName: Record<Locale, string>;
+  campaigns: {
+    title: string;
+    intro: string;
+    active: string;
+    archivedTitle: string;
+    latest: (date: string) => string;
+    units: (n: string) => string;
+    leaders: string;
+    open: (title: string) => string;
+    none: string;
+    targetsMet: (met: string, of: string) => string;
+  };
   groupsLabel: string;
-  search: string;
-  searchPlaceholder: string;
-  searchNoMatch: string;
+  search: { label: string; placeholder: string; noMatch: string; results: (n: string) => string; inGroup: (group: string) => string };
   rankingCaption: (group: string) => string;
   col: {
     rank: string;
     change: string;
     unit: string;
-    onlineShare: string;
-    floor: (percent: string) => string;
-    onTime: string;
-    late: string;
-    deduction: string;
-    coefficient: string;
     score: string;
     prize: string;
+    class: string;
+    targets: string;
     amount: string;
     reason: string;
   };
-  sortBy: (column: string) => string;
+  showMore: (n: string) => string;
   rankUp: (n: string) => string;
   rankDown: (n: string) => string;
   rankSame: string;
   rankNew: string;
-  belowFloor: string;
+  changedMark: string;
+  met: string;
+  notMet: string;
+  rulesTitle: string;
+  conditions: (list: string) => string;
+  tieRules: (list: string) => string;
+  noTieRules: string;
+  tieBroken: (score: string, order: string, by: string) => string;
+  tieShared: (score: string, units: string) => string;
+  classesLegend: (list: string) => string;
+  targetsLegend: string;
   ineligibleTitle: string;
   ineligibleCaption: (group: string) => string;
   noIneligible: string;
@@ -126,6 +144,7 @@ export interface Messages {
   undecidedExplained: (units: string) => string;
   tiedFor: (prizes: string) => string;
   noPrize: string;
+  noClass: string;
   totalAwarded: string;
   grandTotal: string;
   provenance: (ruleSet: string, file: string, sha256: string) => string;
@@ -133,31 +152,49 @@ export interface Messages {
   exports: string;
   exportAwards: string;
   exportRanking: string;
+  exportBundle: string;
   print: string;
-  live: { updated: (date: string) => string; retracted: string; finalized: string; reconnecting: string; connected: string };
-  detailLink: (unit: string) => string;
+  live: {
+    updated: (date: string) => string;
+    updatedAt: (time: string) => string;
+    retracted: string;
+    finalized: string;
+    reconnecting: string;
+  };
   unit: {
     back: string;
     notFound: string;
-    group: string;
     rank: string;
     score: string;
     prize: string;
+    class: string;
+    targetsMet: string;
     eligible: string;
     ineligible: string;
-    breakdownTitle: string;
-    breakdownIntro: string;
-    step: string;
-    formula: string;
-    value: string;
+    workingTitle: string;
+    workingIntro: string;
+    workingShow: string;
+    workingLoading: string;
+    workingFailed: string;
+    max: (max: string) => string;
+    countedMax: (counted: string, max: string) => string;
+    notApplicable: string;
+    stated: (value: string) => string;
+    selfAssessed: (value: string) => string;
+    comment: string;
     rounded: string;
     source: (section: string) => string;
+    conditionsTitle: string;
     gapsTitle: string;
-    gapEligibility: (n: string, floor: string) => string;
-    gapFirstPrize: (n: string, floor: string) => string;
-    gapBracket: (n: string, coefficient: string) => string;
-    gapPassUnit: (n: string, unit: string) => string;
+    gapEligibility: (n: string, move: string, conditions: string) => string;
+    gapPrizeFloor: (n: string, move: string, conditions: string) => string;
+    gapBracket: (n: string, move: string, value: string) => string;
+    gapClass: (n: string, move: string, label: string) => string;
+    gapPassUnit: (n: string, move: string, unit: string) => string;
+    gapTarget: (n: string, move: string) => string;
+    outOfReach: string;
     gapNone: string;
+    targetsTitle: string;
     historyTitle: string;
     historyChartLabel: (unit: string) => string;
     historyTable: string;
@@ -165,66 +202,14 @@ export interface Messages {
     notRanked: string;
     neverRanked: string;
     inputsTitle: string;
-    inputs: { resolvedTotal: string; resolvedOnline: string; resolvedOnlineOnTime: string; resolvedLate: string };
-  };
-  admin: {
-    title: string;
-    tokenLabel: string;
-    tokenSave: string;
-    tokenForget: string;
-    tokenSaved: string;
-    tokenHint: string;
-    uploadTitle: string;
-    fileLabel: string;
-    asOfLabel: string;
-    dryRun: string;
-    publish: string;
-    dryRunOk: (rows: string) => string;
-    published: (date: string) => string;
-    issuesTitle: (n: string) => string;
-    warningsTitle: (n: string) => string;
-    row: string;
-    column: string;
-    field: string;
-    message: string;
-    wholeFile: string;
-    templateTitle: string;
-    templateCsv: string;
-    templateXlsx: string;
-    snapshotsTitle: string;
-    snapshotAsOf: string;
-    snapshotFile: string;
-    snapshotRows: string;
-    snapshotBy: string;
-    snapshotAt: string;
-    snapshotState: string;
-    retracted: string;
-    active: string;
-    retract: string;
-    retractConfirm: (date: string) => string;
-    finalizeTitle: string;
-    finalizeHint: string;
-    finalize: string;
-    finalizeConfirm: string;
-    finalizeCancel: string;
-    finalizeDone: string;
-    alreadyFinal: string;
-    auditTitle: string;
-    auditWhen: string;
-    auditWho: string;
-    auditAction: string;
-    auditDetail: string;
-    load: string;
-    needToken: string;
-    working: string;
-    requestFailed: (status: string) => string;
-    previewTitle: string;
+    warnings: string;
   };
 }
 
 const vi: Messages = {
-  skipToContent: 'Bỏ qua, đến bảng xếp hạng',
-  period: 'Thời gian thi đua',
+  skipToContent: 'Bỏ qua, đến nội dung chính',
+  home: 'Các đợt thi đua',
+  period: 'Thời gian',
   asOf: (date) => `Số liệu đến ngày ${date}`,
   noData: 'Chưa có số liệu nào được công bố.',
   status: { provisional: 'Tạm tính', final: 'Chính thức' },
@@ -232,36 +217,59 @@ const vi: Messages = {
     provisional: 'Kết quả tạm tính, có thể thay đổi khi có số liệu mới.',
     final: 'Kết quả chính thức đã được chốt.',
   },
+  archived: 'Đã lưu trữ',
   sampleBanner: 'số liệu giả lập để trình diễn, không phải số liệu thật của các đơn vị.',
   sampleBadge: 'Dữ liệu minh họa',
   language: 'Ngôn ngữ',
   languageName: { vi: 'Tiếng Việt', en: 'English' },
-  groupsLabel: 'Nhóm thi đua',
-  search: 'Tìm đơn vị',
-  searchPlaceholder: 'Ví dụ: Tam Xuân',
-  searchNoMatch: 'Không có đơn vị nào khớp với từ khóa.',
+  campaigns: {
+    title: 'Các đợt thi đua, chỉ số và chỉ tiêu',
+    intro: 'Kết quả công khai của các đợt thi đua giải quyết thủ tục hành chính, chỉ số phục vụ và chỉ tiêu cải cách hành chính.',
+    active: 'Đang diễn ra và đã công bố',
+    archivedTitle: 'Đã lưu trữ',
+    latest: (d) => `Số liệu mới nhất: ${d}`,
+    units: (n) => `${n} đơn vị`,
+    leaders: 'Dẫn đầu',
+    open: (t) => `Xem bảng xếp hạng: ${t}`,
+    none: 'Chưa có đợt thi đua nào.',
+    targetsMet: (m, o) => `đạt ${m}/${o} chỉ tiêu`,
+  },
+  groupsLabel: 'Nhóm',
+  search: {
+    label: 'Tìm đơn vị (mọi nhóm)',
+    placeholder: 'Ví dụ: tam xuan',
+    noMatch: 'Không có đơn vị nào khớp với từ khóa.',
+    results: (n) => `${n} đơn vị khớp`,
+    inGroup: (g) => `thuộc ${g}`,
+  },
   rankingCaption: (group) => `Bảng xếp hạng — ${group}`,
   col: {
     rank: 'Hạng',
     change: 'Thay đổi',
     unit: 'Đơn vị',
-    onlineShare: 'Tỷ lệ trực tuyến',
-    floor: (p) => `ngưỡng ≥ ${p}`,
-    onTime: 'Trực tuyến đúng hạn',
-    late: 'Trễ hạn',
-    deduction: 'Điểm trừ',
-    coefficient: 'Hệ số',
     score: 'Điểm',
     prize: 'Giải',
+    class: 'Xếp loại',
+    targets: 'Chỉ tiêu đạt',
     amount: 'Tiền thưởng',
     reason: 'Lý do',
   },
-  sortBy: (c) => `Sắp xếp theo ${c}`,
+  showMore: (n) => `Xem thêm ${n} đơn vị`,
   rankUp: (n) => `tăng ${n} bậc so với kỳ trước`,
   rankDown: (n) => `giảm ${n} bậc so với kỳ trước`,
   rankSame: 'không đổi so với kỳ trước',
   rankNew: 'mới vào bảng xếp hạng',
-  belowFloor: 'dưới ngưỡng',
+  changedMark: 'vừa cập nhật',
+  met: 'Đạt',
+  notMet: 'Chưa đạt',
+  rulesTitle: 'Quy tắc',
+  conditions: (l) => `Điều kiện xếp hạng: ${l}.`,
+  tieRules: (l) => `Bằng điểm thì xếp theo: ${l}; vẫn bằng nhau thì đồng hạng.`,
+  noTieRules: 'Bằng điểm thì đồng hạng.',
+  tieBroken: (s, order, by) => `Bằng ${s} điểm: ${order} (theo ${by}).`,
+  tieShared: (s, u) => `Đồng hạng với ${s} điểm: ${u}.`,
+  classesLegend: (l) => `Xếp loại theo điểm: ${l}.`,
+  targetsLegend: 'Mỗi chỉ tiêu ghi "Đạt" hoặc "Chưa đạt"; trang của từng đơn vị ghi số hồ sơ còn thiếu.',
   ineligibleTitle: 'Đơn vị chưa đủ điều kiện xếp hạng',
   ineligibleCaption: (g) => `Đơn vị chưa đủ điều kiện — ${g}`,
   noIneligible: 'Tất cả đơn vị đều đủ điều kiện xếp hạng.',
@@ -273,6 +281,7 @@ const vi: Messages = {
   undecidedExplained: (u) => `Đồng hạng: ${u}. Hội đồng thi đua quyết định.`,
   tiedFor: (p) => `Đồng hạng, chờ Hội đồng quyết định (${p})`,
   noPrize: '—',
+  noClass: 'Chưa xếp loại',
   totalAwarded: 'Tổng tiền thưởng đã xác định',
   grandTotal: 'Tổng tiền thưởng toàn đợt thi đua (đã xác định)',
   provenance: (r, f, h) => `Bộ quy tắc: ${r} · Tệp số liệu: ${f} · SHA-256: ${h}`,
@@ -280,37 +289,49 @@ const vi: Messages = {
   exports: 'Tải xuống',
   exportAwards: 'Danh sách khen thưởng',
   exportRanking: 'Bảng xếp hạng đầy đủ',
+  exportBundle: 'Hồ sơ kết quả để kiểm chứng (JSON)',
   print: 'In danh sách khen thưởng',
   live: {
-    updated: (d) => `Đã cập nhật bảng xếp hạng: số liệu đến ngày ${d}.`,
+    updated: (d) => `Đã cập nhật: số liệu đến ngày ${d}.`,
+    updatedAt: (t) => `cập nhật lúc ${t}`,
     retracted: 'Một kỳ số liệu vừa được thu hồi; bảng xếp hạng đã được cập nhật.',
     finalized: 'Kết quả đã được chốt chính thức.',
     reconnecting: 'Mất kết nối cập nhật trực tiếp, đang kết nối lại…',
-    connected: 'Đang cập nhật trực tiếp',
   },
-  detailLink: (u) => `Xem chi tiết cách tính điểm của ${u}`,
   unit: {
     back: '← Về bảng xếp hạng',
     notFound: 'Không tìm thấy đơn vị này.',
-    group: 'Nhóm',
     rank: 'Hạng',
     score: 'Điểm',
     prize: 'Giải',
+    class: 'Xếp loại',
+    targetsMet: 'Chỉ tiêu đạt',
     eligible: 'Đủ điều kiện xếp hạng',
     ineligible: 'Chưa đủ điều kiện xếp hạng',
-    breakdownTitle: 'Cách tính điểm, từng bước',
-    breakdownIntro: 'Mỗi bước dẫn nguyên văn Kế hoạch thi đua.',
-    step: 'Bước',
-    formula: 'Phép tính',
-    value: 'Kết quả',
-    rounded: '(làm tròn để hiển thị)',
-    source: (s) => `Kế hoạch, mục ${s}`,
-    gapsTitle: 'Cần thêm bao nhiêu hồ sơ?',
-    gapEligibility: (n, f) => `Cần thêm ${n} hồ sơ trực tuyến đúng hạn để đạt ngưỡng xếp hạng (tỷ lệ trực tuyến ${f}).`,
-    gapFirstPrize: (n, f) => `Cần thêm ${n} hồ sơ trực tuyến đúng hạn để đạt ngưỡng giải nhất (tỷ lệ trực tuyến ${f}).`,
-    gapBracket: (n, c) => `Cần thêm ${n} hồ sơ trực tuyến đúng hạn để lên hệ số ${c}.`,
-    gapPassUnit: (n, u) => `Cần thêm ${n} hồ sơ trực tuyến đúng hạn để vượt ${u}.`,
-    gapNone: 'Đơn vị đang dẫn đầu nhóm và ở hệ số cao nhất.',
+    workingTitle: 'Cách tính, từng bước',
+    workingIntro: 'Mỗi con số kèm phép tính bằng số liệu của đơn vị và câu văn bản quy định nó.',
+    workingShow: 'Xem cách tính',
+    workingLoading: 'Đang tải cách tính…',
+    workingFailed: 'Không tải được cách tính; hãy thử lại.',
+    max: (m) => `tối đa ${m}`,
+    countedMax: (c, m) => `tối đa ${c} (văn bản: ${m}; phần không phát sinh không tính)`,
+    notApplicable: 'không phát sinh',
+    stated: (v) => `văn bản ghi ${v}`,
+    selfAssessed: (v) => `tự chấm ${v}`,
+    comment: 'Nhận xét',
+    rounded: '(đã làm tròn để hiển thị)',
+    source: (s) => `Văn bản, mục ${s}`,
+    conditionsTitle: 'Điều kiện',
+    gapsTitle: 'Cần thêm bao nhiêu?',
+    gapEligibility: (n, m, c) => `Cần thêm ${n} ${m} để đủ điều kiện xếp hạng (${c}).`,
+    gapPrizeFloor: (n, m, c) => `Cần thêm ${n} ${m} để đạt điều kiện giải cao nhất (${c}).`,
+    gapBracket: (n, m, v) => `Cần thêm ${n} ${m} để lên hệ số ${v}.`,
+    gapClass: (n, m, l) => `Cần thêm ${n} ${m} để được xếp loại ${l}.`,
+    gapPassUnit: (n, m, u) => `Cần thêm ${n} ${m} để vượt ${u}.`,
+    gapTarget: (n, m) => `cần thêm ${n} ${m}`,
+    outOfReach: 'không thể đạt chỉ bằng cách này',
+    gapNone: 'Không còn mốc nào để đạt thêm.',
+    targetsTitle: 'Chỉ tiêu',
     historyTitle: 'Diễn biến qua các kỳ',
     historyChartLabel: (u) => `Biểu đồ điểm và hạng của ${u} qua các kỳ số liệu`,
     historyTable: 'Điểm và hạng theo từng kỳ',
@@ -318,71 +339,14 @@ const vi: Messages = {
     notRanked: 'Chưa xếp hạng',
     neverRanked: 'Chưa được xếp hạng ở kỳ số liệu nào',
     inputsTitle: 'Số liệu của đơn vị',
-    inputs: {
-      resolvedTotal: 'Tổng số hồ sơ đã giải quyết',
-      resolvedOnline: 'Hồ sơ giải quyết trực tuyến (toàn trình, một phần)',
-      resolvedOnlineOnTime: 'Hồ sơ trực tuyến đúng hạn, trước hạn',
-      resolvedLate: 'Hồ sơ trễ hạn',
-    },
-  },
-  admin: {
-    title: 'Quản trị số liệu thi đua',
-    tokenLabel: 'Mã truy cập quản trị',
-    tokenSave: 'Lưu mã',
-    tokenForget: 'Xóa mã',
-    tokenSaved: 'Đã lưu mã cho phiên làm việc này.',
-    tokenHint: 'Mã chỉ được giữ trong tab này và bị xóa khi đóng trình duyệt.',
-    uploadTitle: 'Tải lên số liệu',
-    fileLabel: 'Tệp số liệu (CSV hoặc XLSX)',
-    asOfLabel: 'Số liệu đến ngày',
-    dryRun: 'Kiểm tra trước (không lưu)',
-    publish: 'Công bố',
-    dryRunOk: (r) => `Tệp hợp lệ: ${r} dòng. Xem trước kết quả bên dưới, rồi bấm "Công bố".`,
-    published: (d) => `Đã công bố số liệu đến ngày ${d}.`,
-    issuesTitle: (n) => `Tệp bị từ chối: ${n} lỗi. Không có dữ liệu nào được lưu.`,
-    warningsTitle: (n) => `${n} cảnh báo`,
-    row: 'Dòng',
-    column: 'Cột',
-    field: 'Trường',
-    message: 'Nội dung',
-    wholeFile: 'Cả tệp',
-    templateTitle: 'Mẫu số liệu',
-    templateCsv: 'Tải mẫu CSV',
-    templateXlsx: 'Tải mẫu Excel (XLSX)',
-    snapshotsTitle: 'Các kỳ số liệu đã công bố',
-    snapshotAsOf: 'Đến ngày',
-    snapshotFile: 'Tệp',
-    snapshotRows: 'Số dòng',
-    snapshotBy: 'Người tải',
-    snapshotAt: 'Thời điểm',
-    snapshotState: 'Trạng thái',
-    retracted: 'Đã thu hồi',
-    active: 'Đang dùng',
-    retract: 'Thu hồi',
-    retractConfirm: (d) => `Thu hồi kỳ số liệu đến ngày ${d}? Kỳ này vẫn được lưu và ghi nhật ký.`,
-    finalizeTitle: 'Chốt kết quả chính thức',
-    finalizeHint: 'Sau khi chốt, không thể tải lên số liệu mới; các tệp xuất ghi "Chính thức".',
-    finalize: 'Chốt kết quả…',
-    finalizeConfirm: 'Tôi xác nhận chốt kết quả chính thức',
-    finalizeCancel: 'Hủy',
-    finalizeDone: 'Đã chốt kết quả chính thức.',
-    alreadyFinal: 'Kết quả đã được chốt chính thức.',
-    auditTitle: 'Nhật ký thay đổi',
-    auditWhen: 'Thời điểm',
-    auditWho: 'Người thực hiện',
-    auditAction: 'Thao tác',
-    auditDetail: 'Chi tiết',
-    load: 'Tải nhật ký',
-    needToken: 'Nhập mã truy cập quản trị trước.',
-    working: 'Đang xử lý…',
-    requestFailed: (s) => `Yêu cầu thất bại (mã ${s}).`,
-    previewTitle: 'Xem trước kết quả',
+    warnings: 'Lưu ý',
   },
 };
 
 const en: Messages = {
-  skipToContent: 'Skip to the rankings',
-  period: 'Campaign period',
+  skipToContent: 'Skip to the main content',
+  home: 'Campaigns',
+  period: 'Period',
   asOf: (date) => `Figures as of ${date}`,
   noData: 'No figures have been published yet.',
   status: { provisional: 'Provisional', final: 'Final' },
@@ -390,36 +354,59 @@ const en: Messages = {
     provisional: 'Provisional results; they may change when new figures arrive.',
     final: 'The final results have been confirmed.',
   },
+  archived: 'Archived',
   sampleBanner: 'synthetic figures for demonstration, not the units’ real statistics.',
   sampleBadge: 'Sample data',
   language: 'Language',
   languageName: { vi: 'Tiếng Việt', en: 'English' },
-  groupsLabel: 'Competition groups',
-  search: 'Find a unit',
-  searchPlaceholder: 'e.g. Tam Xuan',
-  searchNoMatch: 'No unit matches the search.',
+  campaigns: {
+    title: 'Campaigns, indices and targets',
+    intro: 'Published results of competitions on administrative procedures, service indices and reform targets.',
+    active: 'Running and published',
+    archivedTitle: 'Archived',
+    latest: (d) => `Latest figures: ${d}`,
+    units: (n) => `${n} units`,
+    leaders: 'Leading',
+    open: (t) => `Open the rankings: ${t}`,
+    none: 'No campaign yet.',
+    targetsMet: (m, o) => `${m} of ${o} targets met`,
+  },
+  groupsLabel: 'Groups',
+  search: {
+    label: 'Find a unit (every group)',
+    placeholder: 'e.g. tam xuan',
+    noMatch: 'No unit matches the search.',
+    results: (n) => `${n} matching units`,
+    inGroup: (g) => `in ${g}`,
+  },
   rankingCaption: (group) => `Ranking — ${group}`,
   col: {
     rank: 'Rank',
     change: 'Change',
     unit: 'Unit',
-    onlineShare: 'Online share',
-    floor: (p) => `floor ≥ ${p}`,
-    onTime: 'Online on time',
-    late: 'Late',
-    deduction: 'Deduction',
-    coefficient: 'Coefficient',
     score: 'Score',
     prize: 'Prize',
+    class: 'Class',
+    targets: 'Targets met',
     amount: 'Amount',
     reason: 'Reason',
   },
-  sortBy: (c) => `Sort by ${c}`,
+  showMore: (n) => `Show ${n} more units`,
   rankUp: (n) => `up ${n} since the previous figures`,
   rankDown: (n) => `down ${n} since the previous figures`,
   rankSame: 'unchanged since the previous figures',
   rankNew: 'new in the ranking',
-  belowFloor: 'below the floor',
+  changedMark: 'just updated',
+  met: 'Met',
+  notMet: 'Not met',
+  rulesTitle: 'Rules',
+  conditions: (l) => `To be ranked: ${l}.`,
+  tieRules: (l) => `Equal scores are ordered by ${l}; units still equal share a rank.`,
+  noTieRules: 'Units with equal scores share a rank.',
+  tieBroken: (s, order, by) => `Equal at ${s}: ${order} (by ${by}).`,
+  tieShared: (s, u) => `Sharing a rank at ${s}: ${u}.`,
+  classesLegend: (l) => `Classes by score: ${l}.`,
+  targetsLegend: 'Each target reads "Met" or "Not met"; each unit’s page says how many cases are still needed.',
   ineligibleTitle: 'Units not yet eligible',
   ineligibleCaption: (g) => `Units not yet eligible — ${g}`,
   noIneligible: 'Every unit is eligible.',
@@ -431,6 +418,7 @@ const en: Messages = {
   undecidedExplained: (u) => `Tied: ${u}. The awards committee decides.`,
   tiedFor: (p) => `Tied; the committee decides (${p})`,
   noPrize: '—',
+  noClass: 'No class',
   totalAwarded: 'Total awarded (decided)',
   grandTotal: 'Total awarded in the campaign (decided)',
   provenance: (r, f, h) => `Rule set: ${r} · Statistics file: ${f} · SHA-256: ${h}`,
@@ -438,103 +426,57 @@ const en: Messages = {
   exports: 'Download',
   exportAwards: 'Award list',
   exportRanking: 'Full ranking',
+  exportBundle: 'Verifiable result bundle (JSON)',
   print: 'Print the award list',
   live: {
-    updated: (d) => `Rankings updated: figures as of ${d}.`,
+    updated: (d) => `Updated: figures as of ${d}.`,
+    updatedAt: (t) => `updated at ${t}`,
     retracted: 'A set of figures was retracted; the rankings have been updated.',
     finalized: 'The results are now final.',
     reconnecting: 'Live updates lost, reconnecting…',
-    connected: 'Live updates on',
   },
-  detailLink: (u) => `How ${u}'s score is computed`,
   unit: {
     back: '← Back to the rankings',
     notFound: 'This unit was not found.',
-    group: 'Group',
     rank: 'Rank',
     score: 'Score',
     prize: 'Prize',
+    class: 'Class',
+    targetsMet: 'Targets met',
     eligible: 'Eligible for ranking',
     ineligible: 'Not eligible for ranking',
-    breakdownTitle: 'How the score is computed, step by step',
-    breakdownIntro: 'Each step quotes the campaign plan.',
-    step: 'Step',
-    formula: 'Computation',
-    value: 'Result',
+    workingTitle: 'How it is computed, step by step',
+    workingIntro: 'Each figure with its computation in the unit’s own numbers and the sentence of the document behind it.',
+    workingShow: 'Show the computation',
+    workingLoading: 'Loading the computation…',
+    workingFailed: 'The computation could not be loaded; try again.',
+    max: (m) => `max ${m}`,
+    countedMax: (c, m) => `max ${c} (document: ${m}; parts that did not arise not counted)`,
+    notApplicable: 'did not arise',
+    stated: (v) => `the document states ${v}`,
+    selfAssessed: (v) => `self-assessed ${v}`,
+    comment: 'Comment',
     rounded: '(rounded for display)',
-    source: (s) => `Plan, section ${s}`,
-    gapsTitle: 'How many more cases?',
-    gapEligibility: (n, f) => `${n} more online cases resolved on time to reach the eligibility floor (online share ${f}).`,
-    gapFirstPrize: (n, f) => `${n} more online cases resolved on time to reach the first-prize floor (online share ${f}).`,
-    gapBracket: (n, c) => `${n} more online cases resolved on time to reach coefficient ${c}.`,
-    gapPassUnit: (n, u) => `${n} more online cases resolved on time to pass ${u}.`,
-    gapNone: 'The unit leads its group and is in the top coefficient bracket.',
-    historyTitle: 'Across the monthly figures',
+    source: (s) => `Document, section ${s}`,
+    conditionsTitle: 'Conditions',
+    gapsTitle: 'How many more?',
+    gapEligibility: (n, m, c) => `${n} more ${m} to become eligible (${c}).`,
+    gapPrizeFloor: (n, m, c) => `${n} more ${m} to meet the top prize’s condition (${c}).`,
+    gapBracket: (n, m, v) => `${n} more ${m} to reach coefficient ${v}.`,
+    gapClass: (n, m, l) => `${n} more ${m} to reach the class ${l}.`,
+    gapPassUnit: (n, m, u) => `${n} more ${m} to pass ${u}.`,
+    gapTarget: (n, m) => `${n} more ${m} needed`,
+    outOfReach: 'out of reach this way',
+    gapNone: 'Nothing further to reach.',
+    targetsTitle: 'Targets',
+    historyTitle: 'Across the published figures',
     historyChartLabel: (u) => `Chart of ${u}'s score and rank across the published figures`,
     historyTable: 'Score and rank per set of figures',
     historyAsOf: 'Figures as of',
     notRanked: 'Not ranked',
     neverRanked: 'Not ranked in any published figures',
     inputsTitle: 'The unit’s figures',
-    inputs: {
-      resolvedTotal: 'Cases resolved (all channels)',
-      resolvedOnline: 'Cases resolved online (full or partial)',
-      resolvedOnlineOnTime: 'Online cases resolved on time or early',
-      resolvedLate: 'Cases resolved late',
-    },
-  },
-  admin: {
-    title: 'Campaign data administration',
-    tokenLabel: 'Admin access token',
-    tokenSave: 'Save token',
-    tokenForget: 'Forget token',
-    tokenSaved: 'Token kept for this session.',
-    tokenHint: 'The token stays in this tab only and is cleared when the browser closes.',
-    uploadTitle: 'Upload figures',
-    fileLabel: 'Statistics file (CSV or XLSX)',
-    asOfLabel: 'Figures as of',
-    dryRun: 'Check first (nothing stored)',
-    publish: 'Publish',
-    dryRunOk: (r) => `The file is valid: ${r} rows. Review the preview below, then press "Publish".`,
-    published: (d) => `Published the figures as of ${d}.`,
-    issuesTitle: (n) => `File refused: ${n} problems. Nothing was stored.`,
-    warningsTitle: (n) => `${n} warnings`,
-    row: 'Row',
-    column: 'Column',
-    field: 'Field',
-    message: 'Problem',
-    wholeFile: 'Whole file',
-    templateTitle: 'Template',
-    templateCsv: 'Download CSV template',
-    templateXlsx: 'Download Excel template (XLSX)',
-    snapshotsTitle: 'Published figures',
-    snapshotAsOf: 'As of',
-    snapshotFile: 'File',
-    snapshotRows: 'Rows',
-    snapshotBy: 'Uploaded by',
-    snapshotAt: 'At',
-    snapshotState: 'State',
-    retracted: 'Retracted',
-    active: 'Active',
-    retract: 'Retract',
-    retractConfirm: (d) => `Retract the figures as of ${d}? They stay stored and logged.`,
-    finalizeTitle: 'Finalise the results',
-    finalizeHint: 'After finalising, uploads are refused and exports say "Final".',
-    finalize: 'Finalise…',
-    finalizeConfirm: 'I confirm: finalise the results',
-    finalizeCancel: 'Cancel',
-    finalizeDone: 'The results are final.',
-    alreadyFinal: 'The results are already final.',
-    auditTitle: 'Audit log',
-    auditWhen: 'When',
-    auditWho: 'Who',
-    auditAction: 'Action',
-    auditDetail: 'Detail',
-    load: 'Load the audit log',
-    needToken: 'Enter the admin token first.',
-    working: 'Working…',
-    requestFailed: (s) => `Request failed (status ${s}).`,
-    previewTitle: 'Preview',
+    warnings: 'Note',
   },
 };
 

@@ -1,19 +1,24 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { UnitResult } from '@thidua/scoring';
-import { type LeaderboardResponse, type SnapshotEvent, fetchJson, readEmbeddedState } from './api.js';
-import { formatDate, formatMoney } from './format.js';
+import { type LeaderboardResponse, type SnapshotEvent, apiUrl, fetchJson, pageUrl, readEmbeddedState } from './api.js';
+import { formatDate, formatDecimal, formatMoney, formatTime } from './format.js';
 import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
+import { leaderboardStyles } from './leaderboard-styles.js';
 import { subscribeToSnapshots } from './live.js';
+import { pageSize } from './lb-ranking-table.js';
+import type { SearchUnit } from './lb-unit-search.js';
 import { pageStyles, sharedStyles } from './styles.js';
 import './lb-language-switch.js';
 import './lb-ranking-table.js';
+import './lb-unit-search.js';
 
 /**
- * The public leaderboard (and, with `embed`, the compact view the district portal frames): header
- * with status and as-of date, one tab per competition group, live updates from /api/events.
- *
- * The server renders it with the same data (Lit SSR); in the browser it reads that data from the
- * JSON block named by its `state` attribute, hydrates, then follows the server's events.
+ * A campaign's public page (and, with `embed`, the compact view a district portal frames): the
+ * header with period, as-of date and status; one search over every group; a tab per group with
+ * its ranking; the rules in words; downloads. The server renders it with the same data (Lit SSR);
+ * in the browser it reads that data from the JSON block named by `state`, hydrates, then follows
+ * the campaign's live events. For a large roster the server embeds only the rows it painted
+ * (`partial`) and the element fetches the rest when the reader needs it.
  *
  * @fires leaderboard-updated - after new figures were fetched and shown.
  */
@@ -23,8 +28,13 @@ export class LbLeaderboard extends LitElement {
     locale: { reflect: true },
     group: { reflect: true },
     embed: { type: Boolean, reflect: true },
+    partial: { type: Boolean },
+    query: {},
+    show: { type: Number },
     state: {},
     announcement: { state: true },
+    updatedAt: { state: true },
+    changed: { state: true },
     connection: { state: true },
   };
 
@@ -32,12 +42,20 @@ export class LbLeaderboard extends LitElement {
   declare locale: Locale;
   declare group: string;
   declare embed: boolean;
+  /** The data holds only the rows the server painted (a large roster): the rest is fetched on demand. */
+  declare partial: boolean;
+  declare query: string;
+  /** Rows shown per table before "show more". */
+  declare show: number;
   /** Id of the JSON data block holding the server's LeaderboardResponse. */
   declare state: string;
   declare announcement: string;
+  declare updatedAt: Date | null;
+  declare changed: ReadonlySet<string>;
   declare connection: 'idle' | 'live' | 'lost';
 
   private unsubscribe: (() => void) | undefined;
+  private loading: Promise<void> | null = null;
 
   constructor() {
     super();
@@ -45,157 +63,37 @@ export class LbLeaderboard extends LitElement {
     this.locale = 'vi';
     this.group = '';
     this.embed = false;
+    this.partial = false;
+    this.query = '';
+    this.show = pageSize;
     this.state = '';
     this.announcement = '';
+    this.updatedAt = null;
+    this.changed = new Set();
     this.connection = 'idle';
     followLocaleChanges(this);
   }
 
-  static override styles = [
-    sharedStyles,
-    pageStyles,
-    css`
-      :host {
-        --lb-page-width: 76rem;
-      }
-      .skip {
-        position: absolute;
-        left: -999px;
-      }
-      .skip:focus {
-        left: 1rem;
-        top: 0.5rem;
-        background: #fff;
-        padding: 0.5rem;
-        z-index: 1;
-      }
-      .eyebrow {
-        margin: 0;
-        color: var(--lb-muted);
-        font-size: 0.9rem;
-      }
-      h1 {
-        font-size: clamp(1.2rem, 2.6vw + 0.6rem, 1.9rem);
-        line-height: 1.25;
-        margin: 0.5rem 0;
-      }
-      .asof {
-        font-weight: 700;
-      }
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-        margin: 1rem 0 0;
-        border-bottom: 1px solid var(--lb-border);
-      }
-      [role='tab'] {
-        padding: 0.6rem 0.9rem;
-        border: 1px solid var(--lb-border);
-        border-bottom: none;
-        border-radius: 8px 8px 0 0;
-        text-decoration: none;
-        color: var(--lb-text);
-        background: var(--lb-stripe);
-        font-weight: 600;
-      }
-      [role='tab'][aria-selected='true'] {
-        background: #fff;
-        color: var(--lb-accent);
-        border-color: var(--lb-accent);
-        border-bottom: 3px solid #fff;
-        margin-bottom: -1px;
-      }
-      [role='tabpanel'] {
-        padding-top: 0.25rem;
-      }
-      .live {
-        min-height: 1.5rem;
-        margin: 0.5rem 0 0;
-        color: var(--lb-muted);
-        font-size: 0.9rem;
-      }
-      .live .lost {
-        color: var(--lb-down);
-      }
-      footer {
-        margin-top: 2rem;
-        border-top: 1px solid var(--lb-border);
-        padding-top: 1rem;
-      }
-      footer ul {
-        list-style: none;
-        padding: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      .grand-total {
-        margin: 1.25rem 0 0;
-        font-size: 1.05rem;
-      }
-      :host([embed]) h1 {
-        font-size: 1.1rem;
-        margin: 0.25rem 0;
-      }
-      .provenance {
-        color: var(--lb-muted);
-        font-size: 0.8rem;
-        overflow-wrap: anywhere;
-      }
-      .embed-more {
-        font-size: 0.9rem;
-      }
-      @media print {
-        :host {
-          max-width: none;
-          padding: 0;
-        }
-        [role='tablist'],
-        footer,
-        .live,
-        .skip,
-        lb-language-switch {
-          display: none !important;
-        }
-        [role='tabpanel'][hidden] {
-          display: block !important;
-        }
-        [role='tabpanel'] {
-          break-before: auto;
-        }
-        .panel-title.sr-only {
-          position: static;
-          width: auto;
-          height: auto;
-          margin: 1rem 0 0;
-          overflow: visible;
-          clip: auto;
-          white-space: normal;
-          font-size: 1.1rem;
-        }
-        header {
-          border-bottom: 2px solid #000;
-        }
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, pageStyles, leaderboardStyles];
 
   override connectedCallback() {
-    if (!this.data) {
-      this.data = readEmbeddedState<LeaderboardResponse>(this.state || null);
-    }
+    if (!this.data) this.data = readEmbeddedState<LeaderboardResponse>(this.state || null);
     super.connectedCallback();
-    this.unsubscribe = subscribeToSnapshots({
-      onSnapshot: (event) => void this.refresh(event),
-      onOpen: (reconnected) => {
-        this.connection = 'live';
-        if (reconnected) void this.refresh(null);
+    const id = this.data?.campaign.id;
+    if (!id) return;
+    this.unsubscribe = subscribeToSnapshots(
+      {
+        onSnapshot: (event) => void this.refresh(event),
+        onOpen: (reconnected) => {
+          this.connection = 'live';
+          if (reconnected) void this.refresh(null);
+        },
+        onLost: () => {
+          this.connection = 'lost';
+        },
       },
-      onLost: () => {
-        this.connection = 'lost';
-      },
-    });
+      apiUrl(id, 'events'),
+    );
   }
 
   override disconnectedCallback() {
@@ -207,51 +105,75 @@ export class LbLeaderboard extends LitElement {
     this.locale = settleLocale(this.locale);
   }
 
-  /** Refetch the leaderboard after an event (or a reconnection) and announce what changed. */
+  /** The whole leaderboard, when the page holds only part of it (a tab, "show more", search). */
+  private loadAll(): Promise<void> {
+    if (!this.partial || !this.data) return Promise.resolve();
+    this.loading ??= fetchJson<LeaderboardResponse>(apiUrl(this.data.campaign.id, 'leaderboard')).then(
+      (data) => {
+        this.data = data;
+        this.partial = false;
+      },
+      () => {
+        this.loading = null;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Refetch after an event (or a reconnection); mark what changed and say when. */
   private async refresh(event: SnapshotEvent | null) {
+    const before = this.data;
+    if (!before) return;
     try {
-      const data = await fetchJson<LeaderboardResponse>('/api/leaderboard');
+      const data = await fetchJson<LeaderboardResponse>(apiUrl(before.campaign.id, 'leaderboard'));
+      this.changed = changedUnits(before, data);
       this.data = data;
+      this.partial = false;
+      this.updatedAt = new Date();
       this.dispatchEvent(new CustomEvent('leaderboard-updated', { bubbles: true, composed: true }));
       if (!event) return;
       const t = messages(this.locale);
       this.announcement =
-        event.type === 'finalized'
-          ? t.live.finalized
-          : event.type === 'retracted'
-            ? t.live.retracted
-            : t.live.updated(data.snapshot ? formatDate(data.snapshot.asOf, this.locale) : '');
+        event.type === 'finalized' ? t.live.finalized : event.type === 'retracted' ? t.live.retracted : t.live.updated(data.snapshot ? formatDate(data.snapshot.asOf, this.locale) : '');
     } catch {
       this.connection = 'lost';
     }
   }
 
   private selectedGroupId(): string {
-    const groups = this.data?.campaign.groups ?? [];
+    const groups = this.data?.campaign.rules.groups ?? [];
     return groups.some((g) => g.id === this.group) ? this.group : (groups[0]?.id ?? '');
   }
 
   private selectTab(event: Event, groupId: string) {
     event.preventDefault();
     this.group = groupId;
+    void this.loadAll();
     const url = new URL(location.href);
     url.searchParams.set('group', groupId);
     history.replaceState(null, '', url);
   }
 
   private onTabKey(event: KeyboardEvent) {
-    const groups = this.data?.campaign.groups ?? [];
+    const groups = this.data?.campaign.rules.groups ?? [];
     const index = groups.findIndex((g) => g.id === this.selectedGroupId());
     let next = -1;
     if (event.key === 'ArrowRight') next = (index + 1) % groups.length;
     else if (event.key === 'ArrowLeft') next = (index - 1 + groups.length) % groups.length;
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = groups.length - 1;
-    if (next < 0) return;
     const target = groups[next];
-    if (!target) return;
+    if (next < 0 || !target) return;
     this.selectTab(event, target.id);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${target.id}`)?.focus());
+  }
+
+  /** Moves focus to the main content: the skip link works with and without script. */
+  private skip(event: Event) {
+    const main = this.renderRoot.querySelector<HTMLElement>('#content');
+    if (!main) return;
+    event.preventDefault();
+    main.focus();
   }
 
   private header() {
@@ -261,15 +183,17 @@ export class LbLeaderboard extends LitElement {
     const { campaign, snapshot, status } = data;
     const sample = campaign.sample || (snapshot?.sample ?? false);
     return html`<header>
-      ${this.embed ? nothing : html`<a class="skip" href="#rankings">${t.skipToContent}</a>`}
+      ${this.embed ? nothing : html`<a class="skip" href="#content" @click=${this.skip}>${t.skipToContent}</a>`}
       <div class="top">
-        <p class="eyebrow">${t.period}: ${formatDate(campaign.period.start, this.locale)}–${formatDate(campaign.period.end, this.locale)}</p>
+        ${this.embed ? nothing : html`<a class="home" href="/">${t.home}</a>`}
         ${this.embed ? nothing : html`<lb-language-switch class="no-print" .locale=${this.locale}></lb-language-switch>`}
       </div>
       <h1>${pick(campaign.title, this.locale)}</h1>
       <p class="meta">
         <span class="asof">${snapshot ? t.asOf(formatDate(snapshot.asOf, this.locale)) : t.noData}</span>
         <span class="status ${status}" title=${t.statusHint[status]}>${t.status[status]}</span>
+        ${campaign.archived ? html`<span class="status archived">${t.archived}</span>` : nothing}
+        ${this.updatedAt ? html`<span class="updated">${t.live.updatedAt(formatTime(this.updatedAt, this.locale, campaign.period.timeZone))}</span>` : nothing}
       </p>
       ${sample ? html`<p class="sample" role="note"><strong>${t.sampleBadge}</strong> — ${t.sampleBanner}</p>` : nothing}
     </header>`;
@@ -282,30 +206,83 @@ export class LbLeaderboard extends LitElement {
     </p>`;
   }
 
-  private groupPanel(groupId: string, hidden: boolean) {
+  private searchUnits(): SearchUnit[] {
+    const data = this.data;
+    if (!data?.evaluation) return [];
+    const groupName = new Map(data.campaign.rules.groups.map((g) => [g.id, pick(g.shortName, this.locale)]));
+    return data.evaluation.units.map((u) => ({ id: u.unitId, name: u.unitName, groupName: groupName.get(u.groupId) ?? u.groupId }));
+  }
+
+  private groupPanel(groupId: string) {
     const data = this.data;
     if (!data) return nothing;
-    const group = data.campaign.groups.find((g) => g.id === groupId);
+    const group = data.campaign.rules.groups.find((g) => g.id === groupId);
     const evaluation = data.evaluation;
     const units: UnitResult[] = evaluation ? evaluation.units.filter((u) => u.groupId === groupId) : [];
     const result = evaluation?.groups.find((g) => g.id === groupId);
-    return html`<section
-      role="tabpanel"
-      id=${`panel-${groupId}`}
-      aria-labelledby=${`tab-${groupId}`}
-      ?hidden=${hidden}
-      data-group=${groupId}
-    >
+    return html`<section role="tabpanel" id=${`panel-${groupId}`} aria-labelledby=${`tab-${groupId}`} data-group=${groupId} tabindex="-1">
       <h2 class="panel-title sr-only">${group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : ''}</h2>
       <lb-ranking-table
-        .group=${group}
+        .campaign=${data.campaign}
+        group-id=${groupId}
         .result=${result}
         .units=${units}
         .rankChanges=${data.rankChanges}
         .hasPrevious=${data.previousSnapshot !== null}
+        .changed=${this.changed}
+        .limit=${this.show}
         locale=${this.locale}
         ?compact=${this.embed}
+        @show-more=${() => void this.loadAll()}
       ></lb-ranking-table>
+    </section>`;
+  }
+
+  /** The other groups' award lists, for the printed page (the committee signs every group's). */
+  private otherAwards(selected: string) {
+    const data = this.data;
+    if (!data?.evaluation) return nothing;
+    return html`<div class="print-only">
+      ${data.campaign.rules.groups
+        .filter((g) => g.id !== selected && g.prizes.length > 0)
+        .map((g) => {
+          const evaluation = data.evaluation;
+          return html`<h2 class="print-group">${pick(g.shortName, this.locale)} — ${pick(g.name, this.locale)}</h2>
+            <lb-ranking-table
+              awards-only
+              .campaign=${data.campaign}
+              group-id=${g.id}
+              .result=${evaluation?.groups.find((r) => r.id === g.id)}
+              .units=${evaluation?.units.filter((u) => u.groupId === g.id) ?? []}
+              locale=${this.locale}
+            ></lb-ranking-table>`;
+        })}
+    </div>`;
+  }
+
+  /** The rules in words: who is ranked, how ties are broken, the classes, the targets. */
+  private rules() {
+    const data = this.data;
+    if (!data) return nothing;
+    const t = messages(this.locale);
+    const rules = data.campaign.rules;
+    const items: string[] = [];
+    for (const g of rules.groups) {
+      if (g.conditions.length > 0) items.push(`${pick(g.shortName, this.locale)}: ${t.conditions(g.conditions.map((c) => pick(c.text, this.locale)).join('; '))}`);
+    }
+    if (rules.scored) items.push(rules.ties.length > 0 ? t.tieRules(rules.ties.map((x) => pick(x.text, this.locale)).join(', ')) : t.noTieRules);
+    if (rules.classes.length > 0) {
+      items.push(t.classesLegend(rules.classes.map((c) => `${pick(c.label, this.locale)} ≥ ${formatDecimal(c.min, this.locale)}`).join(', ')));
+    }
+    if (rules.targets.length > 0) {
+      items.push(`${rules.targets.map((x) => pick(x.label, this.locale)).join('; ')}. ${t.targetsLegend}`);
+    }
+    if (items.length === 0) return nothing;
+    return html`<section class="rules" aria-labelledby="rules-title">
+      <h2 id="rules-title">${t.rulesTitle}</h2>
+      <ul>
+        ${items.map((i) => html`<li>${i}</li>`)}
+      </ul>
     </section>`;
   }
 
@@ -314,52 +291,79 @@ export class LbLeaderboard extends LitElement {
     const t = messages(this.locale);
     if (!data) return html`<p>${t.noData}</p>`;
     const selected = this.selectedGroupId();
-    const groups = data.campaign.groups;
+    const groups = data.campaign.rules.groups;
+    const id = data.campaign.id;
     if (this.embed) {
       return html`${this.header()}
-        <main>
-          ${this.liveRegion()} ${this.groupPanel(selected, false)}
-          <p class="embed-more"><a href="/" target="_top">${pick(data.campaign.title, this.locale)}</a></p>
+        <main id="content">
+          ${this.liveRegion()} ${this.groupPanel(selected)}
+          <p class="embed-more"><a href=${pageUrl(id)} target="_top">${pick(data.campaign.title, this.locale)}</a></p>
         </main>`;
     }
     const asOf = data.snapshot ? `?asOf=${data.snapshot.asOf}` : '';
+    const hasPrizes = groups.some((g) => g.prizes.length > 0);
     return html`${this.header()}
-      <main id="rankings">
+      <main id="content" tabindex="-1">
         ${this.liveRegion()}
-        <div role="tablist" aria-label=${t.groupsLabel} @keydown=${this.onTabKey}>
-          ${groups.map((g) => {
-            const isSelected = g.id === selected;
-            return html`<a
-              role="tab"
-              id=${`tab-${g.id}`}
-              href=${`?group=${g.id}`}
-              aria-selected=${isSelected ? 'true' : 'false'}
-              aria-controls=${`panel-${g.id}`}
-              tabindex=${isSelected ? '0' : '-1'}
-              @click=${(e: Event) => this.selectTab(e, g.id)}
-              >${pick(g.shortName, this.locale)} — ${pick(g.name, this.locale)}</a
-            >`;
-          })}
-        </div>
-        ${groups.map((g) => this.groupPanel(g.id, g.id !== selected))}
-        ${data.evaluation
+        <lb-unit-search
+          campaign-id=${id}
+          .units=${this.searchUnits()}
+          .complete=${!this.partial}
+          query=${this.query}
+          locale=${this.locale}
+          class="no-print"
+          @need-units=${() => void this.loadAll()}
+        ></lb-unit-search>
+        ${groups.length > 1
+          ? html`<div role="tablist" aria-label=${t.groupsLabel} @keydown=${this.onTabKey}>
+              ${groups.map((g) => {
+                const isSelected = g.id === selected;
+                return html`<a
+                  role="tab"
+                  id=${`tab-${g.id}`}
+                  href=${`?group=${encodeURIComponent(g.id)}`}
+                  aria-selected=${isSelected ? 'true' : 'false'}
+                  aria-controls=${`panel-${g.id}`}
+                  tabindex=${isSelected ? '0' : '-1'}
+                  @click=${(e: Event) => this.selectTab(e, g.id)}
+                  >${pick(g.shortName, this.locale)}<span class="tab-name"> — ${pick(g.name, this.locale)}</span></a
+                >`;
+              })}
+            </div>`
+          : nothing}
+        ${this.groupPanel(selected)}
+        ${hasPrizes ? this.otherAwards(selected) : nothing}
+        ${data.evaluation && hasPrizes
           ? html`<p class="grand-total">${t.grandTotal}: <strong>${formatMoney(data.evaluation.totalAwarded, this.locale)}</strong></p>`
           : nothing}
-        ${data.snapshot
-          ? html`<p class="provenance">${t.provenance(data.campaign.ruleSetId, data.snapshot.sourceFileName, data.snapshot.sha256)}</p>`
-          : nothing}
+        ${this.rules()}
+        ${data.snapshot ? html`<p class="provenance">${t.provenance(data.campaign.ruleSetId, data.snapshot.sourceFileName, data.snapshot.sha256)}</p>` : nothing}
       </main>
       <footer class="no-print">
         <h2>${t.exports}</h2>
         <ul>
-          <li><a class="button" href=${`/api/export/awards.csv${asOf}`} download>${t.exportAwards} (CSV)</a></li>
-          <li><a class="button" href=${`/api/export/awards.xlsx${asOf}`} download>${t.exportAwards} (XLSX)</a></li>
-          <li><a class="button" href=${`/api/export/ranking.csv${asOf}`} download>${t.exportRanking} (CSV)</a></li>
-          <li><a class="button" href=${`/api/export/ranking.xlsx${asOf}`} download>${t.exportRanking} (XLSX)</a></li>
-          <li><button type="button" @click=${() => window.print()}>${t.print}</button></li>
+          ${hasPrizes
+            ? html`<li><a class="button" href=${`${apiUrl(id, 'export/awards.csv')}${asOf}`} download>${t.exportAwards} (CSV)</a></li>
+                <li><a class="button" href=${`${apiUrl(id, 'export/awards.xlsx')}${asOf}`} download>${t.exportAwards} (XLSX)</a></li>`
+            : nothing}
+          <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf}`} download>${t.exportRanking} (CSV)</a></li>
+          <li><a class="button" href=${`${apiUrl(id, 'export/ranking.xlsx')}${asOf}`} download>${t.exportRanking} (XLSX)</a></li>
+          <li><a class="button" href=${`${apiUrl(id, 'export/award-bundle.json')}${asOf}`} download>${t.exportBundle}</a></li>
+          ${hasPrizes ? html`<li><button type="button" @click=${() => window.print()}>${t.print}</button></li>` : nothing}
         </ul>
       </footer>`;
   }
+}
+
+/** Units whose score, rank, prize or class differs between two leaderboards. */
+export function changedUnits(before: LeaderboardResponse, after: LeaderboardResponse): Set<string> {
+  const old = new Map((before.evaluation?.units ?? []).map((u) => [u.unitId, u]));
+  const changed = new Set<string>();
+  for (const u of after.evaluation?.units ?? []) {
+    const o = old.get(u.unitId);
+    if (!o || o.score !== u.score || o.rank !== u.rank || o.prize?.id !== u.prize?.id || o.class !== u.class) changed.add(u.unitId);
+  }
+  return changed;
 }
 
 if (!customElements.get('lb-leaderboard')) customElements.define('lb-leaderboard', LbLeaderboard);

@@ -1,27 +1,33 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { BreakdownStep, Gaps } from '@thidua/scoring';
-import { type UnitResponse, fetchJson, readEmbeddedState } from './api.js';
-import { formatDate, formatDecimal, formatFloor, formatInteger, formatMoney, formatPercent } from './format.js';
+import { LitElement, html, nothing } from 'lit';
+import type { Gaps } from '@thidua/scoring';
+import { type UnitResponse, apiUrl, fetchJson, pageUrl, readEmbeddedState } from './api.js';
+import { formatDate, formatDecimal, formatInteger, formatMoney } from './format.js';
 import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { subscribeToSnapshots } from './live.js';
 import { pageStyles, sharedStyles } from './styles.js';
+import { unitDetailStyles } from './unit-detail-styles.js';
+import './lb-explanation.js';
 import './lb-history-chart.js';
 import './lb-language-switch.js';
 
 /**
- * One unit's page (/units/:id): its standing, the step-by-step computation of its score quoting
- * the plan, how many more cases it needs (the library's gaps, in words), and its history.
+ * One unit's page: its standing (rank, score, prize, class or targets met — whatever the rule set
+ * has), why it is not ranked, how many more of the rule set's move it needs to get somewhere (the
+ * library's gaps, in words), its statistics, its working — the criteria tree with formulas and
+ * citations, fetched when the reader opens it — and its history.
  */
 export class LbUnitDetail extends LitElement {
   static override properties = {
     data: { attribute: false },
     locale: { reflect: true },
     state: {},
+    working: { state: true },
   };
 
   declare data: UnitResponse | undefined;
   declare locale: Locale;
   declare state: string;
+  declare working: 'closed' | 'loading' | 'open' | 'failed';
 
   private unsubscribe: (() => void) | undefined;
 
@@ -30,89 +36,27 @@ export class LbUnitDetail extends LitElement {
     this.data = undefined;
     this.locale = 'vi';
     this.state = '';
+    this.working = 'closed';
     followLocaleChanges(this);
   }
 
-  static override styles = [
-    sharedStyles,
-    pageStyles,
-    css`
-      h1 {
-        margin: 0.5rem 0 0.25rem;
-        font-size: clamp(1.3rem, 2vw + 0.8rem, 1.9rem);
-      }
-      h2 {
-        font-size: 1.2rem;
-        margin: 1.75rem 0 0.5rem;
-      }
-      dl.summary {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-        gap: 0.75rem;
-        margin: 1rem 0;
-      }
-      dl.summary div {
-        border: 1px solid var(--lb-border);
-        border-radius: 8px;
-        padding: 0.5rem 0.75rem;
-      }
-      dt {
-        color: var(--lb-muted);
-        font-size: 0.875rem;
-      }
-      dd {
-        margin: 0;
-        font-size: 1.25rem;
-        font-weight: 700;
-      }
-      .reasons li {
-        color: var(--lb-down);
-        font-weight: 600;
-      }
-      ol.steps {
-        padding-left: 1.25rem;
-      }
-      ol.steps li {
-        margin-bottom: 1rem;
-      }
-      .step-head {
-        font-weight: 600;
-      }
-      code {
-        font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
-        background: var(--lb-stripe);
-        padding: 0.1rem 0.3rem;
-        border-radius: 4px;
-        overflow-wrap: anywhere;
-      }
-      blockquote {
-        margin: 0.35rem 0 0;
-        padding: 0.25rem 0.75rem;
-        border-left: 4px solid var(--lb-border);
-        color: var(--lb-muted);
-        font-size: 0.92rem;
-      }
-      blockquote cite {
-        display: block;
-        font-style: normal;
-        font-weight: 600;
-      }
-      .gaps li {
-        margin-bottom: 0.35rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, pageStyles, unitDetailStyles];
 
   override connectedCallback() {
     if (!this.data) this.data = readEmbeddedState<UnitResponse>(this.state || null);
     super.connectedCallback();
-    this.unsubscribe = subscribeToSnapshots({
-      onSnapshot: () => void this.refresh(),
-      onOpen: (reconnected) => {
-        if (reconnected) void this.refresh();
+    const id = this.data?.campaign.id;
+    if (!id) return;
+    this.unsubscribe = subscribeToSnapshots(
+      {
+        onSnapshot: () => void this.refresh(),
+        onOpen: (reconnected) => {
+          if (reconnected) void this.refresh();
+        },
+        onLost: () => {},
       },
-      onLost: () => {},
-    });
+      apiUrl(id, 'events'),
+    );
   }
 
   override disconnectedCallback() {
@@ -125,51 +69,170 @@ export class LbUnitDetail extends LitElement {
   }
 
   private async refresh() {
-    const id = this.data?.unit.id;
-    if (!id) return;
+    const data = this.data;
+    if (!data) return;
     try {
-      this.data = await fetchJson<UnitResponse>(`/api/units/${encodeURIComponent(id)}`);
+      const fresh = await fetchJson<UnitResponse>(apiUrl(data.campaign.id, `units/${encodeURIComponent(data.unit.id)}`));
+      this.data = data.explanation ? fresh : { ...fresh, explanation: null };
     } catch {
       // Keep showing the last figures; the next event retries.
     }
   }
 
-  private gapItems(gaps: Gaps | null) {
+  /** The working is part of the unit endpoint's answer: fetched the first time the reader opens it. */
+  private async openWorking(event: Event) {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (!details.open || this.working === 'open' || this.working === 'loading' || !this.data) return;
+    if (this.data.explanation) {
+      this.working = 'open';
+      return;
+    }
+    this.working = 'loading';
+    try {
+      const fresh = await fetchJson<UnitResponse>(apiUrl(this.data.campaign.id, `units/${encodeURIComponent(this.data.unit.id)}`));
+      this.data = fresh;
+      this.working = 'open';
+    } catch {
+      this.working = 'failed';
+    }
+  }
+
+  private gapItems(gaps: Gaps | undefined): string[] {
     const t = messages(this.locale).unit;
     const data = this.data;
     if (!gaps || !data) return [];
-    const group = data.campaign.groups.find((g) => g.id === data.unit.group);
-    const n = (cases: number) => formatInteger(cases, this.locale);
+    const rules = data.campaign.rules;
+    const move = pick(rules.moves[0]?.label, this.locale);
+    const group = rules.groups.find((g) => g.id === data.unit.group);
+    const n = (k: number) => formatInteger(k, this.locale);
     const items: string[] = [];
-    if (gaps.eligibility !== null && group) {
-      items.push(t.gapEligibility(n(gaps.eligibility), `≥ ${formatFloor(group.minOnlineSharePercent, this.locale)}`));
+    if (gaps.eligibility !== undefined) {
+      const conditions = (group?.conditions ?? []).map((c) => pick(c.text, this.locale)).join('; ');
+      items.push(gaps.eligibility === null ? `${conditions}: ${t.outOfReach}` : t.gapEligibility(n(gaps.eligibility), move, conditions));
     }
-    if (gaps.firstPrizeFloor !== null && group?.firstPrizeMinOnlineSharePercent) {
-      items.push(t.gapFirstPrize(n(gaps.firstPrizeFloor), `≥ ${formatFloor(group.firstPrizeMinOnlineSharePercent, this.locale)}`));
+    if (gaps.prizeFloor !== undefined) {
+      const floor = group?.prizes.find((p) => p.conditions.length > 0);
+      const conditions = (floor?.conditions ?? []).map((c) => pick(c.text, this.locale)).join('; ');
+      items.push(gaps.prizeFloor === null ? `${conditions}: ${t.outOfReach}` : t.gapPrizeFloor(n(gaps.prizeFloor), move, conditions));
     }
-    if (gaps.passUnitAbove !== null) {
-      items.push(t.gapPassUnit(n(gaps.passUnitAbove.cases), gaps.passUnitAbove.unitName));
+    if (gaps.passUnitAbove) {
+      items.push(t.gapPassUnit(n(gaps.passUnitAbove.moves), move, data.unitNames[gaps.passUnitAbove.unitId] ?? gaps.passUnitAbove.unitId));
     }
-    if (gaps.nextBracket !== null) {
-      items.push(t.gapBracket(n(gaps.nextBracket.cases), formatDecimal(gaps.nextBracket.coefficient, this.locale)));
+    if (gaps.nextBracket) items.push(t.gapBracket(n(gaps.nextBracket.moves), move, formatDecimal(gaps.nextBracket.value, this.locale)));
+    if (gaps.nextClass) {
+      const level = rules.classes.find((c) => c.id === gaps.nextClass?.classId);
+      items.push(t.gapClass(n(gaps.nextClass.moves), move, pick(level?.label, this.locale) || gaps.nextClass.classId));
     }
     return items;
   }
 
-  private step(step: BreakdownStep) {
+  private summary() {
+    const all = messages(this.locale);
+    const t = all.unit;
+    const data = this.data;
+    const result = data?.result;
+    if (!data || !result) return nothing;
+    const rules = data.campaign.rules;
+    const group = rules.groups.find((g) => g.id === data.unit.group);
+    const level = rules.classes.find((c) => c.id === result.class);
+    const targets = result.targets ? Object.values(result.targets) : null;
+    return html`<dl class="summary">
+      ${rules.scored
+        ? html`<div>
+              <dt>${t.rank}</dt>
+              <dd class="rank">${result.rank === null ? t.notRanked : formatInteger(result.rank, this.locale)}</dd>
+            </div>
+            <div>
+              <dt>${t.score}</dt>
+              <dd class="score">${result.score === null ? '—' : formatDecimal(result.score, this.locale)}</dd>
+            </div>`
+        : nothing}
+      ${rules.classes.length > 0
+        ? html`<div>
+            <dt>${t.class}</dt>
+            <dd class="class">${level ? pick(level.label, this.locale) : all.noClass}</dd>
+          </div>`
+        : nothing}
+      ${(group?.prizes.length ?? 0) > 0
+        ? html`<div>
+            <dt>${t.prize}</dt>
+            <dd class="prize">
+              ${result.prize ? `${pick(result.prize.label, this.locale)} · ${formatMoney(result.prize.amount, this.locale)}` : result.undecidedPrizeIds?.length ? all.undecided : all.noPrize}
+            </dd>
+          </div>`
+        : nothing}
+      ${targets
+        ? html`<div>
+            <dt>${t.targetsMet}</dt>
+            <dd class="targets-met">${formatInteger(targets.filter(Boolean).length, this.locale)}/${formatInteger(targets.length, this.locale)}</dd>
+          </div>`
+        : nothing}
+    </dl>`;
+  }
+
+  private targets() {
+    const all = messages(this.locale);
+    const data = this.data;
+    const result = data?.result;
+    if (!data || !result?.targets) return nothing;
+    return html`<h2>${all.unit.targetsTitle}</h2>
+      <ul class="targets">
+        ${data.campaign.rules.targets.map((target) => {
+          const met = result.targets?.[target.id] ?? false;
+          const needed = result.gaps?.targets?.[target.id];
+          const move = pick(target.move ?? data.campaign.rules.moves[0]?.label, this.locale);
+          return html`<li data-target=${target.id} class=${met ? 'met' : 'not-met'}>
+            <strong>${met ? `✔ ${all.met}` : `✘ ${all.notMet}`}</strong> — ${pick(target.label, this.locale)}
+            ${!met && needed !== undefined ? html`<span class="needed">(${needed === null ? all.unit.outOfReach : all.unit.gapTarget(formatInteger(needed, this.locale), move)})</span>` : nothing}
+          </li>`;
+        })}
+      </ul>`;
+  }
+
+  private inputs() {
     const t = messages(this.locale).unit;
-    const quote = this.locale === 'en' && step.citation.textEn ? step.citation.textEn : step.citation.text;
-    return html`<li data-step=${step.id}>
-      <div class="step-head">${pick(step.label, this.locale)}</div>
-      <div>
-        ${t.formula}: <code>${step.formula}</code> = <strong class="value">${formatDecimal(step.value, this.locale)}</strong>
-        ${step.exact ? nothing : html`<span>${t.rounded}</span>`}
-      </div>
-      <blockquote lang=${this.locale === 'en' && step.citation.textEn ? 'en' : 'vi'}>
-        <cite>${t.source(step.citation.section)}</cite>
-        «${quote}»
-      </blockquote>
-    </li>`;
+    const data = this.data;
+    if (!data?.inputs) return nothing;
+    const values = data.inputs;
+    const rows = data.campaign.rules.inputs.filter((i) => values[i.id] !== undefined);
+    if (rows.length === 0) return nothing;
+    const show = (kind: string, v: number | string | null | undefined) => {
+      if (v === null || v === 'x') return t.notApplicable;
+      if (v === undefined) return '—';
+      if (kind === 'count' && typeof v === 'number') return formatInteger(v, this.locale);
+      if (kind === 'points') return formatDecimal(String(v), this.locale);
+      return String(v);
+    };
+    return html`<details class="inputs">
+      <summary>${t.inputsTitle}</summary>
+      <table>
+        <tbody>
+          ${rows.map(
+            (i) => html`<tr data-input=${i.id}>
+              <th scope="row">${pick(i.label, this.locale)}</th>
+              <td class=${i.kind === 'text' ? '' : 'num'}>${show(i.kind, values[i.id])}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>`;
+  }
+
+  private workingSection() {
+    const t = messages(this.locale).unit;
+    const data = this.data;
+    if (!data?.result) return nothing;
+    return html`<details id="working" class="working" ?open=${this.working !== 'closed' || data.explanation !== null} @toggle=${this.openWorking}>
+      <summary>${t.workingTitle}</summary>
+      <p class="hint">${t.workingIntro}</p>
+      ${data.explanation
+        ? html`<lb-explanation .explanation=${data.explanation} locale=${this.locale}></lb-explanation>`
+        : this.working === 'loading'
+          ? html`<p role="status">${t.workingLoading}</p>`
+          : this.working === 'failed'
+            ? html`<p role="alert">${t.workingFailed}</p>`
+            : html`<p><a href="?explain=1#working">${t.workingShow}</a></p>`}
+    </details>`;
   }
 
   override render() {
@@ -178,14 +241,15 @@ export class LbUnitDetail extends LitElement {
     const data = this.data;
     if (!data) return html`<p>${t.notFound}</p>`;
     const { campaign, unit, result, snapshot, status } = data;
-    const group = campaign.groups.find((g) => g.id === unit.group);
+    const group = campaign.rules.groups.find((g) => g.id === unit.group);
     const sample = campaign.sample || (snapshot?.sample ?? false);
-    const gapItems = this.gapItems(result?.gaps ?? null);
+    const gapItems = this.gapItems(result?.gaps);
     return html`<header>
         <div class="top">
-          <a href=${`/?group=${encodeURIComponent(unit.group)}`}>${t.back}</a>
+          <a class="back" href=${`${pageUrl(campaign.id)}?group=${encodeURIComponent(unit.group)}`}>${t.back}</a>
           <lb-language-switch .locale=${this.locale}></lb-language-switch>
         </div>
+        <p class="campaign">${pick(campaign.title, this.locale)}</p>
         <h1>${unit.name}</h1>
         <p class="meta">
           <span>${group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : unit.group}</span>
@@ -196,61 +260,28 @@ export class LbUnitDetail extends LitElement {
       </header>
       <main>
         ${result
-          ? html`<dl class="summary">
-                <div>
-                  <dt>${t.rank}</dt>
-                  <dd class="rank">${result.rank === null ? t.notRanked : formatInteger(result.rank, this.locale)}</dd>
-                </div>
-                <div>
-                  <dt>${t.score}</dt>
-                  <dd class="score">${result.score === null ? '—' : formatDecimal(result.score, this.locale)}</dd>
-                </div>
-                <div>
-                  <dt>${all.col.onlineShare}</dt>
-                  <dd>${result.metrics.onlineSharePercent === null ? '—' : formatPercent(result.metrics.onlineSharePercent, this.locale)}</dd>
-                </div>
-                <div>
-                  <dt>${t.prize}</dt>
-                  <dd class="prize">
-                    ${result.prize
-                      ? `${pick(result.prize.label, this.locale)} · ${formatMoney(result.prize.amount, this.locale)}`
-                      : result.undecidedPrizeIds.length > 0
-                        ? all.undecided
-                        : all.noPrize}
-                  </dd>
-                </div>
-              </dl>
-              <p class="eligibility">${result.eligible ? t.eligible : t.ineligible}</p>
-              ${result.reasons.length
+          ? html`${this.summary()}
+              ${campaign.rules.scored ? html`<p class="eligibility">${result.eligible ? t.eligible : t.ineligible}</p>` : nothing}
+              ${result.reasons?.length
                 ? html`<ul class="reasons">
                     ${result.reasons.map((r) => html`<li>${pick(r.message, this.locale)}</li>`)}
                   </ul>`
                 : nothing}
-              <h2>${t.gapsTitle}</h2>
-              ${gapItems.length
-                ? html`<ul class="gaps">
-                    ${gapItems.map((g) => html`<li>${g}</li>`)}
-                  </ul>`
-                : html`<p class="gaps">${t.gapNone}</p>`}
-              <h2>${t.inputsTitle}</h2>
-              <table class="inputs">
-                <tbody>
-                  ${(['resolvedTotal', 'resolvedOnline', 'resolvedOnlineOnTime', 'resolvedLate'] as const).map(
-                    (k) => html`<tr>
-                      <th scope="row">${t.inputs[k]}</th>
-                      <td class="num">${formatInteger(result.input[k], this.locale)}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-              <h2>${t.breakdownTitle}</h2>
-              <p>${t.breakdownIntro}</p>
-              <ol class="steps">
-                ${result.breakdown.map((s) => this.step(s))}
-              </ol>`
+              ${this.targets()}
+              ${campaign.rules.scored && campaign.rules.moves.length > 0
+                ? html`<h2>${t.gapsTitle}</h2>
+                    ${gapItems.length
+                      ? html`<ul class="gaps">
+                          ${gapItems.map((g) => html`<li>${g}</li>`)}
+                        </ul>`
+                      : html`<p class="gaps">${t.gapNone}</p>`}`
+                : nothing}
+              ${this.inputs()} ${this.workingSection()}`
           : html`<p>${all.noData}</p>`}
-        <h2>${t.historyTitle}</h2>
-        <lb-history-chart .points=${data.history} locale=${this.locale} label=${t.historyChartLabel(unit.name)}></lb-history-chart>
+        ${campaign.rules.scored
+          ? html`<h2>${t.historyTitle}</h2>
+              <lb-history-chart .points=${data.history} locale=${this.locale} label=${t.historyChartLabel(unit.name)}></lb-history-chart>`
+          : nothing}
       </main>`;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Live updates: one EventSource on /api/events. EventSource reconnects by itself after a dropped
+ * Live updates: one EventSource on a campaign's events (or /api/events for all of them). EventSource reconnects by itself after a dropped
  * connection; when the server is down long enough for it to give up (readyState CLOSED), a new one
  * is opened with a growing delay. Each reconnection is reported so pages refetch what they may have
  * missed while disconnected.
@@ -13,7 +13,7 @@ export interface LiveHandlers {
   onLost(): void;
 }
 
-export function subscribeToSnapshots(handlers: LiveHandlers, url = '/api/events'): () => void {
+export function subscribeToSnapshots(handlers: LiveHandlers, url: string): () => void {
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let opened = false;
@@ -35,7 +35,7 @@ export function subscribeToSnapshots(handlers: LiveHandlers, url = '/api/events'
       try {
         handlers.onSnapshot(JSON.parse((message as MessageEvent<string>).data) as SnapshotEvent);
       } catch {
-        handlers.onSnapshot({ type: 'published', snapshotId: null, asOf: null });
+        handlers.onSnapshot({ type: 'published', campaignId: '', snapshotId: null, asOf: null });
       }
     });
     source.addEventListener('error', () => {

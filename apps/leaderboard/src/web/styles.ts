@@ -53,6 +53,7 @@ export const sharedStyles = css`
   .scroll {
     overflow-x: auto;
     max-width: 100%;
+    position: relative;
   }
   table {
     border-collapse: collapse;

@@ -11,7 +11,7 @@ export interface PageScript {
   imports: string[];
 }
 
-export type PageName = 'public' | 'unit' | 'admin';
+export type PageName = 'home' | 'public' | 'unit' | 'admin';
 
 export type AssetManifest = Partial<Record<PageName, PageScript>>;
 

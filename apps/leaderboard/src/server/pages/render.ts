@@ -1,17 +1,20 @@
 /**
  * Server rendering of the pages: the same Lit elements the browser runs, rendered to HTML by
- * @lit-labs/ssr (declarative shadow DOM), so the rankings are readable with JavaScript off and the
+ * @lit-labs/ssr (declarative shadow DOM), so the pages are readable with JavaScript off and the
  * elements hydrate in place when their script loads. Pure functions: data in, HTML out.
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
-import type { LeaderboardResponse, UnitResponse } from '../../web/api.js';
-import { formatDate } from '../../web/format.js';
+import type { CampaignsResponse, LeaderboardResponse, UnitResponse } from '../../contract.js';
+import { collator, formatDate, searchKey } from '../../web/format.js';
 import { type Locale, messages, pick } from '../../web/i18n.js';
+import { adminMessages } from '../../web/admin/admin-messages.js';
+import { pageSize } from '../../web/lb-ranking-table.js';
+import '../../web/lb-admin.js';
+import '../../web/lb-campaign-list.js';
 import '../../web/lb-leaderboard.js';
 import '../../web/lb-unit-detail.js';
-import '../../web/lb-admin.js';
 import type { AssetManifest, PageName } from './assets.js';
 
 export interface PageOptions {
@@ -21,12 +24,14 @@ export interface PageOptions {
 
 const stateId = 'lb-state';
 
+/** Below this many units the page embeds the whole leaderboard; above, only what it painted. */
+export const wholeStateUnits = 300;
+
 const pageCss = `
   html { -webkit-text-size-adjust: 100%; }
   body { margin: 0; background: #fff; color: #1b1f24;
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; }
   .notfound { max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
-  noscript p { max-width: 76rem; margin: 0.5rem auto; padding: 0 1rem; color: #4a5360; }
   @page { size: A4; margin: 14mm 12mm; }
   @media print { body { font-size: 10.5pt; } }
 `;
@@ -76,34 +81,68 @@ ${opts.state === undefined ? '' : jsonBlock(opts.state)}
 </html>`;
 }
 
+export function renderCampaignListPage(data: CampaignsResponse, opts: PageOptions): string {
+  const t = messages(opts.locale);
+  const body = collectResultSync(render(html`<lb-campaign-list state=${stateId} locale=${opts.locale} .data=${data}></lb-campaign-list>`));
+  return documentHtml({ locale: opts.locale, title: t.campaigns.title, description: t.campaigns.intro, body, state: data, assets: opts.assets, page: 'home' });
+}
+
 export interface LeaderboardPageOptions extends PageOptions {
   /** The selected group tab (or the embedded group). */
   group: string;
   embed: boolean;
+  /** A search typed without JavaScript (?q=). */
+  query: string;
+  /** Rows shown per table (?show=). */
+  show: number;
 }
 
 /**
- * The public page never shows breakdowns or gaps (the unit page does): the embedded state leaves
- * them out, which halves the HTML. Everything the page renders stays identical.
+ * What the page embeds for its elements to hydrate from: the whole leaderboard for a small
+ * campaign; for a large one, only the units it painted (the selected group's first rows, its
+ * ineligible units, the prize winners, the search matches) — the element fetches the rest when the
+ * reader asks for it. Everything painted is identical either way.
  */
-function leaderboardState(data: LeaderboardResponse): LeaderboardResponse {
-  if (!data.evaluation) return data;
-  return {
-    ...data,
-    evaluation: { ...data.evaluation, units: data.evaluation.units.map((u) => ({ ...u, breakdown: [], gaps: null })) },
-  };
+export function leaderboardState(data: LeaderboardResponse, opts: Pick<LeaderboardPageOptions, 'group' | 'query' | 'show'>): { state: LeaderboardResponse; complete: boolean } {
+  const evaluation = data.evaluation;
+  if (!evaluation || evaluation.units.length <= wholeStateUnits) return { state: data, complete: true };
+  const groups = data.campaign.rules.groups;
+  const group = groups.some((g) => g.id === opts.group) ? opts.group : (groups[0]?.id ?? '');
+  const keep = new Set<string>();
+  const inGroup = evaluation.units.filter((u) => u.groupId === group);
+  const names = collator('vi');
+  if (data.campaign.rules.scored) {
+    for (const id of evaluation.groups.find((g) => g.id === group)?.ranking.slice(0, opts.show) ?? []) keep.add(id);
+    const ineligible = inGroup.filter((u) => !u.eligible).sort((a, b) => names.compare(a.unitName, b.unitName));
+    for (const u of ineligible.slice(0, opts.show)) keep.add(u.unitId);
+  } else {
+    for (const u of [...inGroup].sort((a, b) => names.compare(a.unitName, b.unitName)).slice(0, opts.show)) keep.add(u.unitId);
+  }
+  for (const g of evaluation.groups) {
+    for (const p of g.prizes) keep.add(p.unitId);
+    for (const u of g.undecided) for (const id of u.unitIds) keep.add(id);
+    for (const tie of g.ties) if (tie.unitIds.some((id) => keep.has(id))) for (const id of tie.unitIds) keep.add(id);
+  }
+  const q = searchKey(opts.query);
+  if (q) for (const u of evaluation.units) if (searchKey(u.unitName).includes(q)) keep.add(u.unitId);
+  const rankChanges = Object.fromEntries(Object.entries(data.rankChanges).filter(([id]) => keep.has(id)));
+  return { state: { ...data, rankChanges, evaluation: { ...evaluation, units: evaluation.units.filter((u) => keep.has(u.unitId)) } }, complete: false };
 }
 
 export function renderLeaderboardPage(data: LeaderboardResponse, opts: LeaderboardPageOptions): string {
   const t = messages(opts.locale);
+  const { state, complete } = leaderboardState(data, opts);
   const body = collectResultSync(
     render(
       html`<lb-leaderboard
         state=${stateId}
         locale=${opts.locale}
         group=${opts.group}
+        query=${opts.query}
+        show=${opts.show}
         ?embed=${opts.embed}
-        .data=${data}
+        ?partial=${!complete}
+        .data=${state}
       ></lb-leaderboard>`,
     ),
   );
@@ -113,52 +152,45 @@ export function renderLeaderboardPage(data: LeaderboardResponse, opts: Leaderboa
     title: `${pick(data.campaign.title, opts.locale)}${asOf}`,
     description: `${pick(data.campaign.title, opts.locale)}${asOf} (${t.status[data.status]})`,
     body,
-    state: leaderboardState(data),
+    state,
     assets: opts.assets,
     page: 'public',
   });
 }
 
-export function renderUnitPage(data: UnitResponse, opts: PageOptions): string {
+/** A unit's page; its working is rendered (and embedded) only when asked for (?explain=1). */
+export function renderUnitPage(data: UnitResponse, opts: PageOptions & { explain: boolean }): string {
   const t = messages(opts.locale);
-  const body = collectResultSync(
-    render(html`<lb-unit-detail state=${stateId} locale=${opts.locale} .data=${data}></lb-unit-detail>`),
-  );
+  const state = opts.explain ? data : { ...data, explanation: null };
+  const body = collectResultSync(render(html`<lb-unit-detail state=${stateId} locale=${opts.locale} .data=${state}></lb-unit-detail>`));
   return documentHtml({
     locale: opts.locale,
     title: `${data.unit.name} — ${pick(data.campaign.title, opts.locale)}`,
-    description: `${data.unit.name}: ${t.unit.breakdownTitle}`,
+    description: `${data.unit.name}: ${t.unit.workingTitle}`,
     body,
-    state: data,
+    state,
     assets: opts.assets,
     page: 'unit',
   });
 }
 
-export function renderAdminPage(opts: PageOptions & { campaignTitle: string }): string {
-  const t = messages(opts.locale);
-  const body = collectResultSync(render(html`<lb-admin locale=${opts.locale}></lb-admin>`));
-  return documentHtml({
-    locale: opts.locale,
-    title: `${t.admin.title} — ${opts.campaignTitle}`,
-    description: t.admin.title,
-    body,
-    state: undefined,
-    assets: opts.assets,
-    page: 'admin',
-    robots: 'noindex, nofollow',
-  });
+export function renderAdminPage(opts: PageOptions & { campaignId: string }): string {
+  const t = adminMessages(opts.locale);
+  const body = collectResultSync(render(html`<lb-admin locale=${opts.locale} campaign-id=${opts.campaignId}></lb-admin>`));
+  return documentHtml({ locale: opts.locale, title: t.title, description: t.title, body, state: undefined, assets: opts.assets, page: 'admin', robots: 'noindex, nofollow' });
 }
 
-export function renderNotFoundPage(opts: PageOptions): string {
+export function renderNotFoundPage(opts: PageOptions & { text: string; back: string }): string {
   const t = messages(opts.locale);
   return documentHtml({
     locale: opts.locale,
-    title: t.unit.notFound,
-    description: t.unit.notFound,
-    body: `<main class="notfound"><h1>${escapeHtml(t.unit.notFound)}</h1><p><a href="/">${escapeHtml(t.unit.back)}</a></p></main>`,
+    title: opts.text,
+    description: opts.text,
+    body: `<main class="notfound"><h1>${escapeHtml(opts.text)}</h1><p><a href="${escapeHtml(opts.back)}">${escapeHtml(t.home)}</a></p></main>`,
     state: undefined,
     assets: {},
     page: 'public',
   });
 }
+
+export { pageSize };

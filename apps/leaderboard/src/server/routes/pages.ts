@@ -1,24 +1,16 @@
 import { existsSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
+import { campaignIdSchema } from '../../contract.js';
+import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, messages } from '../../web/i18n.js';
 import { cspDirectives } from '../csp.js';
-import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, pick } from '../../web/i18n.js';
-import type { LeaderboardResponse, UnitResponse } from '../../web/api.js';
 import { loadManifest, webDistDir } from '../pages/assets.js';
-import { renderAdminPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
-
-/**
- * The campaign service buildApp() decorates as `app.campaign`, seen through the page contract
- * (docs/architecture.md): assigning it here checks at compile time that the service still
- * returns what the pages render.
- */
-function source(app: FastifyInstance): {
-  getLeaderboard(): LeaderboardResponse;
-  getUnit(id: string): UnitResponse | null;
-} {
-  return app.campaign;
-}
+import { pageSize, renderAdminPage, renderCampaignListPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
+import { acceptsEncoding } from '../plugins/cached-json.js';
 
 /**
  * The language of this response: `?lang=` (remembered in the cookie, so the links of the language
@@ -45,16 +37,6 @@ function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200) {
 /** The server's policy (no inline script) with one difference: any site may frame the embed. */
 const embedCsp = { ...cspDirectives, frameAncestors: ['*'] };
 
-/** Whether an Accept-Encoding header accepts `coding` (present, and not with q=0). */
-function acceptsEncoding(header: string, coding: string): boolean {
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.split(';');
-    if (name?.trim().toLowerCase() !== coding) return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 /**
  * A rendered page kept with its compressed forms, made once on first demand: a cached page costs
  * no rendering and no compression per request.
@@ -65,16 +47,14 @@ class RenderedPage {
   constructor(readonly html: string) {}
 
   send(request: FastifyRequest, reply: FastifyReply) {
-    const accepts = (coding: string) => acceptsEncoding(request.headers['accept-encoding'] ?? '', coding);
+    const accept = request.headers['accept-encoding'];
     reply.header('vary', 'Cookie, Accept-Encoding');
-    if (accepts('br')) {
-      this.br ??= brotliCompressSync(this.html, {
-        params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9 },
-      });
+    if (acceptsEncoding(accept, 'br')) {
+      this.br ??= brotliCompressSync(this.html, { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9 } });
       reply.header('content-encoding', 'br');
       return sendHtml(reply, this.br);
     }
-    if (accepts('gzip')) {
+    if (acceptsEncoding(accept, 'gzip')) {
       this.gz ??= gzipSync(this.html, { level: 9 });
       reply.header('content-encoding', 'gzip');
       return sendHtml(reply, this.gz);
@@ -83,45 +63,30 @@ class RenderedPage {
   }
 }
 
-const groupQuery = {
-  type: 'object',
-  properties: {
-    group: { type: 'string', maxLength: 64 },
-    lang: { type: 'string', enum: ['vi', 'en'] },
-  },
-} as const;
+const pageQuery = z.object({
+  group: z.string().max(64).optional(),
+  lang: z.enum(['vi', 'en']).optional(),
+  q: z.string().max(100).optional(),
+  show: z.coerce.number().int().min(1).max(100_000).optional(),
+  explain: z.string().max(5).optional(),
+  campaign: z.string().max(64).optional(),
+});
+const hidden = { hide: true, querystring: pageQuery };
 
 /**
- * The HTML pages (/, /units/:id, /embed, /admin) and the bundled assets under /assets/.
- * Owned by the web front end; registered by buildApp(). Pages are rendered from the same
- * campaign service as the JSON API, so both always show the same figures.
+ * The HTML pages — / (the campaigns), /c/:id/ (a campaign), /c/:id/units/:unitId, /c/:id/embed,
+ * /admin — and the bundled assets under /assets/. Rendered from the same campaigns as the JSON
+ * API, so both always show the same figures.
  */
-export const pagesRoutes: FastifyPluginAsync = async (app) => {
+export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
   const assets = loadManifest();
 
   /**
-   * Rendered leaderboard pages, kept per evaluation (the service keeps one Evaluation object per
-   * snapshot) and per everything else the HTML depends on; a new snapshot, a retraction or the
-   * finalisation changes the key, so a page is never stale. Rendering costs ~20–50 ms; a hit, none.
+   * Rendered campaign pages, kept under everything the HTML depends on (the leaderboard's content
+   * key, language, tab, rows shown, embed): a new snapshot, a retraction or the finalisation changes
+   * the key, so a page is never stale. Rendering costs tens of milliseconds; a hit, none.
    */
-  const rendered = new WeakMap<object, Map<string, RenderedPage>>();
-  const leaderboardPage = (locale: Locale, group: string, embed: boolean): RenderedPage => {
-    const data = source(app).getLeaderboard();
-    if (!data.evaluation) return new RenderedPage(renderLeaderboardPage(data, { locale, assets, group, embed }));
-    const key = [data.snapshot?.id, data.status, data.previousSnapshot?.id, locale, group, embed].join('|');
-    let pages = rendered.get(data.evaluation);
-    if (!pages) {
-      pages = new Map();
-      rendered.set(data.evaluation, pages);
-    }
-    let page = pages.get(key);
-    if (page === undefined) {
-      page = new RenderedPage(renderLeaderboardPage(data, { locale, assets, group, embed }));
-      // Bounded: group names come from the query string.
-      if (pages.size < 64) pages.set(key, page);
-    }
-    return page;
-  };
+  const rendered = new LRUCache<string, RenderedPage>({ max: 128 });
 
   if (existsSync(webDistDir)) {
     await app.register(fastifyStatic, {
@@ -137,46 +102,57 @@ export const pagesRoutes: FastifyPluginAsync = async (app) => {
     app.log.warn({ webDistDir }, 'web bundle not built (pnpm run build): pages render without scripts');
   }
 
-  app.get('/', { schema: { querystring: groupQuery } }, async (request, reply) => {
+  const notFound = (reply: FastifyReply, locale: Locale, text: string, back = '/') => sendHtml(reply, renderNotFoundPage({ locale, assets, text, back }), 404);
+
+  app.get('/', { schema: hidden }, async (request, reply) => {
     const locale = chooseLocale(request, reply);
-    const group = (request.query as { group?: string }).group ?? '';
-    return leaderboardPage(locale, group, false).send(request, reply);
+    const data = { defaultCampaignId: app.campaigns.defaultId(), campaigns: app.campaigns.list().map((c) => c.summary()) };
+    return sendHtml(reply, renderCampaignListPage(data, { locale, assets }));
   });
+
+  const campaignPage = (embed: boolean) => async (request: FastifyRequest<{ Params: { campaignId: string }; Querystring: z.infer<typeof pageQuery> }>, reply: FastifyReply) => {
+    const locale = chooseLocale(request, reply);
+    const campaign = app.campaigns.get(request.params.campaignId);
+    if (!campaign) return notFound(reply, locale, messages(locale).noData);
+    const q = request.query;
+    const options = { group: q.group ?? '', query: q.q ?? '', show: q.show ?? pageSize, embed };
+    const key = [campaign.leaderboardKey(), locale, options.group, options.query, options.show, embed].join('|');
+    let page = rendered.get(key);
+    if (!page) {
+      page = new RenderedPage(renderLeaderboardPage(campaign.getLeaderboard(), { locale, assets, ...options }));
+      rendered.set(key, page);
+    }
+    return page.send(request, reply);
+  };
+
+  const campaignParams = z.object({ campaignId: campaignIdSchema });
+  app.get('/c/:campaignId/', { schema: { ...hidden, params: campaignParams } }, campaignPage(false));
+  app.get('/c/:campaignId', { schema: { ...hidden, params: campaignParams } }, async (request, reply) => reply.redirect(`/c/${encodeURIComponent(request.params.campaignId)}/`, 308));
 
   // The district portal frames this view; only this route may be framed (any ancestor).
   app.get(
-    '/embed',
-    {
-      schema: { querystring: groupQuery },
-      helmet: { frameguard: false, contentSecurityPolicy: { useDefaults: false, directives: embedCsp } },
-    },
+    '/c/:campaignId/embed',
+    { schema: { ...hidden, params: campaignParams }, helmet: { frameguard: false, contentSecurityPolicy: { useDefaults: false, directives: embedCsp } } },
+    campaignPage(true),
+  );
+
+  app.get(
+    '/c/:campaignId/units/:unitId',
+    { schema: { ...hidden, params: z.object({ campaignId: campaignIdSchema, unitId: z.string().max(128) }) } },
     async (request, reply) => {
       const locale = chooseLocale(request, reply);
-      const group = (request.query as { group?: string }).group ?? '';
-      return leaderboardPage(locale, group, true).send(request, reply);
+      const campaign = app.campaigns.get(request.params.campaignId);
+      const data = campaign?.getUnit(request.params.unitId);
+      if (!campaign || !data) return notFound(reply, locale, messages(locale).unit.notFound, campaign ? `/c/${encodeURIComponent(campaign.id)}/` : '/');
+      return sendHtml(reply, renderUnitPage(data, { locale, assets, explain: request.query.explain === '1' }));
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/units/:id',
-    {
-      schema: {
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 128 } }, required: ['id'] },
-        querystring: groupQuery,
-      },
-    },
-    async (request, reply) => {
-      const locale = chooseLocale(request, reply);
-      const data = source(app).getUnit(request.params.id);
-      if (!data) return sendHtml(reply, renderNotFoundPage({ locale, assets }), 404);
-      return sendHtml(reply, renderUnitPage(data, { locale, assets }));
-    },
-  );
-
-  app.get('/admin', { schema: { querystring: groupQuery } }, async (request, reply) => {
+  app.get('/admin', { schema: hidden }, async (request, reply) => {
     const locale = chooseLocale(request, reply);
-    const campaignTitle = pick(source(app).getLeaderboard().campaign.title, locale);
     reply.header('x-robots-tag', 'noindex');
-    return sendHtml(reply, renderAdminPage({ locale, assets, campaignTitle }));
+    const chosen = request.query.campaign;
+    const campaignId = chosen && app.campaigns.get(chosen) ? chosen : (app.campaigns.defaultId() ?? '');
+    return sendHtml(reply, renderAdminPage({ locale, assets, campaignId }));
   });
 };

@@ -1,133 +1,117 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { templateCsv, templateXlsx } from '@thidua/stats-io';
-import { HttpError } from '../errors.js';
-import type { ApiOperation } from '../openapi.js';
-import { parseInput } from '../parse-input.js';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   asOfQuerySchema,
+  campaignParamsSchema,
   healthResponseSchema,
   leaderboardResponseSchema,
   rulesResponseSchema,
   snapshotsResponseSchema,
   unitParamsSchema,
   unitResponseSchema,
-} from '../schemas.js';
+} from '../../contract.js';
+import { HttpError } from '../errors.js';
+import { CachedJsonBodies } from '../plugins/cached-json.js';
+import { errorResponses, fileResponse } from './responses.js';
 import { attachment, csvType, xlsxType } from './files.js';
 
-/** The read-only API: no login, the same figures the pages show. */
-export const publicOperations: ApiOperation[] = [
-  {
-    method: 'GET',
-    path: '/healthz',
-    summary: 'Liveness check',
-    tags: ['public'],
-    responses: { 200: { description: 'The server is up', schema: healthResponseSchema } },
-  },
-  {
-    method: 'GET',
-    path: '/api/leaderboard',
-    summary: 'Bảng xếp hạng — the evaluation of the latest (or given) snapshot',
-    description:
-      'Serialised once per snapshot state; answers 304 to a matching If-None-Match and compresses (br, gzip) when asked. ' +
-      'With asOf: the latest published snapshot on or before that date.',
-    tags: ['public'],
-    query: asOfQuerySchema,
-    responses: { 200: { description: 'The leaderboard', schema: leaderboardResponseSchema }, 304: { description: 'Not modified' } },
-    errors: ['invalid_as_of', 'no_snapshot'],
-  },
-  {
-    method: 'GET',
-    path: '/api/units/:id',
-    summary: "Một đơn vị — a unit's breakdown, gaps and history across snapshots",
-    tags: ['public'],
-    params: unitParamsSchema,
-    query: asOfQuerySchema,
-    responses: { 200: { description: 'The unit', schema: unitResponseSchema } },
-    errors: ['unit_not_found', 'invalid_as_of', 'no_snapshot'],
-  },
-  {
-    method: 'GET',
-    path: '/api/snapshots',
-    summary: 'Các kỳ số liệu — every snapshot, newest first (retracted and superseded ones marked)',
-    tags: ['public'],
-    responses: { 200: { description: 'Snapshots', schema: snapshotsResponseSchema } },
-  },
-  {
-    method: 'GET',
-    path: '/api/rules',
-    summary: 'Bộ quy tắc — the rule set with the plan citations',
-    tags: ['public'],
-    responses: { 200: { description: 'The rule set', schema: rulesResponseSchema } },
-  },
-  {
-    method: 'GET',
-    path: '/api/template.csv',
-    summary: 'Mẫu bảng số liệu (CSV, UTF-8 with BOM) — the upload template with the roster',
-    tags: ['files'],
-    responses: { 200: { description: 'CSV template', contentType: csvType } },
-  },
-  {
-    method: 'GET',
-    path: '/api/template.xlsx',
-    summary: 'Mẫu bảng số liệu (XLSX) — the upload template with the roster',
-    tags: ['files'],
-    responses: { 200: { description: 'XLSX template', contentType: xlsxType } },
-  },
-];
+/** A campaign's read-only API: no login, the same figures the pages show. */
+export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const bodies = new CachedJsonBodies();
 
-/** Picks the best encoding the client accepts among those we keep ready. */
-function pickEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
-  const accept = request.headers['accept-encoding'];
-  if (typeof accept !== 'string') return null;
-  const accepted = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`).test(accept);
-  if (accepted('br')) return 'br';
-  if (accepted('gzip')) return 'gzip';
-  return null;
-}
+  app.get('/healthz', { schema: { summary: 'Liveness check', tags: ['public'], response: { 200: healthResponseSchema } } }, async () => ({ ok: true as const }));
 
-function etagMatches(request: FastifyRequest, etag: string): boolean {
-  const inm = request.headers['if-none-match'];
-  if (typeof inm !== 'string') return false;
-  const strip = (t: string) => t.trim().replace(/^W\//, '');
-  return inm.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
-}
+  app.get(
+    '/api/campaigns/:campaignId/leaderboard',
+    {
+      compress: false,
+      schema: {
+        summary: 'Bảng xếp hạng — the evaluation of the latest (or given) snapshot',
+        description:
+          'Serialised once per snapshot state; answers 304 to a matching If-None-Match and compresses (br, gzip) when asked. ' +
+          "With asOf: the latest published snapshot on or before that date. The units' gaps and working are on the unit endpoint.",
+        tags: ['public'],
+        params: campaignParamsSchema,
+        querystring: asOfQuerySchema,
+        response: { 200: leaderboardResponseSchema, 304: z.undefined().describe('Not modified'), ...errorResponses('campaign_not_found', 'invalid_as_of', 'no_snapshot') },
+      },
+    },
+    async (request, reply) => {
+      const campaign = app.campaigns.require(request.params.campaignId);
+      const { asOf } = request.query;
+      return bodies.send(request, reply, campaign.leaderboardKey(asOf), () => campaign.leaderboardJson(asOf));
+    },
+  );
 
-export const publicRoutes: FastifyPluginAsync = async (app) => {
-  const campaign = app.campaign;
+  app.get(
+    '/api/campaigns/:campaignId/units/:unitId',
+    {
+      schema: {
+        summary: "Một đơn vị — a unit's result, gaps, working (every figure with its formula and citation) and history",
+        tags: ['public'],
+        params: unitParamsSchema,
+        querystring: asOfQuerySchema,
+        response: { 200: unitResponseSchema, ...errorResponses('campaign_not_found', 'unit_not_found', 'invalid_as_of', 'no_snapshot') },
+      },
+    },
+    async (request) => {
+      const campaign = app.campaigns.require(request.params.campaignId);
+      const unit = campaign.getUnit(request.params.unitId, request.query.asOf);
+      if (!unit) throw new HttpError('unit_not_found', { detail: { vi: request.params.unitId, en: request.params.unitId } });
+      return unit;
+    },
+  );
 
-  app.get('/healthz', async () => ({ ok: true as const }));
+  app.get(
+    '/api/campaigns/:campaignId/snapshots',
+    {
+      schema: {
+        summary: 'Các kỳ số liệu — every snapshot, newest first (retracted and superseded ones marked)',
+        tags: ['public'],
+        params: campaignParamsSchema,
+        response: { 200: snapshotsResponseSchema, ...errorResponses('campaign_not_found') },
+      },
+    },
+    async (request) => ({ snapshots: app.campaigns.require(request.params.campaignId).timeline.list() }),
+  );
 
-  app.get('/api/leaderboard', { compress: false }, async (request: FastifyRequest, reply: FastifyReply) => {
-    const { asOf } = parseInput(asOfQuerySchema, request.query);
-    const body = campaign.getLeaderboardBody(asOf);
-    reply.header('etag', body.etag).header('vary', 'Accept-Encoding').header('cache-control', 'no-cache');
-    if (etagMatches(request, body.etag)) return reply.code(304).send();
-    reply.type('application/json; charset=utf-8');
-    const encoding = pickEncoding(request);
-    if (encoding === 'br') return reply.header('content-encoding', 'br').send(body.brotli());
-    if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(body.gzip());
-    return reply.send(body.json);
-  });
+  app.get(
+    '/api/campaigns/:campaignId/rules',
+    {
+      schema: {
+        summary: 'Bộ quy tắc — the rule set with the plan citations',
+        tags: ['public'],
+        params: campaignParamsSchema,
+        response: { 200: rulesResponseSchema, ...errorResponses('campaign_not_found') },
+      },
+    },
+    async (request) => ({ ruleSet: app.campaigns.require(request.params.campaignId).ruleSet }),
+  );
 
-  app.get('/api/units/:id', async (request) => {
-    const { id } = parseInput(unitParamsSchema, request.params);
-    const { asOf } = parseInput(asOfQuerySchema, request.query);
-    const unit = campaign.getUnit(id, asOf);
-    if (!unit) throw new HttpError('unit_not_found', { detail: { vi: id, en: id } });
-    return unit;
-  });
-
-  app.get('/api/snapshots', async () => ({ snapshots: campaign.listSnapshots() }));
-
-  app.get('/api/rules', async () => ({ ruleSet: campaign.ruleSet }));
-
-  app.get('/api/template.csv', async (_request, reply) => {
-    const bytes = templateCsv({ ruleSet: campaign.ruleSet, roster: campaign.roster });
-    return reply.type(csvType).header('content-disposition', attachment(`mau-so-lieu-${campaign.id}.csv`)).send(Buffer.from(bytes));
-  });
-
-  app.get('/api/template.xlsx', async (_request, reply) => {
-    const bytes = await templateXlsx({ ruleSet: campaign.ruleSet, roster: campaign.roster });
-    return reply.type(xlsxType).header('content-disposition', attachment(`mau-so-lieu-${campaign.id}.xlsx`)).send(Buffer.from(bytes));
-  });
+  for (const ext of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/campaigns/:campaignId/template.${ext}`,
+      {
+        schema: {
+          summary: `Mẫu bảng số liệu (${ext.toUpperCase()}) — the upload template, one column per input of the rule set, the roster filled in`,
+          tags: ['files'],
+          params: campaignParamsSchema,
+          response: {
+            200: fileResponse(ext === 'csv' ? csvType : xlsxType, `${ext.toUpperCase()} template`),
+            ...errorResponses('campaign_not_found'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const campaign = app.campaigns.require(request.params.campaignId);
+        const options = { ruleSet: campaign.ruleSet, roster: [...campaign.roster] };
+        const bytes = ext === 'csv' ? templateCsv(options) : await templateXlsx(options);
+        return reply
+          .type(ext === 'csv' ? csvType : xlsxType)
+          .header('content-disposition', attachment(`mau-so-lieu-${campaign.id}.${ext}`))
+          .send(Buffer.from(bytes));
+      },
+    );
+  }
 };

@@ -1,0 +1,22 @@
+import type { RuleSet, UnitInput } from '@thidua/scoring';
+import type { RosterUnit } from '../contract.js';
+
+/** A statistics file of the demo, as an office would upload it. */
+export interface DemoSnapshot {
+  asOf: string;
+  sourceFileName: string;
+  csv: Uint8Array;
+  units: UnitInput[];
+}
+
+/** A campaign the demo seeds into an empty database: rules, roster and its uploads in order. */
+export interface DemoCampaign {
+  id: string;
+  ruleSet: RuleSet;
+  roster: RosterUnit[];
+  /** Synthetic figures (dữ liệu minh họa), labelled on every page and export. */
+  sample: boolean;
+  snapshots: DemoSnapshot[];
+  /** The result is final (the document's own appraisal): the last snapshot is finalised when seeded. */
+  final?: boolean;
+}

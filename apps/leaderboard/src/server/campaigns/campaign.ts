@@ -1,0 +1,257 @@
+import { describeRuleSet, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
+import type { ExportMeta } from '@thidua/stats-io';
+import type {
+  CampaignInfo,
+  CampaignSummary,
+  Leader,
+  LeaderboardResponse,
+  RankChange,
+  SnapshotMeta,
+  UnitHistoryPoint,
+  UnitResponse,
+} from '../../contract.js';
+import type { RosterUnit, StoredCampaign, Store } from '../../store/store.js';
+import { HttpError } from '../errors.js';
+import { EvaluationCache } from './evaluations.js';
+import { SnapshotTimeline } from './timeline.js';
+
+/** The campaign as the pages and the API present it: from the rule set alone. */
+export function campaignInfo(stored: Pick<StoredCampaign, 'id' | 'ruleSet' | 'sample' | 'archivedAt'>): CampaignInfo {
+  const { ruleSet } = stored;
+  return {
+    id: stored.id,
+    title: ruleSet.title,
+    authority: ruleSet.authority,
+    period: ruleSet.period,
+    ruleSetId: ruleSet.id,
+    sample: stored.sample,
+    archived: stored.archivedAt !== null,
+    rules: describeRuleSet(ruleSet),
+  };
+}
+
+/**
+ * One campaign, read-only: its rule set and roster, its snapshots in time and their evaluations.
+ * Both the JSON API and the HTML pages read from here, so they always show the same figures.
+ * Changes (upload, retract, finalise) go through CampaignChanges, which then calls `reload`.
+ */
+export class Campaign {
+  readonly id: string;
+  readonly ruleSet: RuleSet;
+  readonly sample: boolean;
+  readonly timeline: SnapshotTimeline;
+  readonly evaluations: EvaluationCache;
+  private stored: StoredCampaign;
+  private rosterList: RosterUnit[];
+  private rosterById: Map<string, RosterUnit>;
+  private infoValue: CampaignInfo;
+
+  constructor(
+    private readonly store: Store,
+    stored: StoredCampaign,
+  ) {
+    this.stored = stored;
+    this.id = stored.id;
+    this.ruleSet = stored.ruleSet;
+    this.sample = stored.sample;
+    this.timeline = new SnapshotTimeline(store, stored.id);
+    this.evaluations = new EvaluationCache(store, stored.ruleSet);
+    this.rosterList = store.listRoster(stored.id);
+    this.rosterById = new Map(this.rosterList.map((u) => [u.id, u]));
+    this.infoValue = campaignInfo(stored);
+  }
+
+  /** Re-reads what a change may have touched: snapshots, finalisation, roster, archiving. */
+  reload(): void {
+    this.stored = this.store.getCampaign(this.id) ?? this.stored;
+    this.timeline.reload();
+    this.rosterList = this.store.listRoster(this.id);
+    this.rosterById = new Map(this.rosterList.map((u) => [u.id, u]));
+    this.infoValue = campaignInfo(this.stored);
+  }
+
+  get info(): CampaignInfo {
+    return this.infoValue;
+  }
+
+  get roster(): readonly RosterUnit[] {
+    return this.rosterList;
+  }
+
+  get archived(): boolean {
+    return this.stored.archivedAt !== null;
+  }
+
+  unit(id: string): RosterUnit | undefined {
+    return this.rosterById.get(id);
+  }
+
+  // ── the leaderboard ────────────────────────────────────────────────────────────────────
+
+  /** What identifies the leaderboard's content for `asOf`: it changes exactly when the body does. */
+  leaderboardKey(asOf?: string): string {
+    const snapshot = this.timeline.resolve(asOf);
+    if (!snapshot) return `${this.id}:none:${this.archived ? 'a' : ''}`;
+    const previous = this.timeline.previousOf(snapshot);
+    return `${this.id}:${snapshot.id}:${this.timeline.statusOf(snapshot)}:${previous?.id ?? '-'}:${this.timeline.list().length}:${this.archived ? 'a' : ''}`;
+  }
+
+  private rankChanges(evaluation: Evaluation, previousId: number | null): Record<string, RankChange> {
+    const changes: Record<string, RankChange> = {};
+    if (previousId === null) return changes;
+    const before = this.evaluations.summaryOf(previousId);
+    for (const u of evaluation.units) {
+      if (u.rank === null) continue;
+      const previousRank = before.get(u.unitId)?.rank ?? null;
+      if (previousRank === u.rank) continue;
+      changes[u.unitId] = { previousRank, change: previousRank === null ? null : previousRank - u.rank };
+    }
+    return changes;
+  }
+
+  /** The leaderboard's parts other than the evaluation (which is serialised once, apart). */
+  private leaderboardParts(asOf?: string) {
+    const snapshot = this.timeline.resolve(asOf);
+    if (!snapshot) {
+      return { snapshot: null, head: { campaign: this.info, status: 'provisional' as const, snapshot: null, previousSnapshot: null, rankChanges: {} } };
+    }
+    const previous = this.timeline.previousOf(snapshot);
+    const evaluation = this.evaluations.evaluationOf(snapshot.id);
+    return {
+      snapshot,
+      head: {
+        campaign: this.info,
+        status: this.timeline.statusOf(snapshot),
+        snapshot: this.timeline.meta(snapshot),
+        previousSnapshot: previous ? { id: previous.id, asOf: previous.asOf } : null,
+        rankChanges: this.rankChanges(evaluation, previous?.id ?? null),
+      },
+    };
+  }
+
+  getLeaderboard(asOf?: string): LeaderboardResponse {
+    const { snapshot, head } = this.leaderboardParts(asOf);
+    return { ...head, evaluation: snapshot ? (JSON.parse(this.evaluations.boardJsonOf(snapshot.id)) as Evaluation) : null };
+  }
+
+  /** The leaderboard as JSON text: the evaluation's serialisation is made once per snapshot. */
+  leaderboardJson(asOf?: string): string {
+    const { snapshot, head } = this.leaderboardParts(asOf);
+    const text = JSON.stringify(head);
+    return `${text.slice(0, -1)},"evaluation":${snapshot ? this.evaluations.boardJsonOf(snapshot.id) : 'null'}}`;
+  }
+
+  // ── a unit ─────────────────────────────────────────────────────────────────────────────
+
+  getUnit(id: string, asOf?: string): UnitResponse | null {
+    const unit = this.rosterById.get(id);
+    if (!unit) return null;
+    const snapshot = this.timeline.resolve(asOf);
+    const evaluation = snapshot ? this.evaluations.evaluationOf(snapshot.id) : null;
+    const result: UnitResult | null = evaluation?.units.find((u) => u.unitId === id) ?? null;
+    const working = snapshot && result ? this.evaluations.explanationOf(snapshot.id, id) : null;
+    const previous = snapshot ? this.timeline.previousOf(snapshot) : null;
+    let rankChange: RankChange | null = null;
+    if (previous && result?.rank != null) {
+      const previousRank = this.evaluations.summaryOf(previous.id).get(id)?.rank ?? null;
+      rankChange = { previousRank, change: previousRank === null ? null : previousRank - result.rank };
+    }
+    const history: UnitHistoryPoint[] = [];
+    for (const s of this.timeline.effective()) {
+      if (snapshot && s.asOf > snapshot.asOf) break;
+      const point = this.evaluations.summaryOf(s.id).get(id);
+      if (point) history.push({ snapshotId: s.id, asOf: s.asOf, ...point });
+    }
+    let inputs: UnitResponse['inputs'] = null;
+    if (working) {
+      const { id: _id, name: _name, group: _group, ...values } = working.inputs;
+      inputs = Object.fromEntries(Object.entries(values).filter((e): e is [string, number | string | null] => e[1] !== undefined));
+    }
+    const unitNames: Record<string, string> = {};
+    const above = result?.gaps?.passUnitAbove?.unitId;
+    if (above) unitNames[above] = this.rosterById.get(above)?.name ?? above;
+    return {
+      campaign: this.info,
+      unit,
+      unitNames,
+      status: this.timeline.statusOf(snapshot),
+      snapshot: snapshot ? this.timeline.meta(snapshot) : null,
+      result,
+      explanation: working?.explanation ?? null,
+      inputs,
+      rankChange,
+      history,
+    };
+  }
+
+  // ── listing ────────────────────────────────────────────────────────────────────────────
+
+  /** For the list of campaigns: status, latest date, and the leaders of each group. */
+  summary(): CampaignSummary {
+    const latest = this.timeline.latest();
+    const evaluation = latest ? this.evaluations.evaluationOf(latest.id) : null;
+    const rules = this.info.rules;
+    const leaders = rules.groups.map((g) => ({
+      groupId: g.id,
+      groupName: g.name,
+      units: evaluation ? leadersOf(evaluation, g.id, rules) : [],
+    }));
+    return {
+      id: this.id,
+      title: this.info.title,
+      authority: this.info.authority,
+      period: this.info.period,
+      ruleSetId: this.info.ruleSetId,
+      sample: this.sample || (latest?.sample ?? false),
+      archived: this.archived,
+      status: this.timeline.statusOf(latest),
+      latestAsOf: latest?.asOf ?? null,
+      units: this.rosterList.length,
+      leaders,
+    };
+  }
+
+  // ── exports ────────────────────────────────────────────────────────────────────────────
+
+  /** What an export says about its source (status, as-of date, input hash, sample flag). */
+  exportSource(asOf: string | undefined, generatedAt: string): { evaluation: Evaluation; meta: ExportMeta; snapshot: SnapshotMeta } {
+    const snapshot = this.timeline.resolve(asOf);
+    if (!snapshot) throw new HttpError('no_snapshot');
+    return {
+      evaluation: this.evaluations.evaluationOf(snapshot.id),
+      snapshot: this.timeline.meta(snapshot),
+      meta: {
+        ruleSet: this.ruleSet,
+        status: this.timeline.statusOf(snapshot),
+        asOf: snapshot.asOf,
+        inputSha256: snapshot.sha256,
+        sample: this.sample || snapshot.sample,
+        generatedAt,
+        units: this.evaluations.unitsOf(snapshot.id),
+      },
+    };
+  }
+}
+
+/** A group's first three: by rank when the rule set scores, else by targets met. */
+function leadersOf(evaluation: Evaluation, groupId: string, rules: CampaignInfo['rules']): Leader[] {
+  const units = evaluation.units.filter((u) => u.groupId === groupId);
+  const classLabel = (id: string | null | undefined) => rules.classes.find((c) => c.id === id)?.label ?? null;
+  const targetsMet = (u: UnitResult) => {
+    if (!u.targets) return null;
+    const values = Object.values(u.targets);
+    return { met: values.filter(Boolean).length, of: values.length };
+  };
+  const chosen = rules.scored
+    ? units.filter((u) => u.rank !== null).slice(0, 3)
+    : [...units].sort((a, b) => (targetsMet(b)?.met ?? 0) - (targetsMet(a)?.met ?? 0) || a.unitName.localeCompare(b.unitName, 'vi')).slice(0, 3);
+  return chosen.map((u) => ({
+    unitId: u.unitId,
+    unitName: u.unitName,
+    rank: u.rank,
+    score: u.score,
+    class: classLabel(u.class),
+    prize: u.prize?.label ?? null,
+    targetsMet: targetsMet(u),
+  }));
+}

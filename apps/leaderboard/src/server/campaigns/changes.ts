@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { evaluate, ScoringInputError, type Evaluation } from '@thidua/scoring';
+import { parseStatsFile, parseUnitsJson, type ParsedStats, type SheetIssue } from '@thidua/stats-io';
+import type { SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
+import type { Store } from '../../store/store.js';
+import { HttpError } from '../errors.js';
+import type { Campaign } from './campaign.js';
+import { isRealDate } from './timeline.js';
+
+export interface UploadInput {
+  bytes: Uint8Array;
+  fileName: string;
+  asOf: string;
+  actor: string;
+  dryRun: boolean;
+  /** Seeded demo data. */
+  sample?: boolean;
+}
+
+/** An upload's outcome, with the evaluation kept as the object the cache holds. */
+export type Upload = UploadResult;
+
+/** Maps a library issue (path [index, field]) to a sheet issue; rows as Excel counts them. */
+function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; message: { vi: string; en: string } }): SheetIssue {
+  const [index, field] = issue.path;
+  return {
+    row: typeof index === 'number' ? index + 2 : null,
+    column: typeof field === 'string' ? field : null,
+    field: typeof field === 'string' ? field : null,
+    code: issue.code,
+    message: issue.message,
+  };
+}
+
+/**
+ * What changes a campaign's published results: uploading a statistics file as a snapshot,
+ * retracting one, and freezing the latest as final. Every change is one transaction of the store
+ * with its audit line; a refused change stores nothing.
+ */
+export class CampaignChanges {
+  constructor(
+    private readonly store: Store,
+    private readonly campaign: Campaign,
+    private readonly clock: () => Date,
+    private readonly emit: (e: SnapshotEvent) => void,
+  ) {}
+
+  private refuseIfClosed(): void {
+    if (this.campaign.timeline.isFinal) throw new HttpError('campaign_finalized');
+    if (this.campaign.archived) throw new HttpError('campaign_archived');
+  }
+
+  /** Checks that asOf is a real date inside the campaign period. */
+  checkAsOf(asOf: string): void {
+    if (!isRealDate(asOf)) throw new HttpError('invalid_as_of', { detail: { vi: asOf, en: asOf } });
+    const { start, end } = this.campaign.ruleSet.period;
+    if (asOf < start || asOf > end) {
+      throw new HttpError('as_of_outside_period', {
+        detail: { vi: `${asOf} không thuộc ${start} … ${end}`, en: `${asOf} is not within ${start} … ${end}` },
+      });
+    }
+  }
+
+  private async parse(input: UploadInput): Promise<ParsedStats> {
+    const { ruleSet, roster } = this.campaign;
+    if (/\.json$/i.test(input.fileName)) return parseUnitsJson(new TextDecoder().decode(input.bytes), { ruleSet, roster });
+    return parseStatsFile(input.bytes, { fileName: input.fileName, ruleSet, roster: [...roster] });
+  }
+
+  /**
+   * Validates a statistics file against the rule set and the roster, evaluates it and, unless a dry
+   * run, stores it as a snapshot in one transaction. Any issue refuses the whole file.
+   */
+  async upload(input: UploadInput): Promise<UploadResult> {
+    this.refuseIfClosed();
+    this.checkAsOf(input.asOf);
+    if (input.bytes.length === 0) throw new HttpError('missing_file');
+
+    const parsed = await this.parse(input);
+    if (parsed.issues.length > 0) throw new HttpError('invalid_stats_file', { issues: parsed.issues });
+
+    let evaluation: Evaluation;
+    try {
+      evaluation = evaluate(parsed.units, this.campaign.ruleSet);
+    } catch (err) {
+      if (err instanceof ScoringInputError) throw new HttpError('invalid_stats_file', { issues: err.issues.map(scoringIssueToSheet) });
+      throw err;
+    }
+    if (input.dryRun) return { dryRun: true, snapshot: null, rowCount: parsed.rowCount, evaluation, issues: [], warnings: parsed.warnings };
+    // Checked again after the await: another request may have finalised meanwhile.
+    this.refuseIfClosed();
+
+    const superseded = this.campaign.timeline.atAsOf(input.asOf);
+    const id = this.store.insertSnapshot({
+      campaignId: this.campaign.id,
+      asOf: input.asOf,
+      sourceFileName: input.fileName,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      rowCount: parsed.rowCount,
+      createdBy: input.actor,
+      createdAt: this.clock().toISOString(),
+      sample: input.sample ?? false,
+      units: parsed.units,
+      auditDetail: superseded ? { supersedes: superseded.id, warnings: parsed.warnings.length } : { warnings: parsed.warnings.length },
+    });
+    this.campaign.evaluations.remember(id, evaluation, parsed.units);
+    this.campaign.reload();
+    const record = this.campaign.timeline.find(id);
+    this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId: id, asOf: input.asOf });
+    return {
+      dryRun: false,
+      snapshot: record ? this.campaign.timeline.meta(record) : null,
+      rowCount: parsed.rowCount,
+      evaluation,
+      issues: [],
+      warnings: parsed.warnings,
+    };
+  }
+
+  retract(snapshotId: number, actor: string): SnapshotMeta {
+    this.refuseIfClosed();
+    const s = this.campaign.timeline.find(snapshotId);
+    if (!s) throw new HttpError('snapshot_not_found');
+    if (s.retracted) throw new HttpError('already_retracted');
+    this.store.retractSnapshot(this.campaign.id, snapshotId, actor, this.clock().toISOString());
+    this.campaign.reload();
+    this.emit({ type: 'retracted', campaignId: this.campaign.id, snapshotId, asOf: s.asOf });
+    return this.campaign.timeline.meta(this.campaign.timeline.find(snapshotId) ?? s);
+  }
+
+  /** Freezes the latest snapshot as the final result (kết quả chính thức). */
+  finalize(actor: string): SnapshotMeta {
+    this.refuseIfClosed();
+    const latest = this.campaign.timeline.latest();
+    if (!latest) throw new HttpError('nothing_to_finalize');
+    const evaluation = this.campaign.evaluations.evaluationOf(latest.id);
+    this.store.finalize(this.campaign.id, latest.id, actor, this.clock().toISOString(), {
+      asOf: latest.asOf,
+      sha256: latest.sha256,
+      totalAwardedVnd: evaluation.totalAwarded,
+    });
+    this.campaign.reload();
+    this.emit({ type: 'finalized', campaignId: this.campaign.id, snapshotId: latest.id, asOf: latest.asOf });
+    return this.campaign.timeline.meta(latest);
+  }
+}

@@ -1,0 +1,139 @@
+import { EventEmitter } from 'node:events';
+import type { RuleSet } from '@thidua/scoring';
+import { checkRoster } from '@thidua/stats-io';
+import type { SnapshotEvent } from '../../contract.js';
+import type { AuditInput, RosterUnit, Store } from '../../store/store.js';
+import { HttpError } from '../errors.js';
+import { Campaign } from './campaign.js';
+import { CampaignChanges } from './changes.js';
+
+export interface NewCampaign {
+  id: string;
+  ruleSet: RuleSet;
+  roster: readonly RosterUnit[];
+  sample: boolean;
+  actor: string;
+}
+
+/**
+ * Every campaign the server hosts, read from the one database: listing, the default campaign
+ * (today's URLs), creating, archiving, replacing a roster or rule set, and the snapshot events of
+ * all of them. Each campaign's reading is a Campaign; its published changes, CampaignChanges.
+ */
+export class Campaigns {
+  private readonly entries = new Map<string, { campaign: Campaign; changes: CampaignChanges }>();
+  private readonly events = new EventEmitter();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date,
+  ) {
+    this.events.setMaxListeners(0);
+    for (const stored of store.listCampaigns()) this.add(stored.id);
+  }
+
+  private add(id: string): Campaign {
+    const stored = this.store.getCampaign(id);
+    if (!stored) throw new HttpError('campaign_not_found', { detail: { vi: id, en: id } });
+    const campaign = new Campaign(this.store, stored);
+    const changes = new CampaignChanges(this.store, campaign, this.clock, (e) => this.events.emit('snapshot', e));
+    this.entries.set(id, { campaign, changes });
+    return campaign;
+  }
+
+  /** In listing order (the order they were created). */
+  list(): Campaign[] {
+    return [...this.entries.values()].map((e) => e.campaign);
+  }
+
+  get(id: string): Campaign | undefined {
+    return this.entries.get(id)?.campaign;
+  }
+
+  require(id: string): Campaign {
+    const campaign = this.get(id);
+    if (!campaign) throw new HttpError('campaign_not_found', { detail: { vi: id, en: id } });
+    return campaign;
+  }
+
+  changes(id: string): CampaignChanges {
+    const entry = this.entries.get(id);
+    if (!entry) throw new HttpError('campaign_not_found', { detail: { vi: id, en: id } });
+    return entry.changes;
+  }
+
+  /** The campaign today's URLs show: the first one not archived (else the first one). */
+  defaultId(): string | null {
+    const all = this.list();
+    return (all.find((c) => !c.archived) ?? all[0])?.id ?? null;
+  }
+
+  private checkRoster(roster: readonly RosterUnit[], ruleSet: RuleSet): void {
+    const problems = checkRoster(roster, ruleSet);
+    if (problems.length > 0) {
+      throw new HttpError('invalid_roster', {
+        issues: problems.map((p) => ({ row: p.index + 1, column: p.field, field: p.field, code: p.code, message: p.message })),
+      });
+    }
+  }
+
+  create(c: NewCampaign): Campaign {
+    if (this.entries.has(c.id)) throw new HttpError('campaign_exists', { detail: { vi: c.id, en: c.id } });
+    this.checkRoster(c.roster, c.ruleSet);
+    this.store.createCampaign({ id: c.id, ruleSet: c.ruleSet, sample: c.sample, createdAt: this.clock().toISOString() }, c.roster, c.actor);
+    return this.add(c.id);
+  }
+
+  /** Replaces the roster of a campaign that is neither final nor archived. */
+  replaceRoster(id: string, roster: readonly RosterUnit[], actor: string, detail: Record<string, unknown> = {}): Campaign {
+    const campaign = this.require(id);
+    this.refuseIfClosed(campaign);
+    this.checkRoster(roster, campaign.ruleSet);
+    this.store.replaceRoster(id, roster, actor, this.clock().toISOString(), detail);
+    campaign.reload();
+    return campaign;
+  }
+
+  /**
+   * Replaces the rule set of a campaign that is not final (and its roster with it, when given):
+   * its snapshots are then evaluated under the new rules; the audit lines record both rule set ids.
+   */
+  replaceRuleSet(id: string, ruleSet: RuleSet, actor: string, roster?: readonly RosterUnit[]): Campaign {
+    const campaign = this.require(id);
+    this.refuseIfClosed(campaign);
+    this.checkRoster(roster ?? campaign.roster, ruleSet);
+    const at = this.clock().toISOString();
+    this.store.updateRuleSet(id, ruleSet, actor, at);
+    if (roster) this.store.replaceRoster(id, roster, actor, at);
+    this.entries.delete(id);
+    return this.add(id);
+  }
+
+  archive(id: string, actor: string): Campaign {
+    const campaign = this.require(id);
+    if (campaign.archived) throw new HttpError('campaign_archived');
+    this.store.archiveCampaign(id, actor, this.clock().toISOString());
+    campaign.reload();
+    return campaign;
+  }
+
+  private refuseIfClosed(campaign: Campaign): void {
+    if (campaign.timeline.isFinal) throw new HttpError('campaign_finalized');
+    if (campaign.archived) throw new HttpError('campaign_archived');
+  }
+
+  /** Subscribes to every campaign's snapshot events (or one campaign's); returns the unsubscribe. */
+  onSnapshotEvent(listener: (e: SnapshotEvent) => void, campaignId?: string): () => void {
+    const wrapped = campaignId === undefined ? listener : (e: SnapshotEvent) => e.campaignId === campaignId && listener(e);
+    this.events.on('snapshot', wrapped);
+    return () => this.events.off('snapshot', wrapped);
+  }
+
+  audit(entry: Omit<AuditInput, 'at'>): void {
+    this.store.appendAudit({ ...entry, at: this.clock().toISOString() });
+  }
+
+  listAudit(opts: { limit: number; beforeId?: number; campaignId?: string }) {
+    return this.store.listAudit(opts);
+  }
+}

@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+/** The admin page's sections, forms, notices and confirmations. */
+export const adminStyles = css`
+  section {
+    border: 1px solid var(--lb-border);
+    border-radius: 8px;
+    padding: 0.75rem 1rem 1rem;
+    margin-top: 1rem;
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.15rem;
+  }
+  h3 {
+    margin: 0.75rem 0 0.25rem;
+    font-size: 1rem;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0.5rem 0 0.25rem;
+  }
+  input[type='password'],
+  input[type='text'],
+  input[type='date'],
+  input[type='file'],
+  select {
+    font: inherit;
+    padding: 0.35rem 0.5rem;
+    min-height: 36px;
+    border: 1px solid #6b7580;
+    border-radius: 6px;
+    max-width: 100%;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-top: 0.5rem;
+  }
+  button,
+  .button {
+    min-height: 36px;
+  }
+  .hint {
+    color: var(--lb-muted);
+    font-size: 0.9rem;
+  }
+  .confirm {
+    background: var(--lb-warn-bg);
+    color: var(--lb-warn-text);
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+    margin-top: 0.5rem;
+  }
+  button.danger {
+    border-color: var(--lb-down);
+    color: var(--lb-down);
+  }
+  button.danger.primary {
+    background: var(--lb-down);
+    color: #fff;
+  }
+  tr.retracted td,
+  tr.retracted th {
+    color: var(--lb-muted);
+    text-decoration: line-through;
+  }
+  pre {
+    white-space: pre-wrap;
+    margin: 0;
+    font-size: 0.8rem;
+  }
+  @media (max-width: 480px) {
+    section {
+      padding: 0.5rem 0.6rem 0.75rem;
+    }
+  }
+`;

@@ -1,0 +1,171 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { Explanation, ExplanationStep } from '@thidua/scoring';
+import { formatDecimal } from './format.js';
+import { type Locale, messages, pick } from './i18n.js';
+import { sharedStyles } from './styles.js';
+
+/**
+ * One unit's working as the library's `explain` gives it: the metrics, then the criteria as a tree
+ * (each node with its maximum, its formula in the unit's own numbers, its value, the assessors'
+ * comment and the sentence of the document it comes from), the adjustments and the published
+ * score; then the conditions with the unit's numbers. What a person would redo by hand.
+ */
+export class LbExplanation extends LitElement {
+  static override properties = {
+    explanation: { attribute: false },
+    locale: {},
+  };
+
+  declare explanation: Explanation | null;
+  declare locale: Locale;
+
+  constructor() {
+    super();
+    this.explanation = null;
+    this.locale = 'vi';
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      ol {
+        list-style: none;
+        padding-left: 0;
+        margin: 0;
+      }
+      ol ol {
+        padding-left: 1rem;
+        border-left: 2px solid var(--lb-border);
+        margin-left: 0.35rem;
+      }
+      li {
+        margin: 0.5rem 0;
+      }
+      .head {
+        font-weight: 600;
+      }
+      .max {
+        color: var(--lb-muted);
+        font-weight: 400;
+        font-size: 0.9rem;
+      }
+      code {
+        font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
+        background: var(--lb-stripe);
+        padding: 0.1rem 0.3rem;
+        border-radius: 4px;
+        overflow-wrap: anywhere;
+      }
+      .na {
+        color: var(--lb-muted);
+        font-style: italic;
+      }
+      .comment,
+      .stated {
+        font-size: 0.92rem;
+      }
+      .stated.differs {
+        color: var(--lb-warn-text);
+        background: var(--lb-warn-bg);
+        padding: 0 0.25rem;
+        border-radius: 4px;
+      }
+      blockquote {
+        margin: 0.3rem 0 0;
+        padding: 0.2rem 0.6rem;
+        border-left: 4px solid var(--lb-border);
+        color: var(--lb-muted);
+        font-size: 0.9rem;
+      }
+      blockquote cite {
+        display: block;
+        font-style: normal;
+        font-weight: 600;
+      }
+      h3 {
+        font-size: 1.05rem;
+        margin: 1rem 0 0.25rem;
+      }
+      .met {
+        color: var(--lb-up);
+      }
+      .not-met {
+        color: var(--lb-down);
+      }
+    `,
+  ];
+
+  private quote(step: { citation: ExplanationStep['citation'] }) {
+    const c = step.citation;
+    if (!c) return nothing;
+    const t = messages(this.locale).unit;
+    const english = this.locale === 'en' && c.textEn;
+    return html`<blockquote lang=${english ? 'en' : 'vi'}><cite>${t.source(c.section)}</cite>«${english ? c.textEn : c.text}»</blockquote>`;
+  }
+
+  private step(step: ExplanationStep, children: TemplateResult[]) {
+    const t = messages(this.locale).unit;
+    const name = `${step.number ? `${step.number}. ` : ''}${pick(step.label, this.locale)}`;
+    const max =
+      step.max === null
+        ? nothing
+        : html` <span class="max">(${step.countedMax !== null && Number(step.countedMax) !== Number(step.max) ? t.countedMax(formatDecimal(step.countedMax, this.locale), formatDecimal(step.max, this.locale)) : t.max(formatDecimal(step.max, this.locale))})</span>`;
+    const stated = step.stated !== null && step.value !== null && Number(step.stated) !== Number(step.value);
+    return html`<li data-step=${step.id}>
+      <div class="head">${name}${max}</div>
+      ${step.notApplicable
+        ? html`<div class="na">${t.notApplicable}</div>`
+        : html`<div><code>${step.formula}</code> = <strong class="value">${step.value === null ? '—' : formatDecimal(step.value, this.locale)}</strong>${step.exact ? nothing : html` <span>${t.rounded}</span>`}</div>`}
+      ${step.selfAssessed !== null ? html`<div class="stated">${t.selfAssessed(formatDecimal(step.selfAssessed, this.locale))}</div>` : nothing}
+      ${step.stated !== null ? html`<div class="stated ${stated ? 'differs' : ''}">${t.stated(formatDecimal(step.stated, this.locale))}</div>` : nothing}
+      ${step.comment ? html`<div class="comment">${t.comment}: ${step.comment}</div>` : nothing}
+      ${this.quote(step)}
+      ${children.length ? html`<ol>${children}</ol>` : nothing}
+    </li>`;
+  }
+
+  /** The criteria as a tree: each criterion with its children beneath it. */
+  private tree(steps: ExplanationStep[]): TemplateResult[] {
+    const children = new Map<string | null, ExplanationStep[]>();
+    for (const s of steps) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
+    const build = (s: ExplanationStep): TemplateResult => this.step(s, (children.get(s.id) ?? []).map(build));
+    return (children.get(null) ?? []).map(build);
+  }
+
+  override render() {
+    const e = this.explanation;
+    if (!e) return nothing;
+    const t = messages(this.locale);
+    const metrics = e.steps.filter((s) => s.kind === 'metric');
+    const criteria = e.steps.filter((s) => s.kind === 'criterion');
+    const rest = e.steps.filter((s) => s.kind === 'adjustment' || s.kind === 'raw' || s.kind === 'score');
+    return html`<ol class="steps">
+        ${metrics.map((s) => this.step(s, []))} ${this.tree(criteria)} ${rest.map((s) => this.step(s, []))}
+      </ol>
+      ${e.conditions.length || e.targets.length
+        ? html`<h3>${t.unit.conditionsTitle}</h3>
+            <ul class="conditions">
+              ${[...e.conditions, ...e.targets].map(
+                (c) => html`<li>
+                  <span class=${c.met ? 'met' : 'not-met'}>${c.met ? `✔ ${t.met}` : `✘ ${t.notMet}`}</span> — ${pick(c.label, this.locale)}:
+                  <code>${c.formula}</code>${c.citation ? this.quote({ citation: c.citation }) : nothing}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      ${e.warnings.length
+        ? html`<h3>${t.unit.warnings}</h3>
+            <ul class="warnings">
+              ${e.warnings.map((w) => html`<li>${pick(w.message, this.locale)}</li>`)}
+            </ul>`
+        : nothing}`;
+  }
+}
+
+if (!customElements.get('lb-explanation')) customElements.define('lb-explanation', LbExplanation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lb-explanation': LbExplanation;
+  }
+}

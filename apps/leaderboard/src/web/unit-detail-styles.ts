@@ -1,0 +1,71 @@
+import { css } from 'lit';
+
+/** A unit's page: its standing at a glance, then the reasons, targets, gaps, figures and working. */
+export const unitDetailStyles = css`
+  .campaign {
+    margin: 0.5rem 0 0;
+    color: var(--lb-muted);
+    font-size: 0.95rem;
+  }
+  .back {
+    display: inline-block;
+    min-height: 24px;
+    padding: 0.2rem 0;
+  }
+  h1 {
+    margin: 0.25rem 0;
+    font-size: clamp(1.3rem, 2vw + 0.8rem, 1.9rem);
+  }
+  h2,
+  summary {
+    font-size: 1.2rem;
+    margin: 1.5rem 0 0.5rem;
+    font-weight: 700;
+  }
+  summary {
+    cursor: pointer;
+    min-height: 24px;
+  }
+  dl.summary {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+    gap: 0.6rem;
+    margin: 1rem 0;
+  }
+  dl.summary div {
+    border: 1px solid var(--lb-border);
+    border-radius: 8px;
+    padding: 0.5rem 0.75rem;
+  }
+  dt {
+    color: var(--lb-muted);
+    font-size: 0.875rem;
+  }
+  dd {
+    margin: 0;
+    font-size: 1.2rem;
+    font-weight: 700;
+  }
+  .reasons li,
+  .targets li.not-met strong {
+    color: var(--lb-down);
+    font-weight: 600;
+  }
+  .targets li.met strong {
+    color: var(--lb-up);
+  }
+  .targets li,
+  .gaps li {
+    margin-bottom: 0.35rem;
+  }
+  .needed {
+    color: var(--lb-muted);
+  }
+  .hint {
+    color: var(--lb-muted);
+    font-size: 0.92rem;
+  }
+  details.inputs table {
+    max-width: 44rem;
+  }
+`;
