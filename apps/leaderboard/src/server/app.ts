@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -11,6 +10,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import packageJson from '../../package.json' with { type: 'json' };
 import { Store, type StoreOptions } from '../store/store.js';
 import { setUpAdminToken } from './auth.js';
 import { Campaigns } from './campaigns/registry.js';
@@ -63,7 +63,7 @@ export interface BuildAppOptions {
 
 export const defaultBodyLimit = 5 * 1024 * 1024;
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+const { version } = packageJson;
 
 function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): HttpError {
   if (err instanceof HttpError) return err;

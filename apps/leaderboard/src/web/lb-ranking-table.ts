@@ -91,24 +91,33 @@ export class LbRankingTable extends LitElement {
     return this.rules?.groups.find((g) => g.id === this.groupId);
   }
 
-  /** The units the table lists: ranked ones in rank order, or every unit of a rule set of targets. */
-  private listed(): UnitResult[] {
+  /**
+   * The units the table lists — ranked ones in rank order, or every unit of a rule set of targets
+   * by name — the first `limit` of them, and how many there are in all (the page may hold only the
+   * rows it painted of a large roster).
+   */
+  private listed(): { rows: UnitResult[]; total: number } {
     const scored = this.rules?.scored ?? true;
+    const names = collator(this.locale);
     let rows: UnitResult[];
+    let total: number;
     if (scored) {
       const byId = new Map(this.units.map((u) => [u.unitId, u]));
-      rows = (this.result?.ranking ?? []).map((id) => byId.get(id)).filter((u): u is UnitResult => u !== undefined);
+      const ids = this.result?.ranking ?? [];
+      total = ids.length;
+      rows = ids.map((id) => byId.get(id)).filter((u): u is UnitResult => u !== undefined);
     } else {
-      const names = collator(this.locale);
+      total = this.result ? this.result.ranking.length + this.result.ineligibleUnitIds.length : this.units.length;
       rows = [...this.units].sort((a, b) => names.compare(a.unitName, b.unitName));
     }
-    if (this.sortKey === 'rank' && this.sortDirection === 'ascending') return rows;
-    const sign = this.sortDirection === 'ascending' ? 1 : -1;
-    const names = collator(this.locale);
-    return [...rows].sort((a, b) => {
-      const primary = this.sortKey === 'unit' ? names.compare(a.unitName, b.unitName) : sortValue(a, this.sortKey) - sortValue(b, this.sortKey);
-      return primary !== 0 ? sign * primary : (a.rank ?? 0) - (b.rank ?? 0);
-    });
+    if (this.sortKey !== 'rank' || this.sortDirection !== 'ascending') {
+      const sign = this.sortDirection === 'ascending' ? 1 : -1;
+      rows = [...rows].sort((a, b) => {
+        const primary = this.sortKey === 'unit' ? names.compare(a.unitName, b.unitName) : sortValue(a, this.sortKey) - sortValue(b, this.sortKey);
+        return primary !== 0 ? sign * primary : (a.rank ?? 0) - (b.rank ?? 0);
+      });
+    }
+    return { rows: rows.slice(0, this.limit), total };
   }
 
   private sortBy(key: string) {
@@ -188,8 +197,7 @@ export class LbRankingTable extends LitElement {
     const rules = this.rules;
     const scored = rules?.scored ?? true;
     const groupName = group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : '';
-    const all = this.listed();
-    const rows = all.slice(0, this.limit);
+    const { rows, total } = this.listed();
     const figures = this.compact ? [] : (rules?.figures ?? []);
     const targets = !scored && !this.compact ? (rules?.targets ?? []) : [];
     const outcome = this.outcomeTitle();
@@ -235,7 +243,7 @@ export class LbRankingTable extends LitElement {
               })}
         </tbody>
       </table>
-      ${all.length > rows.length
+      ${total > rows.length
         ? html`<p class="more no-print">
             <a
               class="button"
@@ -245,7 +253,7 @@ export class LbRankingTable extends LitElement {
                 this.limit += pageSize;
                 this.dispatchEvent(new CustomEvent('show-more', { detail: this.limit, bubbles: true, composed: true }));
               }}
-              >${t.showMore(formatInteger(Math.min(pageSize, all.length - rows.length), this.locale))}</a
+              >${t.showMore(formatInteger(Math.min(pageSize, total - rows.length), this.locale))}</a
             >
           </p>`
         : nothing}

@@ -8,6 +8,8 @@ export const leaderboardStyles = css`
   .skip {
     position: absolute;
     left: -999px;
+    display: inline-block;
+    min-height: 24px;
   }
   .skip:focus {
     left: 1rem;

@@ -1,6 +1,6 @@
 /**
- * The server rendering functions, fed the real campaign service (demo campaign on a temporary
- * SQLite file): what a reader without JavaScript receives.
+ * The server rendering functions, fed the real campaigns (the demo on a temporary SQLite file):
+ * what a reader without JavaScript receives. Every column, figure and rule comes from the rule set.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,47 +8,54 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, nuiThanh2023, type UnitInput } from '@thidua/scoring';
+import type { CampaignsResponse, LeaderboardResponse } from '../../src/contract.js';
+import { syntheticCampaign, syntheticStatistics } from '../../src/demo/synthetic.js';
 import { buildApp } from '../../src/server/app.js';
-import { renderAdminPage, renderLeaderboardPage, renderUnitPage } from '../../src/server/pages/render.js';
-import type { LeaderboardResponse } from '../../src/web/api.js';
+import { leaderboardState, renderAdminPage, renderCampaignListPage, renderLeaderboardPage, renderUnitPage } from '../../src/server/pages/render.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lb-render-'));
 let app: FastifyInstance;
 let data: LeaderboardResponse;
 const assets = { public: { file: 'public-ABC.js', imports: ['chunk-X.js'] } };
+const page = { locale: 'vi' as const, assets, group: 'communes', embed: false, query: '', show: 50 };
 
 beforeAll(async () => {
   app = await buildApp({ dbPath: join(dir, 'db.sqlite'), adminToken: 'x'.repeat(24) });
-  data = app.campaign.getLeaderboard();
+  data = app.campaigns.require('nui-thanh-2023-demo').getLeaderboard();
 });
 afterAll(async () => {
   await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const embeddedState = (html: string) =>
-  JSON.parse(/<script type="application\/json" id="lb-state">(.*?)<\/script>/s.exec(html)![1]!) as LeaderboardResponse;
+const embeddedState = (html: string) => JSON.parse(/<script type="application\/json" id="lb-state">(.*?)<\/script>/s.exec(html)![1]!) as LeaderboardResponse;
+const statsOf = (d: LeaderboardResponse, units: UnitInput[]): LeaderboardResponse => ({ ...d, evaluation: evaluate(units, nuiThanh2023) });
 
 describe('renderLeaderboardPage', () => {
-  it('renders every ranked unit, in rank order, with the published score, as declarative shadow DOM', () => {
-    const html = renderLeaderboardPage(data, { locale: 'vi', assets, group: 'communes', embed: false });
+  it('renders the selected group\u2019s ranked units, in rank order, with the published score and the rule set\u2019s figures', () => {
+    const html = renderLeaderboardPage(data, page);
     expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
     expect(html).toContain('<template shadowroot="open" shadowrootmode="open">');
-    for (const group of data.evaluation!.groups) {
-      let at = 0;
-      for (const entry of group.ranking) {
-        const row = html.indexOf(`data-unit-id="${entry.unitId}"`, at);
-        expect(row, entry.unitId).toBeGreaterThan(at);
-        at = row;
-        expect(html.slice(row, row + 4000)).toContain(entry.score.replace('.', ','));
-      }
+    const group = data.evaluation!.groups.find((g) => g.id === 'communes')!;
+    let at = 0;
+    for (const unitId of group.ranking) {
+      const row = html.indexOf(`data-unit-id="${unitId}"`, at);
+      expect(row, unitId).toBeGreaterThan(at);
+      at = row;
+      const unit = data.evaluation!.units.find((u) => u.unitId === unitId)!;
+      expect(html.slice(row, row + 4000)).toContain((unit.score as string).replace('.', ','));
+      expect(html.slice(row, row + 4000)).toContain(`data-figure="coefficient"`);
     }
+    for (const f of data.campaign.rules.figures) expect(html).toContain(f.short.vi);
     expect(html).toContain('Dữ liệu minh họa');
     expect(html).toContain('Số liệu đến ngày 31/12/2023');
+    // The rules in words: the floors and the tie rules.
+    expect(html).toContain('Tỷ lệ trực tuyến ≥ 65%');
+    expect(html).toContain('Bằng điểm thì xếp theo: Tỷ lệ trực tuyến cao hơn, Số hồ sơ trực tuyến cao hơn');
   });
 
   it('loads scripts only as external modules from /assets/', () => {
-    const html = renderLeaderboardPage(data, { locale: 'en', assets, group: '', embed: false });
+    const html = renderLeaderboardPage(data, { ...page, locale: 'en', group: '' });
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts).toEqual(['<script type="module" src="/assets/public-ABC.js">', '<script type="application/json" id="lb-state">']);
     expect(html).toContain('<link rel="modulepreload" href="/assets/chunk-X.js">');
@@ -56,85 +63,128 @@ describe('renderLeaderboardPage', () => {
     expect(html).toContain('Figures as of 31/12/2023');
   });
 
-  it('embeds the data the elements hydrate from, without the breakdowns the page never shows', () => {
-    const html = renderLeaderboardPage(data, { locale: 'vi', assets, group: '', embed: false });
-    const state = embeddedState(html);
-    expect(state.evaluation!.units.map((u) => [u.unitId, u.rank, u.score, u.prize])).toEqual(
-      data.evaluation!.units.map((u) => [u.unitId, u.rank, u.score, u.prize]),
-    );
-    expect(state.evaluation!.units.every((u) => u.breakdown.length === 0)).toBe(true);
-    expect(state.rankChanges).toEqual(data.rankChanges);
+  it('embeds the data the elements hydrate from, whole for a small campaign', () => {
+    const html = renderLeaderboardPage(data, page);
+    expect(embeddedState(html)).toEqual(JSON.parse(JSON.stringify(data)));
+  });
+
+  it('for a national roster paints the first rows and embeds only what it painted; the prize winners and search matches stay', () => {
+    const big = syntheticCampaign(2000);
+    const units = syntheticStatistics(big.roster, 6).units;
+    const large = { ...data, rankChanges: {}, evaluation: evaluate(units, big.ruleSet) };
+    const { state, complete } = leaderboardState(large, { group: 'communes', query: 'Đơn vị 1999', show: 50 });
+    expect(complete).toBe(false);
+    const kept = new Set(state.evaluation!.units.map((u) => u.unitId));
+    expect(kept.size).toBeLessThan(200);
+    const group = large.evaluation.groups.find((g) => g.id === 'communes')!;
+    for (const id of group.ranking.slice(0, 50)) expect(kept.has(id)).toBe(true);
+    for (const g of large.evaluation.groups) for (const p of g.prizes) expect(kept.has(p.unitId)).toBe(true);
+    expect(kept.has('unit-01999')).toBe(true);
+    const html = renderLeaderboardPage(large, { ...page, query: '' });
+    expect(html.match(/<tr data-unit-id=/g)?.length).toBeLessThanOrEqual(110);
+    expect(html).toContain('Xem thêm 50 đơn vị');
+    expect(html).toContain('partial');
   });
 
   it('cannot be broken out of by a hostile unit name', () => {
     const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
     const units = data.evaluation!.units.map((u, i) => (i === 0 ? { ...u, unitName: evil } : u));
     const hostile = { ...data, evaluation: { ...data.evaluation!, units } };
-    const html = renderLeaderboardPage(hostile, { locale: 'vi', assets, group: '', embed: false });
+    const html = renderLeaderboardPage(hostile, { ...page, group: '' });
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('<img src=x');
     expect(embeddedState(html).evaluation!.units[0]!.unitName).toBe(evil);
+  });
+
+  it('shows a class in words for the 766 index, and targets met or not for a rule set of targets', async () => {
+    const index = app.campaigns.require('qd766-quang-nam-2024-demo').getLeaderboard();
+    const html = renderLeaderboardPage(index, { ...page, group: '' });
+    const first = index.evaluation!.units[0]!;
+    const label = index.campaign.rules.classes.find((c) => c.id === first.class)!.label.vi;
+    const row = html.indexOf(`data-unit-id="${first.unitId}"`);
+    expect(html.slice(row, row + 3000)).toContain(`data-class="${first.class}"`);
+    expect(html.slice(row, row + 3000)).toContain(label);
+    expect(html).toContain('Xếp loại theo điểm: Xuất sắc ≥ 90');
   });
 });
 
 describe('before anything is published', () => {
   it('says so plainly, on the public page and on a unit page', () => {
     const empty: LeaderboardResponse = { ...data, snapshot: null, previousSnapshot: null, evaluation: null, rankChanges: {} };
-    const html = renderLeaderboardPage(empty, { locale: 'vi', assets, group: '', embed: false });
+    const html = renderLeaderboardPage(empty, { ...page, group: '' });
     expect(html).toContain('Chưa có số liệu nào được công bố.');
     expect(html).not.toContain('data-unit-id=');
-    expect(html).not.toContain('Tất cả đơn vị đều đủ điều kiện');
-    const unit = app.campaign.getUnit(data.evaluation!.units[0]!.unitId)!;
-    const unitHtml = renderUnitPage({ ...unit, snapshot: null, result: null, rankChange: null, history: [] }, { locale: 'en', assets: {} });
+    const unit = app.campaigns.require('nui-thanh-2023-demo').getUnit(data.evaluation!.units[0]!.unitId)!;
+    const unitHtml = renderUnitPage({ ...unit, snapshot: null, result: null, explanation: null, inputs: null, rankChange: null, history: [] }, { locale: 'en', assets: {}, explain: false });
     expect(unitHtml).toContain('No figures have been published yet.');
   });
 });
 
 describe('prizes the library leaves vacant or undecided', () => {
-  const inputs = (): UnitInput[] =>
-    data.evaluation!.units.map((u) => ({ id: u.unitId, name: u.unitName, group: u.groupId, ...u.input }));
+  const inputs = (): UnitInput[] => app.campaigns.require('nui-thanh-2023-demo').evaluations.unitsOf(data.snapshot!.id).map((u) => ({ ...u }));
 
-  it('says a tie across a prize boundary is for the committee to decide, in the library\'s words', () => {
+  it("says a tie across a prize boundary is for the committee to decide, in the library's words", () => {
     const units = inputs();
     const communes = data.evaluation!.groups.find((g) => g.id === 'communes')!.ranking;
-    const fifth = units.find((u) => u.id === communes[4]!.unitId)!;
-    const sixth = units.find((u) => u.id === communes[5]!.unitId)!;
+    const fifth = units.find((u) => u.id === communes[4])!;
+    const sixth = units.find((u) => u.id === communes[5])!;
     Object.assign(sixth, { ...fifth, id: sixth.id, name: sixth.name });
-    const evaluation = evaluate(units, nuiThanh2023);
-    const undecided = evaluation.groups.find((g) => g.id === 'communes')!.undecided;
+    const tied = statsOf(data, units);
+    const undecided = tied.evaluation!.groups.find((g) => g.id === 'communes')!.undecided;
     expect(undecided.length).toBe(1);
-    const html = renderLeaderboardPage({ ...data, evaluation }, { locale: 'vi', assets, group: 'communes', embed: false });
+    const html = renderLeaderboardPage(tied, page);
     expect(html).toContain('Chưa quyết định');
     expect(html).toContain(undecided[0]!.message.vi);
+    expect(html).toContain('Đồng hạng với');
   });
 
   it('says a vacant prize is vacant', () => {
     // Every commune between the 65% floor and the 70% first-prize floor: no first prize.
-    const units = inputs().map((u) =>
-      u.group === 'communes' ? { ...u, resolvedTotal: 1000, resolvedOnline: 670, resolvedOnlineOnTime: 600 + u.id.length, resolvedLate: 5 } : u,
-    );
-    const evaluation = evaluate(units, nuiThanh2023);
-    const group = evaluation.groups.find((g) => g.id === 'communes')!;
-    expect(group.vacantPrizes).toContain('first');
-    const html = renderLeaderboardPage({ ...data, evaluation }, { locale: 'vi', assets, group: 'communes', embed: false });
+    const units = inputs().map((u) => (u.group === 'communes' ? { ...u, resolvedTotal: 1000, resolvedOnline: 670, resolvedOnlineOnTime: 600 + u.id.length, resolvedLate: 5 } : u));
+    const vacant = statsOf(data, units);
+    expect(vacant.evaluation!.groups.find((g) => g.id === 'communes')!.vacantPrizes).toContain('first');
+    const html = renderLeaderboardPage(vacant, page);
     expect(html).toMatch(/data-prize="first" class="vacant"/);
     expect(html).toContain('Để trống');
   });
 });
 
-describe('renderUnitPage and renderAdminPage', () => {
-  it("renders a unit's breakdown, citations and history", () => {
+describe('renderUnitPage, renderCampaignListPage and renderAdminPage', () => {
+  it("renders a unit's standing, gaps in words and history; its working only when asked", () => {
+    const campaign = app.campaigns.require('nui-thanh-2023-demo');
     const unitId = data.evaluation!.units.find((u) => u.eligible && u.rank! > 1)!.unitId;
-    const unit = app.campaign.getUnit(unitId)!;
-    const html = renderUnitPage(unit, { locale: 'vi', assets: {} });
-    for (const step of unit.result!.breakdown) expect(html).toContain(step.label.vi);
-    expect(html).toContain(`Kế hoạch, mục ${unit.result!.breakdown[0]!.citation.section}`);
-    expect(html).toContain(unit.result!.gaps!.passUnitAbove!.unitName);
+    const unit = campaign.getUnit(unitId)!;
+    const html = renderUnitPage(unit, { locale: 'vi', assets: {}, explain: false });
+    expect(html).toContain(unit.unitNames[unit.result!.gaps!.passUnitAbove!.unitId]!);
+    expect(html).toContain('hồ sơ trực tuyến đúng hạn');
     expect(html.match(/<tr data-snapshot-id=/g)?.length).toBe(unit.history.length);
+    expect(html).toContain('href="?explain=1#working"');
+    expect(html).not.toContain('data-step=');
+    const worked = renderUnitPage(unit, { locale: 'vi', assets: {}, explain: true });
+    for (const step of unit.explanation!.steps) expect(worked).toContain(`data-step="${step.id}"`);
+    expect(worked).toContain(`Văn bản, mục ${unit.explanation!.steps[0]!.citation!.section}`);
+  });
+
+  it("renders the CCHC scorecard's criteria tree with the document's sub-totals and the assessors' comments", () => {
+    const card = app.campaigns.require('thuy-thanh-cchc-2022').getUnit('thuy-thanh')!;
+    const html = renderUnitPage(card, { locale: 'vi', assets: {}, explain: true });
+    expect(html).toContain('78,636');
+    expect(html).toContain('văn bản ghi 49,97');
+    expect(html).toContain('hoàn thành 80%.');
+    expect(html).toContain('Chính thức');
+  });
+
+  it('renders the list of campaigns with their leaders', () => {
+    const list: CampaignsResponse = { defaultCampaignId: 'nui-thanh-2023-demo', campaigns: app.campaigns.list().map((c) => c.summary()) };
+    const html = renderCampaignListPage(list, { locale: 'vi', assets: {} });
+    for (const c of list.campaigns) {
+      expect(html).toContain(`href="/c/${c.id}/"`);
+      for (const g of c.leaders) for (const u of g.units) expect(html).toContain(u.unitName);
+    }
   });
 
   it('renders the admin page for no one to index', () => {
-    const html = renderAdminPage({ locale: 'vi', assets: {}, campaignTitle: 'T' });
+    const html = renderAdminPage({ locale: 'vi', assets: {}, campaignId: 'nui-thanh-2023-demo' });
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(html).toContain('Mã truy cập quản trị');
   });

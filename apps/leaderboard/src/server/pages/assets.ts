@@ -2,8 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where scripts/build-web.mjs writes the bundles and their manifest. */
-export const webDistDir = join(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Where scripts/build-web.mjs writes the bundles and their manifest: dist/web, beside the built
+ * server (dist/server.js), or seen from the sources (src/server/pages) when run through tsx.
+ */
+export const webDistDir = existsSync(join(here, 'web', 'manifest.json')) ? join(here, 'web') : join(here, '../../../dist/web');
 
 /** One page's script: the entry file and the chunks it imports (preloaded to save a round trip). */
 export interface PageScript {
