@@ -188,7 +188,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
       issues.push(at(row, headerOf.get('id') ?? null, 'id', 'unknown_unit', sheetMessages.unknown_unit(id)));
       return;
     }
-    if (typeof unit.name === 'string' && !sameName(unit.name, entry.name)) {
+    if (typeof unit.name === 'string' && unit.name !== entry.name && !sameName(unit.name, entry.name)) {
       issues.push(at(row, headerOf.get('name') ?? null, 'name', 'name_mismatch', sheetMessages.name_mismatch(unit.name, entry.name, id)));
     }
     const groupOk = !reported.has(`${i}:group`) && typeof unit.group === 'string';

@@ -147,7 +147,7 @@ export class Campaign {
     const unit = this.rosterById.get(id);
     if (!unit) return null;
     const snapshot = this.timeline.resolve(asOf);
-    const evaluation = snapshot ? this.evaluations.evaluationOf(snapshot.id) : null;
+    const evaluation = snapshot ? this.evaluations.evaluationWithGapsOf(snapshot.id) : null;
     const result: UnitResult | null = evaluation?.units.find((u) => u.unitId === id) ?? null;
     const working = snapshot && result ? this.evaluations.explanationOf(snapshot.id, id) : null;
     const previous = snapshot ? this.timeline.previousOf(snapshot) : null;

@@ -81,7 +81,8 @@ export class CampaignChanges {
 
     let evaluation: Evaluation;
     try {
-      evaluation = evaluate(parsed.units, this.campaign.ruleSet);
+      // Without gaps: the answer and the leaderboard need none (a unit's page has them, made on demand).
+      evaluation = evaluate(parsed.units, this.campaign.ruleSet, { gaps: false });
     } catch (err) {
       if (err instanceof ScoringInputError) throw new HttpError('invalid_stats_file', { issues: err.issues.map(scoringIssueToSheet) });
       throw err;

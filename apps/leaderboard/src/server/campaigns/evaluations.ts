@@ -12,11 +12,14 @@ const keptSnapshots = 4;
 /**
  * The library's evaluation of each stored snapshot, computed once and kept while it is in use: a
  * 10,000-unit evaluation is megabytes of objects, so only the last few are kept whole, and of every
- * snapshot only the small per-unit summary that histories and rank changes read. Every figure comes
- * from @thidua/scoring; nothing here re-implements a rule.
+ * snapshot only the small per-unit summary that histories and rank changes read. The leaderboard,
+ * the exports and an upload's answer need no gaps, so those evaluations are made without them; a
+ * unit's page asks for its gaps, and the snapshot's evaluation with gaps is made then, once. Every
+ * figure comes from @thidua/scoring; nothing here re-implements a rule.
  */
 export class EvaluationCache {
   private readonly evaluations = new LRUCache<number, Evaluation>({ max: keptSnapshots });
+  private readonly withGaps = new LRUCache<number, Evaluation>({ max: 2 });
   private readonly units = new LRUCache<number, UnitInput[]>({ max: keptSnapshots });
   private readonly boards = new LRUCache<number, string>({ max: keptSnapshots });
   private readonly summaries = new Map<number, Map<string, UnitSummary>>();
@@ -37,17 +40,27 @@ export class EvaluationCache {
     return units;
   }
 
-  /** The evaluation of a stored snapshot (the same object while it stays cached). */
+  /** The evaluation of a stored snapshot, without gaps (the same object while it stays cached). */
   evaluationOf(snapshotId: number): Evaluation {
     let evaluation = this.evaluations.get(snapshotId);
     if (!evaluation) {
-      evaluation = evaluate(this.unitsOf(snapshotId), this.ruleSet);
+      evaluation = evaluate(this.unitsOf(snapshotId), this.ruleSet, { gaps: false });
       this.remember(snapshotId, evaluation);
     }
     return evaluation;
   }
 
-  /** Keeps an evaluation just made (an upload's), with the statistics it was made from. */
+  /** The evaluation of a stored snapshot with every unit's gaps (what a unit's page shows). */
+  evaluationWithGapsOf(snapshotId: number): Evaluation {
+    let evaluation = this.withGaps.get(snapshotId);
+    if (!evaluation) {
+      evaluation = evaluate(this.unitsOf(snapshotId), this.ruleSet);
+      this.withGaps.set(snapshotId, evaluation);
+    }
+    return evaluation;
+  }
+
+  /** Keeps an evaluation just made without gaps (an upload's), with the statistics it was made from. */
   remember(snapshotId: number, evaluation: Evaluation, units?: UnitInput[]): void {
     this.evaluations.set(snapshotId, evaluation);
     if (units) this.units.set(snapshotId, units);
@@ -69,15 +82,11 @@ export class EvaluationCache {
     return summary;
   }
 
-  /**
-   * The evaluation as the leaderboard publishes it, serialised once: without the units' gaps, which
-   * only a unit's own page reads (they are a third of the bytes).
-   */
+  /** The evaluation as the leaderboard publishes it (without gaps), serialised once. */
   boardJsonOf(snapshotId: number): string {
     let json = this.boards.get(snapshotId);
     if (json === undefined) {
-      const evaluation = this.evaluationOf(snapshotId);
-      json = JSON.stringify({ ...evaluation, units: evaluation.units.map(({ gaps: _gaps, ...unit }) => unit) });
+      json = JSON.stringify(this.evaluationOf(snapshotId));
       this.boards.set(snapshotId, json);
     }
     return json;
