@@ -1,10 +1,10 @@
-// The guides the package README links to travel inside the package (docs/), so that its links work
-// wherever the package is read — node_modules, an unpacked tarball — and not only in the repository.
-import { copyFile, mkdir } from 'node:fs/promises';
+// The guides travel inside the package (docs/), with everything they link to — the other guides,
+// the decisions, the worked examples — so that their links work wherever the package is read
+// (node_modules, an unpacked tarball), not only in the repository.
+import { cp, rm } from 'node:fs/promises';
 
 const from = new URL('../../../docs/', import.meta.url);
 const to = new URL('../docs/', import.meta.url);
-await mkdir(to, { recursive: true });
-const guides = ['rules.md', 'library.md', 'adopting.md', 'errors.md'];
-for (const name of guides) await copyFile(new URL(name, from), new URL(name, to));
-console.log(`copied ${guides.length} guides to docs/`);
+await rm(to, { recursive: true, force: true });
+await cp(from, to, { recursive: true });
+console.log('copied docs/ into the package');

@@ -8,9 +8,9 @@
  * packages/scoring/dist that other packages of the workspace may be reading at the same moment.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -241,15 +241,22 @@ export const used = [score, amount, wrong, ScoringInputError];
     expect(JSON.parse(readFileSync(join(installed, 'rule-set.schema.json'), 'utf8'))).toStrictEqual(ruleSetJsonSchema());
   });
 
-  test('every link of the installed README leads somewhere outside the repository: into the package, or a web address', () => {
+  test('every link of the installed README and of its guides leads somewhere outside the repository: into the package, or a web address', () => {
     const installed = join(consumer, 'node_modules', '@thidua', 'scoring');
-    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
-    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] as string);
-    expect(links.length).toBeGreaterThan(0);
-    for (const link of links) {
-      if (/^https?:\/\//.test(link)) continue;
-      const target = join(installed, link.split('#')[0] as string);
-      expect(() => readFileSync(target), `${link} resolves in the package`).not.toThrow();
+    const docs = readdirSync(join(installed, 'docs'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join('docs', f));
+    expect(docs).toEqual(expect.arrayContaining(['docs/library.md', 'docs/rules.md', 'docs/adopting.md', 'docs/errors.md']));
+    for (const doc of ['README.md', ...docs]) {
+      const text = readFileSync(join(installed, doc), 'utf8');
+      const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] as string);
+      if (doc === 'README.md') expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        if (/^https?:\/\//.test(link) || link.startsWith('#')) continue;
+        const target = join(installed, dirname(doc), link.split('#')[0] as string);
+        expect(existsSync(target), `${doc}: ${link} resolves in the package`).toBe(true);
+      }
     }
   });
 
