@@ -239,14 +239,20 @@ export const rosterResponseSchema = z.object({ roster: z.array(z.object({ id: z.
 export const asOfQuerySchema = z.object({ asOf: isoDateSchema.optional().describe('Latest snapshot on or before this date') });
 export const campaignParamsSchema = z.object({ campaignId: campaignIdSchema });
 export const unitParamsSchema = z.object({ campaignId: campaignIdSchema, unitId: z.string().min(1).max(200) });
-export const snapshotParamsSchema = z.object({ campaignId: campaignIdSchema, snapshotId: z.coerce.number().int().positive() });
+/** A positive whole number written in plain decimal digits: "0x1", "1e3", "01" and " 1" are not ids. */
+export const positiveIdSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/)
+  .transform(Number)
+  .describe('A positive whole number, written in decimal digits');
+export const snapshotParamsSchema = z.object({ campaignId: campaignIdSchema, snapshotId: positiveIdSchema });
 export const uploadQuerySchema = z.object({
   asOf: isoDateSchema.describe('The date the cumulative statistics run to; inside the campaign period'),
   dryRun: z.enum(['0', '1', 'true', 'false']).optional().describe('1: validate and evaluate, store nothing'),
 });
 export const auditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  before: z.coerce.number().int().positive().optional().describe('Entries with an id below this'),
+  limit: positiveIdSchema.pipe(z.number().max(1000)).optional(),
+  before: positiveIdSchema.optional().describe('Entries with an id below this'),
   campaign: campaignIdSchema.optional().describe("One campaign's lines (and the server's own)"),
 });
 

@@ -65,6 +65,16 @@ export const defaultBodyLimit = 5 * 1024 * 1024;
 
 const { version } = packageJson;
 
+/** SQLite's own errors of the disk and the file, said for an official (the transaction has rolled back). */
+function storageError(err: Error): HttpError | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code === 'SQLITE_FULL') return new HttpError('storage_full');
+  if (code.startsWith('SQLITE_READONLY')) return new HttpError('storage_read_only');
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_CORRUPT') return new HttpError('storage_unavailable');
+  return null;
+}
+
 function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): HttpError {
   if (err instanceof HttpError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -77,6 +87,8 @@ function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): 
       detail: { vi: `${where} "${name || err.validationContext}" không hợp lệ`, en: `${whereEn} "${name || err.validationContext}" is invalid: ${first?.message ?? ''}` },
     });
   }
+  const storage = storageError(err);
+  if (storage) return storage;
   const e = err as FastifyError;
   const status = e.statusCode ?? 500;
   if (status === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE') {

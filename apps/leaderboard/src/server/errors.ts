@@ -8,6 +8,11 @@ import type { ApiErrorBody, SheetIssue } from '../contract.js';
 export const httpErrors = {
   invalid_request: { status: 400, vi: 'Yêu cầu không hợp lệ', en: 'Invalid request' },
   invalid_as_of: { status: 400, vi: 'Ngày số liệu (asOf) phải có dạng YYYY-MM-DD và là ngày có thật', en: 'asOf must be a real date written YYYY-MM-DD' },
+  invalid_multipart: {
+    status: 400,
+    vi: 'Biểu mẫu tải lên (multipart/form-data) bị hỏng hoặc không trọn vẹn; hãy chọn lại tệp và gửi lại',
+    en: 'The upload form (multipart/form-data) is malformed or incomplete; choose the file again and resend',
+  },
   missing_file: { status: 400, vi: 'Chưa có tệp số liệu (CSV hoặc XLSX)', en: 'No statistics file (CSV or XLSX) was sent' },
   unauthorized: { status: 401, vi: 'Thiếu hoặc sai mã quản trị (Authorization: Bearer …)', en: 'Missing or wrong admin token (Authorization: Bearer …)' },
   not_found: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
@@ -31,6 +36,21 @@ export const httpErrors = {
   invalid_rule_set: { status: 422, vi: 'Bộ quy tắc có lỗi; không lưu gì cả', en: 'The rule set has errors; nothing was stored' },
   unknown_preset: { status: 422, vi: 'Không có bộ quy tắc mẫu này', en: 'No such preset' },
   invalid_stats_file: { status: 422, vi: 'Tệp số liệu có lỗi; không lưu gì cả', en: 'The statistics file has errors; nothing was stored' },
+  storage_full: {
+    status: 507,
+    vi: 'Ổ đĩa của máy chủ đã đầy (hoặc cơ sở dữ liệu đạt giới hạn dung lượng): không lưu được gì, số liệu đã có vẫn nguyên vẹn. Hãy báo người quản lý máy chủ giải phóng dung lượng',
+    en: 'The server\u2019s disk is full (or the database reached its size limit): nothing was stored and the existing data is intact. Ask the server\u2019s administrator to free space',
+  },
+  storage_read_only: {
+    status: 503,
+    vi: 'Cơ sở dữ liệu chỉ cho phép đọc (quyền ghi tệp bị thu hồi?): không lưu được gì, số liệu đã có vẫn nguyên vẹn',
+    en: 'The database is read-only (was write permission removed?): nothing was stored and the existing data is intact',
+  },
+  storage_unavailable: {
+    status: 503,
+    vi: 'Không đọc ghi được cơ sở dữ liệu (lỗi ổ đĩa): không lưu được gì. Hãy báo người quản lý máy chủ',
+    en: 'The database cannot be read or written (a disk error): nothing was stored. Tell the server\u2019s administrator',
+  },
   rate_limited: { status: 429, vi: 'Quá nhiều lần thử sai; vui lòng đợi', en: 'Too many failed attempts; please wait' },
   internal_error: { status: 500, vi: 'Lỗi máy chủ', en: 'Server error' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

@@ -74,6 +74,8 @@ export interface NewSnapshot extends Omit<SnapshotRecord, 'id' | 'retracted' | '
 }
 
 export interface StoreOptions {
+  /** The largest the database may grow, in pages of 4 KB (SQLite's max_page_count); absent: no limit. */
+  maxPageCount?: number;
   /**
    * Called inside the snapshot transaction after every row is written and before COMMIT.
    * For crash tests only: lets a test kill the process at the worst moment.
@@ -146,20 +148,44 @@ function valuesOf(unit: UnitInput): Record<string, unknown> {
   return values;
 }
 
+/** The database cannot be opened for writing: says where and why, in both languages. */
+export class StoreOpenError extends Error {
+  constructor(path: string, cause: Error) {
+    const code = (cause as { code?: string }).code ?? '';
+    const why =
+      code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test(cause.message)
+        ? { vi: 'tệp chỉ cho phép đọc', en: 'the file is read-only' }
+        : code === 'SQLITE_FULL'
+          ? { vi: 'ổ đĩa đã đầy', en: 'the disk is full' }
+          : code.startsWith('SQLITE_CANTOPEN') || (cause as NodeJS.ErrnoException).code === 'EACCES'
+            ? { vi: 'không mở được tệp (quyền truy cập?)', en: 'the file cannot be opened (permissions?)' }
+            : { vi: cause.message, en: cause.message };
+    super(`Không ghi được cơ sở dữ liệu ${path}: ${why.vi} — the database ${path} cannot be written: ${why.en}`, { cause });
+    this.name = 'StoreOpenError';
+  }
+}
+
 export class Store {
-  private readonly db: Database.Database;
+  private readonly db!: Database.Database;
   private readonly options: StoreOptions;
 
   constructor(path: string, options: StoreOptions = {}) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
     this.options = options;
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a committed snapshot survives a power cut, not only a crash of the process.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      // FULL: a committed snapshot survives a power cut, not only a crash of the process.
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+      this.migrate();
+      // A database that opens but cannot be written would fail the first upload: refuse now.
+      this.db.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS write_probe (x INTEGER); ROLLBACK;');
+    } catch (err) {
+      throw new StoreOpenError(path, err as Error);
+    }
   }
 
   /** Applies every migration newer than the database, each in its own transaction. */

@@ -70,10 +70,16 @@ function uploadFileName(request: FastifyRequest, fallback: string): string {
 /** The uploaded file: a raw body (CSV, XLSX, octet-stream) or the `file` field of a multipart form. */
 async function readUpload(request: FastifyRequest, fallbackName: string): Promise<{ bytes: Buffer; fileName: string }> {
   if (request.isMultipart()) {
-    const file = await request.file();
-    if (!file || file.fieldname !== 'file') throw new HttpError('missing_file');
-    const bytes = await file.toBuffer();
-    return { bytes, fileName: file.filename ? file.filename.slice(0, 200) : uploadFileName(request, fallbackName) };
+    try {
+      const file = await request.file();
+      if (!file || file.fieldname !== 'file') throw new HttpError('missing_file');
+      const bytes = await file.toBuffer();
+      return { bytes, fileName: file.filename ? file.filename.slice(0, 200) : uploadFileName(request, fallbackName) };
+    } catch (err) {
+      // A size limit is the limit's error; anything else the form parser throws is a broken form.
+      if (err instanceof HttpError || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw err;
+      throw new HttpError('invalid_multipart', { detail: { vi: (err as Error).message, en: (err as Error).message } });
+    }
   }
   if (Buffer.isBuffer(request.body)) return { bytes: request.body, fileName: uploadFileName(request, fallbackName) };
   if (request.body === undefined || request.body === null) throw new HttpError('missing_file');
@@ -124,7 +130,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         response: {
           200: uploadResultSchema.describe('Dry run: the evaluation, nothing stored'),
           201: uploadResultSchema.describe('Stored and published'),
-          ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'invalid_as_of', 'missing_file', 'campaign_finalized', 'campaign_archived', 'body_too_large', 'unsupported_media_type', 'as_of_outside_period', 'invalid_stats_file'),
+          ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'invalid_as_of', 'invalid_multipart', 'missing_file', 'campaign_finalized', 'campaign_archived', 'body_too_large', 'unsupported_media_type', 'as_of_outside_period', 'invalid_stats_file'),
         },
       },
     },
@@ -188,7 +194,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         consumes: fileTypes,
         response: {
           200: rosterResponseSchema,
-          ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'missing_file', 'unsupported_media_type', 'body_too_large', 'invalid_roster', 'campaign_finalized', 'campaign_archived'),
+          ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'invalid_multipart', 'missing_file', 'unsupported_media_type', 'body_too_large', 'invalid_roster', 'campaign_finalized', 'campaign_archived'),
         },
       },
     },
