@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -152,6 +155,90 @@ describe('hostile and broken requests', () => {
     expect(JSON.parse(res.body)).toMatchObject({ error: 'invalid_multipart' });
     expect(JSON.parse(res.body).message).toMatch(/Biểu mẫu tải lên .* — The upload form/);
   });
+});
+
+/** `bytes` zero bytes in 1 MB chunks, for a ZIP bomb that is never whole in memory. */
+function zeros(bytes: number): Readable {
+  const chunk = Buffer.alloc(1024 * 1024);
+  let left = bytes;
+  return new Readable({
+    read() {
+      if (left <= 0) return this.push(null);
+      const n = Math.min(left, chunk.length);
+      left -= n;
+      this.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    },
+  });
+}
+
+function zipBomb(): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  zip.addReadStream(zeros(1024 * 1024 * 1024), 'xl/worksheets/sheet1.xml');
+  zip.end();
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+}
+
+/**
+ * A hostile file is refused before it is parsed, and the server answers everyone else meanwhile:
+ * a probe asks /healthz every 10 ms while the file is sent, and the event loop's longest stall is
+ * measured. (Before the limits, the comma file blocked every request for 8–36 s.)
+ */
+describe('hostile files, over a real socket', () => {
+  const db = tempDb();
+  let app: FastifyInstance;
+  let url: string;
+  beforeAll(async () => {
+    app = await startApp({ dbPath: db.dbPath });
+    url = await app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+    db.cleanup();
+  });
+
+  async function whileProbing<T>(work: () => Promise<T>): Promise<{ result: T; probes: number[]; longestStallMs: number }> {
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const probes: number[] = [];
+    let running = true;
+    const probing = (async () => {
+      while (running) {
+        const res = await fetch(`${url}/healthz`);
+        probes.push(res.status);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const result = await work();
+    running = false;
+    await probing;
+    delay.disable();
+    return { result, probes, longestStallMs: delay.max / 1e6 };
+  }
+
+  it.each([
+    ['a 4.9 MB CSV of commas', () => Buffer.from(','.repeat(4.9 * 1024 * 1024)), csvHeaders, 'too_many_columns'],
+    ['a 1 MB XLSX that unzips to 1 GB', zipBomb, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 'xlsx_too_large'],
+  ] as const)('refuses %s with 422 and keeps answering other requests', async (_name, make, headers, code) => {
+    const body = await make();
+    const before = dumpContent(db.dbPath);
+    const rssBefore = process.memoryUsage().rss;
+    const { result, probes, longestStallMs } = await whileProbing(() =>
+      postRaw(url, api('nui-thanh-2023-demo', 'admin/snapshots?asOf=2023-09-30'), body, { ...auth, ...headers }),
+    );
+    expect(result.status, result.body).toBe(422);
+    expect(JSON.parse(result.body).issues.map((i: { code: string }) => i.code)).toEqual([code]);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.every((s) => s === 200)).toBe(true);
+    // Generous: a stall of a second would already be felt; before the limits it was 8–36 s.
+    expect(longestStallMs).toBeLessThan(1000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(dumpContent(db.dbPath)).toEqual(before);
+  }, 60_000);
 });
 
 describe('a full disk', () => {

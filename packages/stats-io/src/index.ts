@@ -20,3 +20,4 @@ export { readCount, readPoints, type CountReading, type PointsReading } from './
 export { campaignIdPattern, checkCampaignText, checkRuleSetText, parseUnitsJson, type CampaignFile } from './rule-files.js';
 export { locateJson, issuesByPath, formatJsonPath, type LocatedJson, type PlacedProblem } from './json-position.js';
 export { checkRoster, parseRosterFile, unitIdPattern, type ParsedRoster, type RosterProblem } from './roster.js';
+export { defaultReadLimits, type ReadLimits } from './limits.js';

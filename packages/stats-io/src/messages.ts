@@ -1,5 +1,9 @@
 import type { LocalizedText } from '@thidua/scoring';
 
+const viNumber = new Intl.NumberFormat('vi-VN');
+const enNumber = new Intl.NumberFormat('en');
+const mb = (bytes: number, format: Intl.NumberFormat) => `${format.format(Math.round(bytes / 1024 / 1024))} MB`;
+
 /**
  * Every sheet-level code this package raises, with its Vietnamese and English message. Codes of
  * the scoring library (on_time_exceeds_online…) pass through unchanged, with the field names in
@@ -21,6 +25,26 @@ export const sheetMessages = {
   unreadable_file: (detail: string) => ({
     vi: `Không đọc được tệp Excel (.xlsx): ${detail}`,
     en: `The Excel file (.xlsx) cannot be read: ${detail}`,
+  }),
+  too_many_rows: (limit: number) => ({
+    vi: `Tệp có hơn ${viNumber.format(limit)} dòng, vượt giới hạn: hãy xóa các dòng thừa (hoặc tách tệp).`,
+    en: `The file has more than ${enNumber.format(limit)} rows, over the limit: remove the extra rows (or split the file).`,
+  }),
+  too_many_columns: (limit: number) => ({
+    vi: `Dòng này có hơn ${viNumber.format(limit)} cột, vượt giới hạn: tệp có đúng là bảng số liệu không?`,
+    en: `This row has more than ${enNumber.format(limit)} columns, over the limit: is the file really the statistics sheet?`,
+  }),
+  cell_too_long: (limit: number) => ({
+    vi: `Một ô của dòng này dài hơn ${viNumber.format(limit)} ký tự, vượt giới hạn (thiếu dấu ngoặc kép đóng?).`,
+    en: `A cell of this row is longer than ${enNumber.format(limit)} characters, over the limit (an unclosed quote?).`,
+  }),
+  xlsx_too_large: (limit: number, found: number) => ({
+    vi: `Tệp Excel khi giải nén lớn hơn ${mb(limit, viNumber)} (ít nhất ${mb(found, viNumber)}), vượt giới hạn: hãy xóa ảnh, các trang tính thừa, hoặc lưu thành CSV.`,
+    en: `The Excel file unzips to more than ${mb(limit, enNumber)} (at least ${mb(found, enNumber)}), over the limit: remove pictures and extra sheets, or save as CSV.`,
+  }),
+  xlsx_too_many_entries: (limit: number, found: number) => ({
+    vi: `Tệp Excel chứa ${viNumber.format(found)} tệp con, nhiều hơn giới hạn ${viNumber.format(limit)}: có đúng là tệp .xlsx không?`,
+    en: `The Excel file holds ${enNumber.format(found)} parts, more than the limit of ${enNumber.format(limit)}: is it really an .xlsx file?`,
   }),
   not_utf8: () => ({
     vi: 'Tệp CSV không phải mã UTF-8: trong Excel hãy chọn "Lưu dưới dạng" → "CSV UTF-8 (phân cách bằng dấu phẩy)".',

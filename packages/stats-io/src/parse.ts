@@ -2,6 +2,7 @@ import { validateUnits, type LocalizedText, type RuleSet, type ScoringIssue, typ
 import { columnMatcher, columnsFor, groupIdFor, type StatsColumn } from './columns.js';
 import { sheetMessages, type SheetCode } from './messages.js';
 import { readCount, readPoints } from './numbers.js';
+import { defaultReadLimits, type ReadLimits } from './limits.js';
 import { headerSearchDepth, readTable, type RawCell, type RawRow } from './read-table.js';
 import { cleanText, unneutraliseCell } from './text.js';
 
@@ -44,6 +45,8 @@ export interface ParseOptions {
   ruleSet: RuleSet;
   /** When given, every unit of the file must be in it, and every unit in it must be in the file. */
   roster?: RosterEntry[] | undefined;
+  /** Size limits checked before parsing (limits.ts); each defaults to `defaultReadLimits`. */
+  limits?: Partial<ReadLimits> | undefined;
 }
 
 interface MappedColumn {
@@ -60,8 +63,8 @@ interface MappedColumn {
 export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Promise<ParsedStats> {
   const columns = columnsFor(opts.ruleSet);
   const columnForHeader = columnMatcher(columns);
-  const read = await readTable(bytes, opts.fileName, (text) => columnForHeader(text) !== undefined);
-  if (!read.ok) return refuse(read.format, [fileIssue(read.code, read.message)], [], 0);
+  const read = await readTable(bytes, opts.fileName, (text) => columnForHeader(text) !== undefined, { ...defaultReadLimits, ...opts.limits });
+  if (!read.ok) return refuse(read.format, [at(read.row ?? null, null, null, read.code, read.message)], [], 0);
   const { format, rows } = read.table;
   if (rows.length === 0) return refuse(format, [fileIssue('empty_file', sheetMessages.empty_file())], [], 0);
 

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { LocalizedText } from '@thidua/scoring';
+import { checkCsvShape, checkSheetShape, checkZipArchive, defaultReadLimits, type LimitRefusal, type ReadLimits } from './limits.js';
 import { sheetMessages, type SheetCode } from './messages.js';
 
 /** A cell as read: text from CSV (and text cells of XLSX), numbers from numeric XLSX cells. */
@@ -20,18 +21,30 @@ export interface RawTable {
 
 export type ReadResult =
   | { ok: true; table: RawTable }
-  | { ok: false; format: 'csv' | 'xlsx'; code: SheetCode; message: LocalizedText };
+  | { ok: false; format: 'csv' | 'xlsx'; code: SheetCode; message: LocalizedText; row?: number | null };
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const oleMagic = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+const refused = (format: 'csv' | 'xlsx', r: LimitRefusal): ReadResult => ({ ok: false, format, code: r.code, message: r.message, row: r.row });
+
 /**
  * Reads the first worksheet of an XLSX file (detected by its ZIP signature) or a CSV file.
- * `isHeader` tells a column title of the sheet (it decides a CSV file's delimiter).
+ * `isHeader` tells a column title of the sheet (it decides a CSV file's delimiter). The file's size
+ * and shape are held to `limits` before it is parsed (limits.ts).
  */
-export async function readTable(bytes: Uint8Array, fileName: string | undefined, isHeader: (text: string) => boolean): Promise<ReadResult> {
-  if (startsWith(bytes, zipMagic)) return readXlsx(bytes);
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string | undefined,
+  isHeader: (text: string) => boolean,
+  limits: ReadLimits = defaultReadLimits,
+): Promise<ReadResult> {
+  if (startsWith(bytes, zipMagic)) {
+    const archive = await checkZipArchive(bytes, limits);
+    if (archive) return refused('xlsx', archive);
+    return readXlsx(bytes, limits);
+  }
   if (startsWith(bytes, oleMagic)) {
     return { ok: false, format: 'xlsx', code: 'unsupported_format', message: sheetMessages.unsupported_format() };
   }
@@ -43,6 +56,8 @@ export async function readTable(bytes: Uint8Array, fileName: string | undefined,
       message: sheetMessages.unreadable_file('not a ZIP archive / không phải tệp nén ZIP'),
     };
   }
+  const shape = checkCsvShape(bytes, limits);
+  if (shape) return refused('csv', shape);
   return readCsv(bytes, isHeader);
 }
 
@@ -107,7 +122,7 @@ export const headerSearchDepth = 20;
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<ReadResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
@@ -120,12 +135,25 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: true, table: { format: 'xlsx', rows: [] } };
+  // The unzipped size is bounded already; rows and columns are counted before any cell is read.
+  let widest: { row: number; cells: number } | null = null;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (!widest || row.cellCount > widest.cells) widest = { row: rowNumber, cells: row.cellCount };
+  });
+  const shape = checkSheetShape(sheet.rowCount, widest, limits);
+  if (shape) return refused('xlsx', shape);
   const rows: RawRow[] = [];
+  let tooLong: number | null = null;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(xlsxCellValue(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) {
+      const value = xlsxCellValue(row.getCell(c).value);
+      if (typeof value === 'string' && value.length > limits.maxCellLength) tooLong ??= rowNumber;
+      cells.push(value);
+    }
     if (!isBlank(cells)) rows.push({ rowNumber, cells });
   });
+  if (tooLong !== null) return { ok: false, format: 'xlsx', code: 'cell_too_long', row: tooLong, message: sheetMessages.cell_too_long(limits.maxCellLength) };
   return { ok: true, table: { format: 'xlsx', rows } };
 }
 

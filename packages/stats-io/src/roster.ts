@@ -2,6 +2,7 @@ import type { RuleSet } from '@thidua/scoring';
 import { columnMatcher, columnsFor, groupIdFor } from './columns.js';
 import { sheetMessages } from './messages.js';
 import type { RosterEntry, SheetIssue } from './parse.js';
+import { defaultReadLimits, type ReadLimits } from './limits.js';
 import { readTable } from './read-table.js';
 import { cleanText, unneutraliseCell } from './text.js';
 
@@ -52,12 +53,12 @@ export interface ParsedRoster {
  * vị", "Tên đơn vị", "Nhóm" (or their keys) — one row per unit; any other column is ignored, so a
  * statistics sheet or a filled template serves as a roster too. Every problem by row and column.
  */
-export async function parseRosterFile(bytes: Uint8Array, opts: { fileName?: string; ruleSet: RuleSet }): Promise<ParsedRoster> {
+export async function parseRosterFile(bytes: Uint8Array, opts: { fileName?: string; ruleSet: RuleSet; limits?: Partial<ReadLimits> }): Promise<ParsedRoster> {
   const columns = columnsFor(opts.ruleSet).slice(0, 3);
   const match = columnMatcher(columns);
-  const read = await readTable(bytes, opts.fileName, (text) => match(text) !== undefined);
+  const read = await readTable(bytes, opts.fileName, (text) => match(text) !== undefined, { ...defaultReadLimits, ...opts.limits });
   const fileIssue = (code: string, message: { vi: string; en: string }): SheetIssue => ({ row: null, column: null, field: null, code, message });
-  if (!read.ok) return { format: read.format, roster: [], issues: [fileIssue(read.code, read.message)], rowCount: 0 };
+  if (!read.ok) return { format: read.format, roster: [], issues: [{ ...fileIssue(read.code, read.message), row: read.row ?? null }], rowCount: 0 };
   const { format, rows } = read.table;
   const headerAt = rows.findIndex((r) => r.cells.some((c) => typeof c === 'string' && match(c)?.field === 'id'));
   if (headerAt < 0) {
