@@ -21,6 +21,8 @@ import { syntheticCampaign, syntheticStatistics } from '../src/demo/synthetic.js
 import { campaignFromJson } from '../src/server/campaign-source.js';
 import { Store } from '../src/store/store.js';
 
+const benchActor = { username: 'bench', name: 'Bench' };
+
 interface AutocannonResult {
   requests: { average: number };
   latency: { p50: number; p99: number };
@@ -96,7 +98,7 @@ async function nationalRoster(): Promise<void> {
   for (const [m, asOf] of asOfs.entries()) {
     const { csv } = syntheticStatistics(campaign.roster, m + 1);
     let t = performance.now();
-    const result = await changes.upload({ bytes: Buffer.from(csv), fileName: 'b.csv', asOf, actor: 'bench', dryRun: false });
+    const result = await changes.upload({ bytes: Buffer.from(csv), fileName: 'b.csv', asOf, actor: benchActor, dryRun: false, publish: true });
     const ms = performance.now() - t;
     if (!result.snapshot) throw new Error('upload not stored');
     t = performance.now();
@@ -104,11 +106,11 @@ async function nationalRoster(): Promise<void> {
     serialise.push(performance.now() - t);
 
     const store = new Store(join(dir, `floor-${m}.sqlite`));
-    store.createCampaign({ id: 'floor', ruleSet: campaign.ruleSet, sample: false, createdAt: new Date().toISOString() }, [], 'bench');
+    store.createCampaign({ id: 'floor', ruleSet: campaign.ruleSet, sample: false, createdAt: new Date().toISOString() }, [], benchActor);
     t = performance.now();
     const parsed = await parseStatsFile(csv, { fileName: 'b.csv', ruleSet: campaign.ruleSet });
     store.insertSnapshot({
-      campaignId: 'floor', asOf, sourceFileName: 'b.csv', sha256: 'x', rowCount: units, createdBy: 'bench',
+      campaignId: 'floor', asOf, sourceFileName: 'b.csv', sha256: 'x', rowCount: units, createdBy: benchActor, publish: true,
       createdAt: new Date().toISOString(), sample: false, units: parsed.units,
     });
     const floorMs = performance.now() - t;

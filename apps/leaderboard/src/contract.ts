@@ -52,6 +52,13 @@ export const errorSchema = z
 
 export const publicationStatusSchema = z.enum(['provisional', 'final']).describe('tạm tính / chính thức');
 
+export const snapshotStateSchema = z
+  .enum(['pending', 'live', 'published', 'replaced', 'retracted'])
+  .describe(
+    'pending: uploaded, waiting for a publisher (never public); live: the published figures the board shows now; ' +
+      'published: the figures of an earlier date, still in the history; replaced: a later publication for the same date took its place; retracted: withdrawn',
+  );
+
 export const snapshotMetaSchema = z
   .object({
     id: z.number().int(),
@@ -59,13 +66,41 @@ export const snapshotMetaSchema = z
     sourceFileName: z.string(),
     sha256: z.string().describe('SHA-256 of the uploaded file, hex'),
     rowCount: z.number().int(),
-    createdBy: z.string(),
+    createdBy: z.string().describe('Who uploaded it (the person\u2019s name)'),
     createdAt: z.string().describe('ISO 8601'),
+    state: snapshotStateSchema,
+    publishedBy: z.string().nullable(),
+    publishedAt: z.string().nullable(),
     retracted: z.boolean(),
+    retractedBy: z.string().nullable(),
+    retractedAt: z.string().nullable(),
     sample: z.boolean().describe('Demo data (dữ liệu minh họa)'),
-    superseded: z.boolean().describe('A later upload for the same asOf replaces this one'),
+    superseded: z.boolean().describe('A later publication for the same asOf replaces this one'),
+    /** The snapshot that took this one's place (state "replaced"). */
+    replacedBy: z.number().int().nullable(),
   })
   .meta({ id: 'SnapshotMeta' });
+
+/** The award decision a final result rests on (quyết định khen thưởng). */
+export const decisionSchema = z
+  .object({
+    number: z.string().trim().min(1).max(60).describe('Số quyết định, e.g. "1234/QĐ-UBND"'),
+    date: isoDateSchema.describe('Ngày ký quyết định'),
+    signerName: z.string().trim().min(1).max(120).describe('Người ký'),
+    signerTitle: z.string().trim().min(1).max(120).describe('Chức vụ người ký, e.g. "Chủ tịch UBND huyện"'),
+  })
+  .meta({ id: 'Decision' });
+
+export const finalisationSchema = z
+  .object({
+    snapshotId: z.number().int(),
+    asOf: isoDateSchema,
+    finalizedBy: z.string().describe('The person\u2019s name'),
+    finalizedAt: z.string().describe('ISO 8601'),
+    /** Null only for a result finalised before decisions were recorded (release 0.1). */
+    decision: decisionSchema.nullable(),
+  })
+  .meta({ id: 'Finalisation' });
 
 // ── campaigns ──────────────────────────────────────────────────────────────────────────
 
@@ -109,6 +144,8 @@ export const campaignSummarySchema = z
     sample: z.boolean(),
     archived: z.boolean(),
     status: publicationStatusSchema,
+    /** When final: the snapshot, who finalised it, when, and the decision it rests on. */
+    finalisation: finalisationSchema.nullable(),
     latestAsOf: isoDateSchema.nullable(),
     units: z.number().int(),
     /** Per group, the first three (by rank; or, without a score, by targets met). */
@@ -185,21 +222,139 @@ export const snapshotEventSchema = z
 
 // ── administration ─────────────────────────────────────────────────────────────────────
 
+const prizeAmountSchema = z.object({ label: localizedTextSchema, amount: z.number().int().describe('đồng') });
+
+/** What an upload changes against what is published: for the official to read before publishing. */
+export const uploadComparisonSchema = z
+  .object({
+    /** The published snapshot compared with: the one for the same date if any, else the one the board shows. */
+    against: z.object({ snapshotId: z.number().int(), asOf: isoDateSchema }).nullable(),
+    /** The board shows this date now; null when nothing is published. */
+    shownAsOf: isoDateSchema.nullable(),
+    /** Publishing replaces the figures already published for this date. */
+    replacesPublished: z.boolean(),
+    /** The date is older than the one the board shows: publishing will not change what the board shows. */
+    olderThanShown: z.boolean(),
+    /** Units whose rank moves (before → now; null: not ranked). */
+    rankMoves: z.array(
+      z.object({ unitId: z.string(), unitName: z.string(), groupId: z.string(), before: z.number().int().nullable(), now: z.number().int().nullable() }),
+    ),
+    /** Units whose prize changes: gained (before null), lost (now null) or another prize. */
+    prizeChanges: z.array(
+      z.object({ unitId: z.string(), unitName: z.string(), groupId: z.string(), before: prizeAmountSchema.nullable(), now: prizeAmountSchema.nullable() }),
+    ),
+    totalAwardedBefore: z.number().int().nullable(),
+    totalAwardedNow: z.number().int(),
+    /** Cumulative counts lower than in the published snapshot before this date (a unit's figures went down). */
+    decreases: z.array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        input: z.string(),
+        label: localizedTextSchema,
+        before: z.number(),
+        now: z.number(),
+        previousAsOf: isoDateSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'UploadComparison' });
+
 export const uploadResultSchema = z
   .object({
     dryRun: z.boolean(),
-    snapshot: snapshotMetaSchema.nullable().describe('The stored snapshot; null on a dry run'),
+    snapshot: snapshotMetaSchema.nullable().describe('The stored snapshot (pending or published); null on a dry run'),
     rowCount: z.number().int(),
     evaluation: evaluationSchema,
     issues: z.array(sheetIssueSchema).describe('Always empty on success: any issue refuses the file'),
+    /** The file's warnings, then the comparison's (replaces_published, older_than_shown, counts_decrease). */
     warnings: z.array(sheetIssueSchema),
+    comparison: uploadComparisonSchema,
   })
   .meta({ id: 'UploadResult' });
+
+/** Who did something: the account's user name and the person's name at the time. */
+export const actorSchema = z.object({ username: z.string(), name: z.string() });
+
+// ── accounts ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * What an account may do (the plan's section V divides the work): a statistics clerk uploads and
+ * checks files; a publisher publishes and retracts them; the council finalises the result; an
+ * administrator manages campaigns and accounts, and may do everything.
+ */
+export const roleSchema = z.enum(['clerk', 'publisher', 'council', 'admin']).describe('clerk: upload, dry-run · publisher: publish, retract · council: finalise · admin: campaigns, accounts, everything');
+
+/** A role on one campaign, or on every campaign ("*"); administrators are always "*". */
+export const grantSchema = z
+  .object({ role: roleSchema, campaignId: z.union([campaignIdSchema, z.literal('*')]) })
+  .meta({ id: 'Grant' });
+
+export const usernameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i)
+  .describe('User name: 2–64 ASCII letters, digits, ". _ -"');
+export const passwordSchema = z.string().min(10).max(200).describe('At least 10 characters');
+export const displayNameSchema = z.string().trim().min(1).max(120).describe('The person\u2019s name, as the audit log shows it');
+
+export const accountSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    grants: z.array(grantSchema),
+    disabled: z.boolean(),
+    hasPassword: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Account' });
+
+export const tokenInfoSchema = z
+  .object({ id: z.number().int(), label: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .meta({ id: 'TokenInfo' });
+
+export const loginBodySchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict().meta({ id: 'Login' });
+export const sessionResponseSchema = z
+  .object({
+    account: accountSchema.nullable().describe('The signed-in account; null when nobody is'),
+    /** Send it back as the x-csrf-token header with every change made through the session. */
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'Session' });
+export const changePasswordBodySchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }).strict();
+
+export const createAccountBodySchema = z
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    /** Absent: a password is generated and returned once. */
+    password: passwordSchema.optional(),
+    grants: z.array(grantSchema).max(200),
+  })
+  .strict()
+  .meta({ id: 'CreateAccount' });
+export const updateAccountBodySchema = z
+  .object({ displayName: displayNameSchema.optional(), grants: z.array(grantSchema).max(200).optional(), disabled: z.boolean().optional() })
+  .strict()
+  .meta({ id: 'UpdateAccount' });
+export const accountResponseSchema = z.object({
+  account: accountSchema,
+  /** Only when the server generated it: shown once, never stored in clear. */
+  password: z.string().optional(),
+});
+export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) });
+export const createTokenBodySchema = z.object({ label: z.string().trim().min(1).max(80) }).strict();
+export const tokenCreatedResponseSchema = z.object({ token: z.string().describe('Shown once: keep it'), info: tokenInfoSchema });
+export const tokensResponseSchema = z.object({ tokens: z.array(tokenInfoSchema) });
+export const resetPasswordResponseSchema = z.object({ password: z.string().describe('Generated; shown once') });
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
-  actor: z.string(),
+  actor: z.string().describe('User name (or system, anonymous)'),
+  actorName: z.string().describe('The person\u2019s name at the time'),
+  /** What happened, as a sentence for an official (without the time), in both languages. */
+  text: localizedTextSchema,
   action: z.string(),
   outcome: z.enum(['ok', 'refused']),
   campaignId: z.string().nullable(),
@@ -208,7 +363,9 @@ export const auditEntrySchema = z.object({
 });
 export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
 
-export const finalizeResponseSchema = z.object({ status: z.literal('final'), snapshot: snapshotMetaSchema });
+export const finalizeBodySchema = z.object({ decision: decisionSchema }).strict().meta({ id: 'FinalizeRequest' });
+export const finalizeResponseSchema = z.object({ status: z.literal('final'), snapshot: snapshotMetaSchema, finalisation: finalisationSchema });
+export const publishResponseSchema = z.object({ snapshot: snapshotMetaSchema });
 export const retractResponseSchema = z.object({ snapshot: snapshotMetaSchema });
 
 export const rosterUnitSchema = z.object({ id: unitIdSchema, name: z.string().trim().min(1).max(200), group: z.string().min(1) });
@@ -246,10 +403,16 @@ export const positiveIdSchema = z
   .transform(Number)
   .describe('A positive whole number, written in decimal digits');
 export const snapshotParamsSchema = z.object({ campaignId: campaignIdSchema, snapshotId: positiveIdSchema });
+const flagSchema = z.enum(['0', '1', 'true', 'false']);
 export const uploadQuerySchema = z.object({
   asOf: isoDateSchema.describe('The date the cumulative statistics run to; inside the campaign period'),
-  dryRun: z.enum(['0', '1', 'true', 'false']).optional().describe('1: validate and evaluate, store nothing'),
+  dryRun: flagSchema.optional().describe('1: validate and evaluate, store nothing'),
+  publish: flagSchema
+    .optional()
+    .describe('Publish at once (needs the publisher role). Default: yes for a publisher, no for a statistics clerk, whose upload waits as "pending"'),
 });
+export const accountParamsSchema = z.object({ accountId: positiveIdSchema });
+export const tokenParamsSchema = z.object({ accountId: positiveIdSchema, tokenId: positiveIdSchema });
 export const auditQuerySchema = z.object({
   limit: positiveIdSchema.pipe(z.number().max(1000)).optional(),
   before: positiveIdSchema.optional().describe('Entries with an id below this'),
@@ -273,6 +436,16 @@ export type UnitHistoryPoint = z.infer<typeof unitHistoryPointSchema>;
 export type UnitResponse = z.infer<typeof unitResponseSchema>;
 export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
 export type UploadResult = z.infer<typeof uploadResultSchema>;
+export type UploadComparison = z.infer<typeof uploadComparisonSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type CreateCampaignBody = z.infer<typeof createCampaignBodySchema>;
 export type RosterUnit = z.infer<typeof rosterUnitSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Grant = z.infer<typeof grantSchema>;
+export type Account = z.infer<typeof accountSchema>;
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export type SnapshotState = z.infer<typeof snapshotStateSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type Finalisation = z.infer<typeof finalisationSchema>;

@@ -256,7 +256,8 @@ describe('public API on the demo campaigns', () => {
     expect(schemas.LeaderboardResponse.properties.evaluation).toBeDefined();
     expect(schemas.Error.required).toEqual(['error', 'message']);
     const upload = doc.paths['/api/campaigns/{campaignId}/admin/snapshots'].post;
-    expect(upload.security).toEqual([{ adminToken: [] }]);
+    expect(upload.security).toEqual([{ accountToken: [] }, { sessionCookie: [] }]);
+    expect(upload['x-required-role']).toBe('clerk');
     expect(upload.responses['422']).toBeDefined();
     // A valid OpenAPI 3.1 document whose every $ref resolves.
     const validated = (await SwaggerParser.validate(structuredClone(doc))) as { openapi?: string };

@@ -61,8 +61,9 @@ export function statsFor(roster: RosterUnit[], months: number, seed = 11): UnitI
 }
 
 /**
- * Every row of every table except the audit log, in a stable order: two dumps are equal exactly
- * when the stored content is. (sqlite_sequence's audit_log counter moves with each audit line.)
+ * Every row of every table except the audit log and the sign-in sessions, in a stable order: two
+ * dumps are equal exactly when the stored content is. Like the audit log, these move with requests
+ * that change nothing: sqlite_sequence's audit_log counter, a token's last use.
  */
 export function dumpContent(dbPath: string): Record<string, unknown[]> {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -72,8 +73,8 @@ export function dumpContent(dbPath: string): Record<string, unknown[]> {
       .all() as { name: string }[];
     const out: Record<string, unknown[]> = {};
     for (const { name } of tables) {
-      if (name === 'audit_log') continue;
-      const rows = db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+      if (name === 'audit_log' || name === 'sessions') continue;
+      const rows = (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]).map((r) => (name === 'api_tokens' ? { ...r, last_used_at: null } : r));
       const kept = name === 'sqlite_sequence' ? rows.filter((r) => r.name !== 'audit_log') : rows;
       out[name] = kept.map((r) => JSON.stringify(r)).sort();
     }
@@ -97,3 +98,11 @@ export function auditLines(dbPath: string): { action: string; outcome: string; d
 }
 
 export const csvHeaders = { 'content-type': 'text/csv; charset=utf-8' };
+
+/** The award decision a finalisation records (a made-up one: the tests' campaign is Núi Thành's rules). */
+export const decision = { number: '125/QĐ-UBND', date: '2024-01-15', signerName: 'Nguyễn Văn Bình', signerTitle: 'Chủ tịch UBND huyện Núi Thành' };
+
+/** A finalisation request: the token, and the decision as its JSON body. */
+export function finalizeRequest(url: string) {
+  return { method: 'POST' as const, url, headers: { ...auth, 'content-type': 'application/json' }, payload: { decision } };
+}

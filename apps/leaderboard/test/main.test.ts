@@ -42,14 +42,15 @@ describe('main.ts', () => {
   const db = tempDb();
   afterAll(() => db.cleanup());
 
-  it('serves the demo, prints a generated token once, and stops cleanly on SIGTERM', async () => {
+  it('serves the demo, prints the administrator\u2019s password once, and stops cleanly on SIGTERM', async () => {
     const env = { HOST: '127.0.0.1', PORT: '0', LEADERBOARD_DB: db.dbPath };
     const first = await start(env);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(first.output()).toContain('dữ liệu minh họa');
     for (const id of ['nui-thanh-2023-demo', 'qd766-quang-nam-2024-demo', 'thuy-thanh-cchc-2022']) expect(first.output()).toContain(`/c/${id}/`);
-    const token = /\n\s{4}(\S+)\n/.exec(first.output())?.[1];
-    expect(token).toBeDefined();
+    expect(first.output()).toMatch(/tên đăng nhập \/ user name: admin\n/);
+    const password = /mật khẩu \/ password:\s+(\S+)\n/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
     const board = (await (await fetch(`${first.url}/api/leaderboard`)).json()) as { snapshot: { asOf: string }; campaign: { sample: boolean } };
     expect(board.snapshot.asOf).toBe('2023-12-31');
     expect(board.campaign.sample).toBe(true);
@@ -58,14 +59,16 @@ describe('main.ts', () => {
     const script = /<script type="module" src="(\/assets\/[^"]+)"/.exec(home)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${first.url}${script}`)).status).toBe(200);
-    expect((await fetch(`${first.url}/api/admin/audit`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const login = () => fetch(`${first.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    expect((await login()).status).toBe(200);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
     const second = await start(env);
-    expect(second.output()).not.toContain(token as string);
-    expect(second.output()).not.toMatch(/admin token/);
-    expect((await fetch(`${second.url}/api/admin/audit`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(second.output()).not.toContain(password as string);
+    expect(second.output()).not.toMatch(/password/);
+    const again = await fetch(`${second.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    expect(again.status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { cuongGian2024Targets, nuiThanh2023 } from '@thidua/scoring';
 import { nuiThanhRoster } from '../src/demo/roster.js';
 import { buildApp } from '../src/server/app.js';
 import { CampaignFileError, campaignFromJson, readCampaignFile } from '../src/server/campaign-source.js';
-import { api, auditLines, auth, csvHeaders, demoApi, dumpContent, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb, testCampaignId } from './helpers.js';
+import { api, auditLines, auth, csvHeaders, demoApi, dumpContent, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb, testCampaignId, finalizeRequest } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const T = (path: string) => api(testCampaignId, path);
@@ -26,7 +27,7 @@ describe('restart', () => {
     });
     expect(up.statusCode).toBe(201);
     expect((await first.inject({ method: 'DELETE', url: demoApi('admin/snapshots/2'), headers: auth })).statusCode).toBe(200);
-    expect((await first.inject({ method: 'POST', url: demoApi('admin/finalize'), headers: auth })).statusCode).toBe(200);
+    expect((await first.inject(finalizeRequest(demoApi('admin/finalize')))).statusCode).toBe(200);
     const urls = ['/api/campaigns', demoApi('leaderboard'), demoApi('snapshots'), demoApi('units/tam-xuan-1'), demoApi('rules'), '/'];
     const before = await Promise.all(urls.map(async (u) => (await first.inject(u)).body));
     const audit = (await first.inject({ url: '/api/admin/audit', headers: auth })).json();
@@ -106,6 +107,35 @@ describe('a database made by release 0.1.0 (one campaign, fixed count columns)',
     expect(() => raw.prepare('SELECT * FROM snapshot_units').all()).toThrow(/no such table/);
     raw.close();
   });
+
+  it('turns the generated admin token of 0.1.0 into the token of an administrator "admin", who gets a password shown once', async () => {
+    const copy = tempDb();
+    try {
+      copyFileSync(fixture, copy.dbPath);
+      // A 0.1.0 server started without ADMIN_TOKEN generated one and kept its SHA-256.
+      const old = new Database(copy.dbPath);
+      old.prepare('INSERT INTO admin_token (id, sha256, created_at) VALUES (1, ?, ?)').run(createHash('sha256').update('token-of-release-0.1').digest('hex'), '2024-01-02T03:04:05.000Z');
+      old.close();
+      const shown: { username: string; password: string }[] = [];
+      const app = await buildApp({ dbPath: copy.dbPath, onAdministratorCreated: (c) => shown.push(c) });
+      const viaOldToken = await app.inject({ url: '/api/admin/accounts', headers: { authorization: 'Bearer token-of-release-0.1' } });
+      expect(viaOldToken.statusCode).toBe(200);
+      expect(viaOldToken.json().accounts).toMatchObject([{ username: 'admin', displayName: 'Quản trị viên', grants: [{ role: 'admin', campaignId: '*' }], hasPassword: true }]);
+      expect(shown).toEqual([{ username: 'admin', password: expect.any(String) }]);
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: shown[0] ?? {} });
+      expect(login.statusCode).toBe(200);
+      // The old lines still say who acted as they did; new lines are said in words.
+      const audit = (await app.inject({ url: '/api/admin/audit?limit=1000', headers: { authorization: 'Bearer token-of-release-0.1' } })).json().entries as { actor: string; actorName: string; action: string; text: { vi: string } }[];
+      const oldRetraction = audit.find((e) => e.action === 'snapshot_retracted');
+      expect(oldRetraction).toMatchObject({ actor: 'admin', actorName: 'admin' });
+      expect(oldRetraction?.text.vi).toMatch(/^admin thu hồi kỳ số liệu số \d+$/);
+      expect(audit.find((e) => e.action === 'signed_in')).toMatchObject({ actor: 'admin', actorName: 'Quản trị viên' });
+      expect(audit.map((e) => e.text.vi)).toContain('Hệ thống tạo tài khoản "admin" cho Quản trị viên: quản trị viên (từ mã quản trị của phiên bản 0.1)');
+      await app.close();
+    } finally {
+      copy.cleanup();
+    }
+  });
 });
 
 describe('campaign files (LEADERBOARD_CAMPAIGN)', () => {
@@ -165,7 +195,7 @@ describe('campaign files (LEADERBOARD_CAMPAIGN)', () => {
     const app = await startApp({ dbPath: db.dbPath, campaign: nuiThanhCampaignFile() });
     const up = await app.inject({ method: 'POST', url: T('admin/snapshots?asOf=2023-12-31'), headers: { ...auth, ...csvHeaders }, payload: Buffer.from(statisticsCsv(statsFor(nuiThanhRoster, 7))) });
     expect(up.statusCode, up.body).toBe(201);
-    expect((await app.inject({ method: 'POST', url: T('admin/finalize'), headers: auth })).statusCode).toBe(200);
+    expect((await app.inject(finalizeRequest(T('admin/finalize')))).statusCode).toBe(200);
     await app.close();
     const content = dumpContent(db.dbPath);
     const changed = { kind: 'file' as const, ...campaignFromJson({ id: testCampaignId, ruleSet: { ...nuiThanh2023, title: { vi: 'Khác', en: 'Other' } }, roster: nuiThanhRoster }) };

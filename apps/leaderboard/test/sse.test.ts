@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { FastifyInstance } from 'fastify';
 import { nuiThanhRoster } from '../src/demo/roster.js';
-import { api, auth, demoApi, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb, testCampaignId } from './helpers.js';
+import { api, auth, demoApi, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb, testCampaignId, decision } from './helpers.js';
 
 const T = (path: string) => api(testCampaignId, path);
 
@@ -82,7 +82,7 @@ describe('server-sent events over real HTTP', () => {
     const board = (await (await fetch(`${base}${T('leaderboard')}`)).json()) as { snapshot: { id: number } };
     expect(board.snapshot.id).toBe(snapshot.id);
 
-    expect((await fetch(`${base}${T('admin/finalize')}`, { method: 'POST', headers: auth })).status).toBe(200);
+    expect((await fetch(`${base}${T('admin/finalize')}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ decision }) })).status).toBe(200);
     await client.until(() => client.events.length >= 2);
     expect(JSON.parse(client.events[1]?.data ?? '')).toEqual({ type: 'finalized', campaignId: testCampaignId, snapshotId: snapshot.id, asOf: '2023-10-31' });
 

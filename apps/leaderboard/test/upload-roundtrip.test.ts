@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { evaluate, nuiThanh2023, verifyAwardBundle, type Evaluation, type UnitInput } from '@thidua/scoring';
 import { nuiThanhRoster } from '../src/demo/roster.js';
 import { uploadResultSchema } from '../src/contract.js';
-import { api, auditLines, auth, csvHeaders, nuiThanhCampaignFile, testCampaignId, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
+import { api, auditLines, auth, csvHeaders, nuiThanhCampaignFile, testCampaignId, startApp, statisticsCsv, statsFor, tempDb, finalizeRequest } from './helpers.js';
 
 const T = (path: string) => api(testCampaignId, path);
 
@@ -112,7 +112,8 @@ describe('upload → leaderboard → exports', () => {
       sourceFileName: 'số liệu tháng 7.csv',
       sha256: createHash('sha256').update(bytes).digest('hex'),
       rowCount: 29,
-      createdBy: 'admin',
+      createdBy: 'Quản trị viên',
+      state: 'live',
       retracted: false,
       sample: false,
     });
@@ -242,7 +243,7 @@ describe('upload → leaderboard → exports', () => {
   });
 
   it('finalising freezes the result: exports say final, changes are refused with 409', async () => {
-    const res = await app.inject({ method: 'POST', url: T('admin/finalize'), headers: auth });
+    const res = await app.inject(finalizeRequest(T('admin/finalize')));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'final', snapshot: { asOf: '2023-08-31' } });
     expect((await app.inject(T('leaderboard'))).json().status).toBe('final');
@@ -259,7 +260,7 @@ describe('upload → leaderboard → exports', () => {
     expect(upload.json().error).toBe('campaign_finalized');
     const retract = await app.inject({ method: 'DELETE', url: T('admin/snapshots/1'), headers: auth });
     expect(retract.statusCode).toBe(409);
-    expect((await app.inject({ method: 'POST', url: T('admin/finalize'), headers: auth })).statusCode).toBe(409);
+    expect((await app.inject(finalizeRequest(T('admin/finalize')))).statusCode).toBe(409);
     const audit = (await app.inject({ url: '/api/admin/audit', headers: auth })).json().entries as { action: string; outcome: string }[];
     expect(audit.slice(0, 3).map((e) => [e.action, e.outcome])).toEqual([
       ['campaign_finalize', 'refused'],

@@ -1,5 +1,5 @@
 import type { RuleSet, UnitInput } from '@thidua/scoring';
-import type { RosterUnit } from '../contract.js';
+import type { Decision, RosterUnit } from '../contract.js';
 
 /** A statistics file of the demo, as an office would upload it. */
 export interface DemoSnapshot {
@@ -17,6 +17,6 @@ export interface DemoCampaign {
   /** Synthetic figures (dữ liệu minh họa), labelled on every page and export. */
   sample: boolean;
   snapshots: DemoSnapshot[];
-  /** The result is final (the document's own appraisal): the last snapshot is finalised when seeded. */
-  final?: boolean;
+  /** The result is final (the document's own appraisal): the last snapshot is finalised when seeded, on this document. */
+  final?: Decision;
 }

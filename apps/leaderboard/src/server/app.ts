@@ -1,6 +1,5 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
@@ -12,13 +11,19 @@ import {
 } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { Store, type StoreOptions } from '../store/store.js';
-import { setUpAdminToken } from './auth.js';
+import { anonymousActor } from './actors.js';
+import { ensureAdministrator } from './auth/first-admin.js';
+import { installGuard } from './auth/guard.js';
+import { FailedAttempts } from './auth/throttle.js';
 import { Campaigns } from './campaigns/registry.js';
 import { ensureCampaigns, type CampaignSource } from './campaigns/startup.js';
 import { cspDirectives } from './csp.js';
 import { HttpError } from './errors.js';
+import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes, refusalActions } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { awardBundleRoutes } from './routes/award-bundle.js';
+import { backupRoutes } from './routes/backup.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
@@ -30,6 +35,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every campaign: the API and the HTML pages read the same data from here. */
     campaigns: Campaigns;
+    /** The database: accounts, audit lines, back-ups (campaigns go through `campaigns`). */
+    store: Store;
     /** The time the server stamps on snapshots, audit lines and exports. */
     clock: () => Date;
   }
@@ -40,10 +47,13 @@ export interface BuildAppOptions {
   dbPath: string;
   /** The demo campaigns (default) or a district's campaign file. */
   campaign?: CampaignSource;
-  /** The admin token; when absent one is generated at first start (see onAdminTokenGenerated). */
+  /** ADMIN_TOKEN: a bearer token of the administrator account "admin", for scripts (kept as a hash). */
   adminToken?: string;
-  /** Called once, at first start, with a generated admin token: it is stored only as a hash. */
-  onAdminTokenGenerated?: (token: string) => void;
+  /**
+   * Called when the server made the administrator's password — at first start, or when no
+   * administrator could sign in: print it once, it is stored only as a hash.
+   */
+  onAdministratorCreated?: (credentials: { username: string; password: string }) => void;
   logger?: FastifyServerOptions['logger'];
   /** Behind a reverse proxy: trust X-Forwarded-For (client addresses for rate limits and audit). */
   trustProxy?: boolean | string | string[];
@@ -53,7 +63,7 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** SSE heartbeat interval (default 15 s). */
   heartbeatMs?: number;
-  /** Failed admin-token attempts allowed per client per minute (default 10). */
+  /** Failed sign-ins (passwords, tokens) allowed per client address per minute, across all routes (default 10). */
   maxFailedAttempts?: number;
   /** Store hooks, for crash tests only. */
   store?: StoreOptions;
@@ -97,6 +107,7 @@ function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): 
   }
   if (status === 415 || e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HttpError('unsupported_media_type');
   if (status === 429) return new HttpError('rate_limited');
+  if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return new HttpError('csrf_invalid');
   if (status === 404) return new HttpError('not_found');
   if (status >= 400 && status < 500) return new HttpError('invalid_request', { detail: { vi: e.message, en: e.message } });
   return new HttpError('internal_error');
@@ -111,13 +122,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const store = new Store(options.dbPath, options.store ?? {});
   let campaigns: Campaigns;
-  let tokenHash: Buffer;
   try {
     campaigns = new Campaigns(store, clock);
     await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
-    const token = setUpAdminToken(store, options.adminToken, clock().toISOString());
-    tokenHash = token.hash;
-    if (token.generated) options.onAdminTokenGenerated?.(token.generated);
+    const created = await ensureAdministrator(store, { adminToken: options.adminToken, at: clock().toISOString() });
+    if (created) options.onAdministratorCreated?.(created);
+    store.accounts.purgeExpiredSessions(clock().toISOString());
   } catch (err) {
     store.close();
     throw err;
@@ -126,9 +136,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({ logger: options.logger ?? false, bodyLimit, trustProxy: options.trustProxy ?? false });
   try {
     app.decorate('campaigns', campaigns);
+    app.decorate('store', store);
     app.decorate('clock', clock);
+    app.decorateRequest('signedIn', null);
     app.addHook('onClose', async () => store.close());
-    await setUp(app, tokenHash, options, bodyLimit);
+    await setUp(app, options, bodyLimit);
   } catch (err) {
     store.close();
     throw err;
@@ -136,7 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app;
 }
 
-async function setUp(app: FastifyInstance, tokenHash: Buffer, options: BuildAppOptions, bodyLimit: number): Promise<void> {
+async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: number): Promise<void> {
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
   app.setValidatorCompiler(validatorCompiler);
@@ -152,7 +164,12 @@ async function setUp(app: FastifyInstance, tokenHash: Buffer, options: BuildAppO
           'Các đợt thi đua, bảng xếp hạng, số liệu và danh sách khen thưởng. Campaigns, live rankings, snapshots and award lists of public-service competitions. ' +
           'Every error: { error, message: "vi — en", issues? } (docs/errors-http.md).',
       },
-      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or the token printed at first start' } } },
+      components: {
+        securitySchemes: {
+          accountToken: { type: 'http', scheme: 'bearer', description: 'An account\u2019s token for scripts (POST /api/admin/accounts/{id}/tokens), or ADMIN_TOKEN' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'thidua_session', description: 'The admin page\u2019s session (POST /api/auth/login); changes also send the x-csrf-token header' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -165,8 +182,6 @@ async function setUp(app: FastifyInstance, tokenHash: Buffer, options: BuildAppO
     frameguard: { action: 'deny' },
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new HttpError('rate_limited') });
-
   /** One audit line per refused admin change (401s are audited by the token check itself). */
   const auditRefusal = (request: FastifyRequest, error: HttpError) => {
     const action = refusalActions[`${request.method} ${request.routeOptions.url ?? ''}`];
@@ -174,7 +189,7 @@ async function setUp(app: FastifyInstance, tokenHash: Buffer, options: BuildAppO
     const query = request.query as Record<string, unknown> | undefined;
     const params = request.params as Record<string, unknown> | undefined;
     app.campaigns.audit({
-      actor: 'admin',
+      actor: request.signedIn?.actor ?? anonymousActor,
       action,
       outcome: 'refused',
       campaignId: typeof params?.campaignId === 'string' && app.campaigns.get(params.campaignId) ? params.campaignId : null,
@@ -205,7 +220,15 @@ async function setUp(app: FastifyInstance, tokenHash: Buffer, options: BuildAppO
   await app.register(exportRoutes);
   await app.register(awardBundleRoutes);
   await app.register(eventRoutes, { heartbeatMs: options.heartbeatMs ?? 15_000 });
-  await app.register(adminRoutes, { tokenHash, bodyLimit, maxFailedAttempts: options.maxFailedAttempts ?? 10 });
+  // Everything that changes a campaign, and the accounts, behind the guard.
+  const throttle = new FailedAttempts(options.maxFailedAttempts ?? 10, 60_000, () => app.clock().getTime());
+  await app.register(async (guarded) => {
+    await installGuard(guarded, { store: app.store, clock: app.clock, throttle });
+    await guarded.register(authRoutes, { throttle });
+    await guarded.register(adminRoutes, { bodyLimit });
+    await guarded.register(accountRoutes);
+    await guarded.register(backupRoutes);
+  });
   await app.register(legacyRoutes);
 
   app.get('/openapi.json', { schema: { summary: 'This OpenAPI document', tags: ['public'] } }, async () => app.swagger());

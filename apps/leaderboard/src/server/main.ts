@@ -9,7 +9,7 @@ import type { CampaignSource } from './campaigns/startup.js';
  *   HOST (127.0.0.1)  PORT (3000)  LEADERBOARD_DB (./data/leaderboard.sqlite in the app folder)
  *   LEADERBOARD_CAMPAIGN (a campaign JSON file, created or brought up to date at start; default: the
  *     demo — Núi Thành 2023, Quảng Nam's 766 race, the Thủy Thanh CCHC scorecard — in an empty database)
- *   ADMIN_TOKEN (default: generated at first start, printed once)  LOG_LEVEL (warn)
+ *   ADMIN_TOKEN (a bearer token of the administrator "admin", for scripts; optional)  LOG_LEVEL (warn)
  *   TRUST_PROXY (unset; "true" or the proxy addresses when behind a reverse proxy)
  */
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,10 +33,11 @@ async function main(): Promise<void> {
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     logger: { level: env.LOG_LEVEL || 'warn' },
     ...(env.TRUST_PROXY ? { trustProxy: trustProxy(env.TRUST_PROXY) } : {}),
-    onAdminTokenGenerated: (token) => {
+    onAdministratorCreated: ({ username, password }) => {
       console.log(
-        `\nMã quản trị (chỉ hiện MỘT lần, hãy lưu lại) — admin token (shown ONCE, keep it):\n\n    ${token}\n\n` +
-          'Đặt ADMIN_TOKEN để tự chọn mã — set ADMIN_TOKEN to choose your own.\n',
+        '\nTài khoản quản trị (mật khẩu chỉ hiện MỘT lần, hãy lưu lại rồi đổi sau khi đăng nhập) — administrator account (the password is shown ONCE: keep it, change it after signing in):\n\n' +
+          `    tên đăng nhập / user name: ${username}\n    mật khẩu / password:       ${password}\n\n` +
+          'Đăng nhập tại /admin — sign in at /admin. Quên mật khẩu — forgot it: npm run admin -- reset-password admin\n',
       );
     },
   });

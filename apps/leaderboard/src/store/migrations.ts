@@ -193,4 +193,87 @@ export const migrations: Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    name: 'named accounts with roles, tokens and sessions; pending snapshots; the award decision; audit lines name the person',
+    sql: `
+      -- People who work on the campaigns. A password is an scrypt hash with its parameters; an
+      -- account without one signs in with its tokens only. Disabled accounts are kept (the audit
+      -- log names them).
+      CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT,
+        disabled_at TEXT,
+        created_at TEXT NOT NULL
+      );
+
+      -- What each may do, on one campaign or on every campaign ('*'). An administrator may do
+      -- everything, everywhere.
+      CREATE TABLE account_roles (
+        account_id INTEGER NOT NULL REFERENCES accounts (id),
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'publisher', 'council', 'admin')),
+        campaign_id TEXT NOT NULL DEFAULT '*',
+        PRIMARY KEY (account_id, role, campaign_id),
+        CHECK (role <> 'admin' OR campaign_id = '*')
+      );
+
+      -- Bearer tokens for scripts, one account each, kept as SHA-256 only.
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL REFERENCES accounts (id),
+        label TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+
+      -- Sign-in sessions (@fastify/session), by the SHA-256 of the session id.
+      CREATE TABLE sessions (
+        id_sha256 TEXT PRIMARY KEY,
+        account_id INTEGER REFERENCES accounts (id),
+        data_json TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+      -- Secrets the server makes for itself at first start (the session cookie's signing key).
+      CREATE TABLE server_secrets (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      -- A clerk's upload waits unpublished until a publisher publishes it. Until now every upload
+      -- was published as it was stored.
+      ALTER TABLE snapshots ADD COLUMN published_at TEXT;
+      ALTER TABLE snapshots ADD COLUMN published_by TEXT;
+      UPDATE snapshots SET published_at = created_at, published_by = created_by;
+
+      -- The award decision the final result rests on (null for results finalised before 0.2).
+      ALTER TABLE finalisations ADD COLUMN decision_number TEXT;
+      ALTER TABLE finalisations ADD COLUMN decision_date TEXT;
+      ALTER TABLE finalisations ADD COLUMN signer_name TEXT;
+      ALTER TABLE finalisations ADD COLUMN signer_title TEXT;
+
+      -- The person's name as it was when the line was written (actor keeps the user name).
+      ALTER TABLE audit_log ADD COLUMN actor_name TEXT;
+    `,
+    /** The single admin token of release 0.1 becomes the token of an administrator account "admin". */
+    run: (db, at) => {
+      const token = db.prepare('SELECT sha256, created_at FROM admin_token WHERE id = 1').get() as { sha256: string; created_at: string } | undefined;
+      if (token) {
+        const info = db.prepare("INSERT INTO accounts (username, display_name, password_hash, created_at) VALUES ('admin', 'Quản trị viên', NULL, ?)").run(at);
+        const accountId = Number(info.lastInsertRowid);
+        db.prepare("INSERT INTO account_roles (account_id, role, campaign_id) VALUES (?, 'admin', '*')").run(accountId);
+        db.prepare('INSERT INTO api_tokens (account_id, label, sha256, created_at) VALUES (?, ?, ?, ?)').run(accountId, 'mã quản trị 0.1 — admin token of 0.1', token.sha256, token.created_at);
+        db.prepare(
+          "INSERT INTO audit_log (at, actor, actor_name, action, outcome, snapshot_id, detail_json, campaign_id) VALUES (?, 'system', 'Hệ thống', 'account_created', 'ok', NULL, ?, NULL)",
+        ).run(at, JSON.stringify({ username: 'admin', name: 'Quản trị viên', roles: [{ role: 'admin', campaignId: '*' }], from: 'admin_token' }));
+      }
+      db.exec('DROP TABLE admin_token');
+    },
+  },
 ];

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RuleSet, UnitInput } from '@thidua/scoring';
-import type { RosterUnit } from '../contract.js';
+import type { Actor, Decision, RosterUnit } from '../contract.js';
+import { AccountStore } from './accounts.js';
 import { migrations } from './migrations.js';
 
-export type { RosterUnit };
+export type { Actor, RosterUnit };
 
 /**
  * The database. This module is the only one that speaks SQL: the rest of the server asks it
@@ -30,8 +31,12 @@ export interface SnapshotRecord {
   sourceFileName: string;
   sha256: string;
   rowCount: number;
+  /** The uploader's name. */
   createdBy: string;
   createdAt: string;
+  /** Null while pending: a clerk's upload waits for a publisher. */
+  publishedAt: string | null;
+  publishedBy: string | null;
   retracted: boolean;
   retractedAt: string | null;
   retractedBy: string | null;
@@ -42,11 +47,13 @@ export interface Finalisation {
   snapshotId: number;
   finalizedBy: string;
   finalizedAt: string;
+  /** Null for a result finalised before decisions were recorded. */
+  decision: Decision | null;
 }
 
 export interface AuditInput {
   at: string;
-  actor: string;
+  actor: Actor;
   action: string;
   outcome: 'ok' | 'refused';
   /** The campaign the line is about; null or absent for the server as a whole. */
@@ -59,6 +66,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
+  actorName: string;
   action: string;
   outcome: 'ok' | 'refused';
   campaignId: string | null;
@@ -67,7 +75,10 @@ export interface AuditEntry {
 }
 
 /** What an upload stores: the record's own fields (the store assigns the id) and the statistics. */
-export interface NewSnapshot extends Omit<SnapshotRecord, 'id' | 'retracted' | 'retractedAt' | 'retractedBy'> {
+export interface NewSnapshot extends Omit<SnapshotRecord, 'id' | 'retracted' | 'retractedAt' | 'retractedBy' | 'createdBy' | 'publishedAt' | 'publishedBy'> {
+  createdBy: Actor;
+  /** Published as it is stored (a publisher's upload), or left pending (a clerk's). */
+  publish: boolean;
   units: readonly UnitInput[];
   /** Extra audit detail (e.g. the snapshot it supersedes). */
   auditDetail?: Record<string, unknown>;
@@ -92,6 +103,8 @@ interface SnapshotRow {
   row_count: number;
   created_by: string;
   created_at: string;
+  published_at: string | null;
+  published_by: string | null;
   retracted: number;
   retracted_at: string | null;
   retracted_by: string | null;
@@ -111,6 +124,7 @@ interface AuditRow {
   id: number;
   at: string;
   actor: string;
+  actor_name: string | null;
   action: string;
   outcome: 'ok' | 'refused';
   campaign_id: string | null;
@@ -127,6 +141,8 @@ const toSnapshot = (r: SnapshotRow): SnapshotRecord => ({
   rowCount: r.row_count,
   createdBy: r.created_by,
   createdAt: r.created_at,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
   retracted: r.retracted === 1,
   retractedAt: r.retracted_at,
   retractedBy: r.retracted_by,
@@ -168,6 +184,8 @@ export class StoreOpenError extends Error {
 export class Store {
   private readonly db!: Database.Database;
   private readonly options: StoreOptions;
+  /** People, grants, tokens, sessions and the server's secrets. */
+  readonly accounts!: AccountStore;
 
   constructor(path: string, options: StoreOptions = {}) {
     this.options = options;
@@ -183,6 +201,7 @@ export class Store {
       this.migrate();
       // A database that opens but cannot be written would fail the first upload: refuse now.
       this.db.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS write_probe (x INTEGER); ROLLBACK;');
+      this.accounts = new AccountStore(this.db, (entry) => this.insertAudit(entry));
     } catch (err) {
       throw new StoreOpenError(path, err as Error);
     }
@@ -233,7 +252,7 @@ export class Store {
   }
 
   /** Creates a campaign and its roster in one transaction, listed after the others. */
-  createCampaign(campaign: Omit<StoredCampaign, 'position' | 'archivedAt'>, roster: readonly RosterUnit[], actor: string): void {
+  createCampaign(campaign: Omit<StoredCampaign, 'position' | 'archivedAt'>, roster: readonly RosterUnit[], actor: Actor): void {
     this.db.transaction(() => {
       const { next } = this.db.prepare('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM campaigns').get() as { next: number };
       this.db
@@ -252,7 +271,7 @@ export class Store {
   }
 
   /** Replaces a campaign's rule set (audited with both rule set ids). */
-  updateRuleSet(campaignId: string, ruleSet: RuleSet, actor: string, at: string): void {
+  updateRuleSet(campaignId: string, ruleSet: RuleSet, actor: Actor, at: string): void {
     this.db.transaction(() => {
       const before = this.getCampaign(campaignId);
       this.db.prepare('UPDATE campaigns SET rule_set_json = ? WHERE id = ?').run(JSON.stringify(ruleSet), campaignId);
@@ -268,7 +287,7 @@ export class Store {
   }
 
   /** Replaces a campaign's roster (audited with the counts before and after). */
-  replaceRoster(campaignId: string, roster: readonly RosterUnit[], actor: string, at: string, detail: Record<string, unknown> = {}): void {
+  replaceRoster(campaignId: string, roster: readonly RosterUnit[], actor: Actor, at: string, detail: Record<string, unknown> = {}): void {
     this.db.transaction(() => {
       const before = this.listRoster(campaignId).length;
       this.db.prepare('DELETE FROM roster_units WHERE campaign_id = ?').run(campaignId);
@@ -282,9 +301,9 @@ export class Store {
     roster.forEach((u, i) => insert.run(campaignId, u.id, u.name, u.group, i));
   }
 
-  archiveCampaign(campaignId: string, actor: string, at: string): void {
+  archiveCampaign(campaignId: string, actor: Actor, at: string): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE campaigns SET archived_at = ?, archived_by = ? WHERE id = ? AND archived_at IS NULL').run(at, actor, campaignId);
+      this.db.prepare('UPDATE campaigns SET archived_at = ?, archived_by = ? WHERE id = ? AND archived_at IS NULL').run(at, actor.name, campaignId);
       this.insertAudit({ at, actor, action: 'campaign_archived', outcome: 'ok', campaignId });
     })();
   }
@@ -318,16 +337,27 @@ export class Store {
     return this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO snapshots (campaign_id, as_of, source_file_name, sha256, row_count, created_by, created_at, sample)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO snapshots (campaign_id, as_of, source_file_name, sha256, row_count, created_by, created_at, published_at, published_by, sample)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.campaignId, s.asOf, s.sourceFileName, s.sha256, s.rowCount, s.createdBy, s.createdAt, s.sample ? 1 : 0);
+        .run(
+          s.campaignId,
+          s.asOf,
+          s.sourceFileName,
+          s.sha256,
+          s.rowCount,
+          s.createdBy.name,
+          s.createdAt,
+          s.publish ? s.createdAt : null,
+          s.publish ? s.createdBy.name : null,
+          s.sample ? 1 : 0,
+        );
       const id = Number(info.lastInsertRowid);
       s.units.forEach((u, i) => insertRow.run(id, u.id, u.name, u.group, i, JSON.stringify(valuesOf(u))));
       this.insertAudit({
         at: s.createdAt,
         actor: s.createdBy,
-        action: 'snapshot_published',
+        action: s.publish ? 'snapshot_published' : 'snapshot_uploaded',
         outcome: 'ok',
         campaignId: s.campaignId,
         snapshotId: id,
@@ -338,44 +368,67 @@ export class Store {
     })();
   }
 
+  /** Publishes a pending snapshot and audits it, in one transaction. */
+  publishSnapshot(campaignId: string, snapshotId: number, actor: Actor, at: string, detail: Record<string, unknown>): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE snapshots SET published_at = ?, published_by = ? WHERE id = ? AND campaign_id = ? AND published_at IS NULL AND retracted = 0')
+        .run(at, actor.name, snapshotId, campaignId);
+      this.insertAudit({ at, actor, action: 'snapshot_published', outcome: 'ok', campaignId, snapshotId, detail });
+    })();
+  }
+
   /** Marks a snapshot retracted (it is kept) and audits it, in one transaction. */
-  retractSnapshot(campaignId: string, snapshotId: number, actor: string, at: string): void {
+  retractSnapshot(campaignId: string, snapshotId: number, actor: Actor, at: string, detail: Record<string, unknown>): void {
     this.db.transaction(() => {
       this.db
         .prepare('UPDATE snapshots SET retracted = 1, retracted_at = ?, retracted_by = ? WHERE id = ? AND campaign_id = ? AND retracted = 0')
-        .run(at, actor, snapshotId, campaignId);
-      this.insertAudit({ at, actor, action: 'snapshot_retracted', outcome: 'ok', campaignId, snapshotId });
+        .run(at, actor.name, snapshotId, campaignId);
+      this.insertAudit({ at, actor, action: 'snapshot_retracted', outcome: 'ok', campaignId, snapshotId, detail });
     })();
   }
 
   getFinalisation(campaignId: string): Finalisation | null {
-    const r = this.db.prepare('SELECT snapshot_id, finalized_by, finalized_at FROM finalisations WHERE campaign_id = ?').get(campaignId) as
-      | { snapshot_id: number; finalized_by: string; finalized_at: string }
+    const r = this.db.prepare('SELECT * FROM finalisations WHERE campaign_id = ?').get(campaignId) as
+      | {
+          snapshot_id: number;
+          finalized_by: string;
+          finalized_at: string;
+          decision_number: string | null;
+          decision_date: string | null;
+          signer_name: string | null;
+          signer_title: string | null;
+        }
       | undefined;
-    return r ? { snapshotId: r.snapshot_id, finalizedBy: r.finalized_by, finalizedAt: r.finalized_at } : null;
+    if (!r) return null;
+    const decision =
+      r.decision_number !== null && r.decision_date !== null
+        ? { number: r.decision_number, date: r.decision_date, signerName: r.signer_name ?? '', signerTitle: r.signer_title ?? '' }
+        : null;
+    return { snapshotId: r.snapshot_id, finalizedBy: r.finalized_by, finalizedAt: r.finalized_at, decision };
   }
 
-  finalize(campaignId: string, snapshotId: number, actor: string, at: string, detail: Record<string, unknown>): void {
+  finalize(campaignId: string, snapshotId: number, decision: Decision, actor: Actor, at: string, detail: Record<string, unknown>): void {
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO finalisations (campaign_id, snapshot_id, finalized_by, finalized_at) VALUES (?, ?, ?, ?)')
-        .run(campaignId, snapshotId, actor, at);
-      this.insertAudit({ at, actor, action: 'campaign_finalized', outcome: 'ok', campaignId, snapshotId, detail });
+        .prepare(
+          `INSERT INTO finalisations (campaign_id, snapshot_id, finalized_by, finalized_at, decision_number, decision_date, signer_name, signer_title)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(campaignId, snapshotId, actor.name, at, decision.number, decision.date, decision.signerName, decision.signerTitle);
+      this.insertAudit({ at, actor, action: 'campaign_finalized', outcome: 'ok', campaignId, snapshotId, detail: { ...detail, decision } });
     })();
   }
 
-  // ── admin token ────────────────────────────────────────────────────────────────────────
+  // ── back-ups ───────────────────────────────────────────────────────────────────────────
 
-  getAdminTokenHash(): string | null {
-    const r = this.db.prepare('SELECT sha256 FROM admin_token WHERE id = 1').get() as { sha256: string } | undefined;
-    return r?.sha256 ?? null;
-  }
-
-  setAdminTokenHash(sha256: string, at: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('INSERT INTO admin_token (id, sha256, created_at) VALUES (1, ?, ?)').run(sha256, at);
-      this.insertAudit({ at, actor: 'system', action: 'admin_token_generated', outcome: 'ok' });
-    })();
+  /**
+   * A consistent copy of the whole database at `destination`, made with SQLite's online backup
+   * while the server keeps reading and writing (pages changed meanwhile are copied again).
+   */
+  async backup(destination: string): Promise<{ pages: number }> {
+    const { totalPages } = await this.db.backup(destination);
+    return { pages: totalPages };
   }
 
   // ── audit log ──────────────────────────────────────────────────────────────────────────
@@ -386,8 +439,8 @@ export class Store {
 
   private insertAudit(e: AuditInput): number {
     const info = this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, outcome, campaign_id, snapshot_id, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(e.at, e.actor, e.action, e.outcome, e.campaignId ?? null, e.snapshotId ?? null, JSON.stringify(e.detail ?? {}));
+      .prepare('INSERT INTO audit_log (at, actor, actor_name, action, outcome, campaign_id, snapshot_id, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.at, e.actor.username, e.actor.name, e.action, e.outcome, e.campaignId ?? null, e.snapshotId ?? null, JSON.stringify(e.detail ?? {}));
     return Number(info.lastInsertRowid);
   }
 
@@ -405,6 +458,7 @@ export class Store {
       id: r.id,
       at: r.at,
       actor: r.actor,
+      actorName: r.actor_name ?? r.actor,
       action: r.action,
       outcome: r.outcome,
       campaignId: r.campaign_id,

@@ -3,6 +3,7 @@ import type { ExportMeta } from '@thidua/stats-io';
 import type {
   CampaignInfo,
   CampaignSummary,
+  Finalisation,
   Leader,
   LeaderboardResponse,
   RankChange,
@@ -80,6 +81,14 @@ export class Campaign {
 
   get archived(): boolean {
     return this.stored.archivedAt !== null;
+  }
+
+  /** When final: the snapshot, who finalised it and when, and the decision it rests on. */
+  finalisation(): Finalisation | null {
+    const f = this.timeline.finalisation;
+    if (!f) return null;
+    const snapshot = this.timeline.find(f.snapshotId);
+    return { snapshotId: f.snapshotId, asOf: snapshot?.asOf ?? '', finalizedBy: f.finalizedBy, finalizedAt: f.finalizedAt, decision: f.decision };
   }
 
   unit(id: string): RosterUnit | undefined {
@@ -205,6 +214,7 @@ export class Campaign {
       sample: this.sample || (latest?.sample ?? false),
       archived: this.archived,
       status: this.timeline.statusOf(latest),
+      finalisation: this.finalisation(),
       latestAsOf: latest?.asOf ?? null,
       units: this.rosterList.length,
       leaders,

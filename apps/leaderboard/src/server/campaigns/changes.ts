@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
 import { evaluate, ScoringInputError, type Evaluation } from '@thidua/scoring';
 import { parseStatsFile, parseUnitsJson, type ParsedStats, type SheetIssue } from '@thidua/stats-io';
-import type { SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
+import type { Actor, Decision, Finalisation, SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 import type { Campaign } from './campaign.js';
+import { compareUpload, comparisonWarnings } from './comparison.js';
 import { isRealDate } from './timeline.js';
 
 export interface UploadInput {
   bytes: Uint8Array;
   fileName: string;
   asOf: string;
-  actor: string;
+  actor: Actor;
   dryRun: boolean;
+  /** Published as stored (a publisher's upload), or kept pending for a publisher (a clerk's). */
+  publish: boolean;
   /** Seeded demo data. */
   sample?: boolean;
 }
@@ -33,9 +36,10 @@ function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; m
 }
 
 /**
- * What changes a campaign's published results: uploading a statistics file as a snapshot,
- * retracting one, and freezing the latest as final. Every change is one transaction of the store
- * with its audit line; a refused change stores nothing.
+ * What changes a campaign's published results: uploading a statistics file as a snapshot (published
+ * at once, or pending until a publisher publishes it), retracting one, and freezing the latest as
+ * final on the award decision. Every change is one transaction of the store with its audit line; a
+ * refused change stores nothing.
  */
 export class CampaignChanges {
   constructor(
@@ -87,7 +91,9 @@ export class CampaignChanges {
       if (err instanceof ScoringInputError) throw new HttpError('invalid_stats_file', { issues: err.issues.map(scoringIssueToSheet) });
       throw err;
     }
-    if (input.dryRun) return { dryRun: true, snapshot: null, rowCount: parsed.rowCount, evaluation, issues: [], warnings: parsed.warnings };
+    const comparison = compareUpload(this.campaign, input.asOf, evaluation, parsed.units);
+    const warnings = [...parsed.warnings, ...comparisonWarnings(input.asOf, comparison)];
+    if (input.dryRun) return { dryRun: true, snapshot: null, rowCount: parsed.rowCount, evaluation, issues: [], warnings, comparison };
     // Checked again after the await: another request may have finalised meanwhile.
     this.refuseIfClosed();
 
@@ -100,48 +106,83 @@ export class CampaignChanges {
       rowCount: parsed.rowCount,
       createdBy: input.actor,
       createdAt: this.clock().toISOString(),
+      publish: input.publish,
       sample: input.sample ?? false,
       units: parsed.units,
-      auditDetail: superseded ? { supersedes: superseded.id, warnings: parsed.warnings.length } : { warnings: parsed.warnings.length },
+      auditDetail: {
+        ...(input.publish && superseded ? { supersedes: superseded.id } : {}),
+        warnings: warnings.length,
+        ...(comparison.olderThanShown ? { olderThanShown: comparison.shownAsOf } : {}),
+      },
     });
     this.campaign.evaluations.remember(id, evaluation, parsed.units);
     this.campaign.reload();
     const record = this.campaign.timeline.find(id);
-    this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId: id, asOf: input.asOf });
+    if (input.publish) this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId: id, asOf: input.asOf });
     return {
       dryRun: false,
       snapshot: record ? this.campaign.timeline.meta(record) : null,
       rowCount: parsed.rowCount,
       evaluation,
       issues: [],
-      warnings: parsed.warnings,
+      warnings,
+      comparison,
     };
   }
 
-  retract(snapshotId: number, actor: string): SnapshotMeta {
+  /** Publishes a pending snapshot: it takes the place of any published for its date. */
+  publish(snapshotId: number, actor: Actor): SnapshotMeta {
     this.refuseIfClosed();
     const s = this.campaign.timeline.find(snapshotId);
     if (!s) throw new HttpError('snapshot_not_found');
     if (s.retracted) throw new HttpError('already_retracted');
-    this.store.retractSnapshot(this.campaign.id, snapshotId, actor, this.clock().toISOString());
+    if (s.publishedAt !== null) throw new HttpError('already_published');
+    const superseded = this.campaign.timeline.atAsOf(s.asOf);
+    const shown = this.campaign.timeline.latest();
+    this.store.publishSnapshot(this.campaign.id, snapshotId, actor, this.clock().toISOString(), {
+      asOf: s.asOf,
+      sourceFileName: s.sourceFileName,
+      uploadedBy: s.createdBy,
+      ...(superseded ? { supersedes: superseded.id } : {}),
+      ...(shown && s.asOf < shown.asOf ? { olderThanShown: shown.asOf } : {}),
+    });
     this.campaign.reload();
-    this.emit({ type: 'retracted', campaignId: this.campaign.id, snapshotId, asOf: s.asOf });
+    this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId, asOf: s.asOf });
     return this.campaign.timeline.meta(this.campaign.timeline.find(snapshotId) ?? s);
   }
 
-  /** Freezes the latest snapshot as the final result (kết quả chính thức). */
-  finalize(actor: string): SnapshotMeta {
+  /** Withdraws a snapshot, published or pending: it is kept, marked retracted. */
+  retract(snapshotId: number, actor: Actor): SnapshotMeta {
+    this.refuseIfClosed();
+    const s = this.campaign.timeline.find(snapshotId);
+    if (!s) throw new HttpError('snapshot_not_found');
+    if (s.retracted) throw new HttpError('already_retracted');
+    const wasPublished = s.publishedAt !== null;
+    this.store.retractSnapshot(this.campaign.id, snapshotId, actor, this.clock().toISOString(), {
+      asOf: s.asOf,
+      sourceFileName: s.sourceFileName,
+      ...(wasPublished ? {} : { pending: true }),
+    });
+    this.campaign.reload();
+    if (wasPublished) this.emit({ type: 'retracted', campaignId: this.campaign.id, snapshotId, asOf: s.asOf });
+    return this.campaign.timeline.meta(this.campaign.timeline.find(snapshotId) ?? s);
+  }
+
+  /** Freezes the latest published snapshot as the final result (kết quả chính thức), on the award decision. */
+  finalize(decision: Decision, actor: Actor): { snapshot: SnapshotMeta; finalisation: Finalisation } {
     this.refuseIfClosed();
     const latest = this.campaign.timeline.latest();
     if (!latest) throw new HttpError('nothing_to_finalize');
+    if (!isRealDate(decision.date)) throw new HttpError('invalid_request', { detail: { vi: `ngày quyết định "${decision.date}"`, en: `decision date "${decision.date}"` } });
     const evaluation = this.campaign.evaluations.evaluationOf(latest.id);
-    this.store.finalize(this.campaign.id, latest.id, actor, this.clock().toISOString(), {
+    this.store.finalize(this.campaign.id, latest.id, decision, actor, this.clock().toISOString(), {
       asOf: latest.asOf,
+      sourceFileName: latest.sourceFileName,
       sha256: latest.sha256,
       totalAwardedVnd: evaluation.totalAwarded,
     });
     this.campaign.reload();
     this.emit({ type: 'finalized', campaignId: this.campaign.id, snapshotId: latest.id, asOf: latest.asOf });
-    return this.campaign.timeline.meta(latest);
+    return { snapshot: this.campaign.timeline.meta(latest), finalisation: this.campaign.finalisation() as Finalisation };
   }
 }

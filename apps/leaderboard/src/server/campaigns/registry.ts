@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { RuleSet } from '@thidua/scoring';
 import { checkRoster } from '@thidua/stats-io';
-import type { SnapshotEvent } from '../../contract.js';
+import type { Actor, SnapshotEvent } from '../../contract.js';
 import type { AuditInput, RosterUnit, Store } from '../../store/store.js';
+import { auditText } from '../audit-text.js';
 import { HttpError } from '../errors.js';
 import { Campaign } from './campaign.js';
 import { CampaignChanges } from './changes.js';
@@ -12,7 +13,7 @@ export interface NewCampaign {
   ruleSet: RuleSet;
   roster: readonly RosterUnit[];
   sample: boolean;
-  actor: string;
+  actor: Actor;
 }
 
 /**
@@ -85,7 +86,7 @@ export class Campaigns {
   }
 
   /** Replaces the roster of a campaign that is neither final nor archived. */
-  replaceRoster(id: string, roster: readonly RosterUnit[], actor: string, detail: Record<string, unknown> = {}): Campaign {
+  replaceRoster(id: string, roster: readonly RosterUnit[], actor: Actor, detail: Record<string, unknown> = {}): Campaign {
     const campaign = this.require(id);
     this.refuseIfClosed(campaign);
     this.checkRoster(roster, campaign.ruleSet);
@@ -98,7 +99,7 @@ export class Campaigns {
    * Replaces the rule set of a campaign that is not final (and its roster with it, when given):
    * its snapshots are then evaluated under the new rules; the audit lines record both rule set ids.
    */
-  replaceRuleSet(id: string, ruleSet: RuleSet, actor: string, roster?: readonly RosterUnit[]): Campaign {
+  replaceRuleSet(id: string, ruleSet: RuleSet, actor: Actor, roster?: readonly RosterUnit[]): Campaign {
     const campaign = this.require(id);
     this.refuseIfClosed(campaign);
     this.checkRoster(roster ?? campaign.roster, ruleSet);
@@ -109,7 +110,7 @@ export class Campaigns {
     return this.add(id);
   }
 
-  archive(id: string, actor: string): Campaign {
+  archive(id: string, actor: Actor): Campaign {
     const campaign = this.require(id);
     if (campaign.archived) throw new HttpError('campaign_archived');
     this.store.archiveCampaign(id, actor, this.clock().toISOString());
@@ -133,7 +134,8 @@ export class Campaigns {
     this.store.appendAudit({ ...entry, at: this.clock().toISOString() });
   }
 
+  /** Newest first, each line also said as a sentence (audit-text.ts). */
   listAudit(opts: { limit: number; beforeId?: number; campaignId?: string }) {
-    return this.store.listAudit(opts);
+    return this.store.listAudit(opts).map((e) => ({ ...e, text: auditText(e) }));
   }
 }

@@ -1,5 +1,6 @@
 import { demoCampaigns } from '../../demo/index.js';
 import type { CampaignFile } from '@thidua/stats-io';
+import { campaignFileActor, demoActor } from '../actors.js';
 import type { Campaigns } from './registry.js';
 
 /** Where the server's campaigns come from at start. */
@@ -23,19 +24,19 @@ export async function ensureCampaigns(campaigns: Campaigns, source: CampaignSour
   if (source.kind === 'demo') {
     if (campaigns.list().length > 0) return;
     for (const demo of demoCampaigns()) {
-      campaigns.create({ id: demo.id, ruleSet: demo.ruleSet, roster: demo.roster, sample: demo.sample, actor: 'demo-seed' });
+      campaigns.create({ id: demo.id, ruleSet: demo.ruleSet, roster: demo.roster, sample: demo.sample, actor: demoActor });
       const changes = campaigns.changes(demo.id);
       for (const s of demo.snapshots) {
-        await changes.upload({ bytes: s.csv, fileName: s.sourceFileName, asOf: s.asOf, actor: 'demo-seed', dryRun: false, sample: demo.sample });
+        await changes.upload({ bytes: s.csv, fileName: s.sourceFileName, asOf: s.asOf, actor: demoActor, dryRun: false, publish: true, sample: demo.sample });
       }
-      if (demo.final) changes.finalize('demo-seed');
+      if (demo.final) changes.finalize(demo.final, demoActor);
     }
     return;
   }
   const id = source.id ?? source.ruleSet.id;
   const existing = campaigns.get(id);
   if (!existing) {
-    campaigns.create({ id, ruleSet: source.ruleSet, roster: source.roster, sample: false, actor: 'campaign-file' });
+    campaigns.create({ id, ruleSet: source.ruleSet, roster: source.roster, sample: false, actor: campaignFileActor });
     return;
   }
   const rulesChanged = !sameJson(existing.ruleSet, source.ruleSet);
@@ -47,6 +48,6 @@ export async function ensureCampaigns(campaigns: Campaigns, source: CampaignSour
         `campaign "${id}" is final: the campaign file cannot change its rules or roster`,
     );
   }
-  if (rulesChanged) campaigns.replaceRuleSet(id, source.ruleSet, 'campaign-file', rosterChanged ? source.roster : undefined);
-  else campaigns.replaceRoster(id, source.roster, 'campaign-file');
+  if (rulesChanged) campaigns.replaceRuleSet(id, source.ruleSet, campaignFileActor, rosterChanged ? source.roster : undefined);
+  else campaigns.replaceRoster(id, source.roster, campaignFileActor);
 }

@@ -1,5 +1,5 @@
-import type { PublicationStatus, SnapshotMeta } from '../../contract.js';
-import type { SnapshotRecord, Store } from '../../store/store.js';
+import type { PublicationStatus, SnapshotMeta, SnapshotState } from '../../contract.js';
+import type { Finalisation, SnapshotRecord, Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -9,15 +9,21 @@ export function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** Publication order: when it was published, then the order of upload. */
+const publishedLater = (a: SnapshotRecord, b: SnapshotRecord) =>
+  (a.publishedAt ?? '') > (b.publishedAt ?? '') || ((a.publishedAt ?? '') === (b.publishedAt ?? '') && a.id > b.id);
+
 /**
- * One campaign's snapshots in time: which count (not retracted; for each as-of date the newest
- * upload — docs/decisions/0008-snapshots-supersede-retract-finalise.md), which one an as-of date
- * shows, which came before it, and which is final. Read from the store, re-read after each change.
+ * One campaign's snapshots in time: which count (published and not retracted; for each as-of date
+ * the latest published — docs/decisions/0008-snapshots-supersede-retract-finalise.md), which one an
+ * as-of date shows, which came before it, and which is final. Pending uploads (a clerk's, waiting
+ * for a publisher) never count. Read from the store, re-read after each change.
  */
 export class SnapshotTimeline {
   private snapshots: SnapshotRecord[] = [];
   private effectiveList: SnapshotRecord[] = [];
   private finalId: number | null = null;
+  private finalRecord: Finalisation | null = null;
 
   constructor(
     private readonly store: Store,
@@ -28,18 +34,23 @@ export class SnapshotTimeline {
 
   reload(): void {
     this.snapshots = this.store.listSnapshots(this.campaignId);
-    this.finalId = this.store.getFinalisation(this.campaignId)?.snapshotId ?? null;
+    this.finalRecord = this.store.getFinalisation(this.campaignId);
+    this.finalId = this.finalRecord?.snapshotId ?? null;
     const byAsOf = new Map<string, SnapshotRecord>();
     for (const s of this.snapshots) {
-      if (s.retracted) continue;
+      if (s.retracted || s.publishedAt === null) continue;
       const current = byAsOf.get(s.asOf);
-      if (!current || s.id > current.id) byAsOf.set(s.asOf, s);
+      if (!current || publishedLater(s, current)) byAsOf.set(s.asOf, s);
     }
     this.effectiveList = [...byAsOf.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   }
 
   get isFinal(): boolean {
     return this.finalId !== null;
+  }
+
+  get finalisation(): Finalisation | null {
+    return this.finalRecord;
   }
 
   /** Snapshots that count, oldest as-of date first. */
@@ -81,8 +92,21 @@ export class SnapshotTimeline {
     return snapshot !== null && snapshot.id === this.finalId ? 'final' : 'provisional';
   }
 
+  /** Pending: uploaded by a clerk, waiting for a publisher. */
+  pending(): readonly SnapshotRecord[] {
+    return this.snapshots.filter((s) => s.publishedAt === null && !s.retracted);
+  }
+
+  stateOf(s: SnapshotRecord): { state: SnapshotState; replacedBy: number | null } {
+    if (s.retracted) return { state: 'retracted', replacedBy: null };
+    if (s.publishedAt === null) return { state: 'pending', replacedBy: null };
+    const effective = this.atAsOf(s.asOf);
+    if (effective && effective.id !== s.id) return { state: 'replaced', replacedBy: effective.id };
+    return { state: this.latest()?.id === s.id ? 'live' : 'published', replacedBy: null };
+  }
+
   meta(s: SnapshotRecord): SnapshotMeta {
-    const superseded = !s.retracted && this.snapshots.some((o) => o.asOf === s.asOf && o.id > s.id && !o.retracted);
+    const { state, replacedBy } = this.stateOf(s);
     return {
       id: s.id,
       asOf: s.asOf,
@@ -91,14 +115,23 @@ export class SnapshotTimeline {
       rowCount: s.rowCount,
       createdBy: s.createdBy,
       createdAt: s.createdAt,
+      state,
+      publishedBy: s.publishedBy,
+      publishedAt: s.publishedAt,
       retracted: s.retracted,
+      retractedBy: s.retractedBy,
+      retractedAt: s.retractedAt,
       sample: s.sample,
-      superseded,
+      superseded: state === 'replaced',
+      replacedBy,
     };
   }
 
-  /** Every snapshot, newest first, retracted and superseded ones included and marked. */
-  list(): SnapshotMeta[] {
-    return [...this.snapshots].reverse().map((s) => this.meta(s));
+  /** Every snapshot, newest first, marked with its state; pending ones only when asked (never public). */
+  list(opts: { pending: boolean } = { pending: false }): SnapshotMeta[] {
+    return [...this.snapshots]
+      .reverse()
+      .filter((s) => opts.pending || s.publishedAt !== null)
+      .map((s) => this.meta(s));
   }
 }

@@ -10,39 +10,40 @@ import {
   campaignParamsSchema,
   campaignResponseSchema,
   createCampaignBodySchema,
+  finalizeBodySchema,
   finalizeResponseSchema,
+  publishResponseSchema,
   retractResponseSchema,
   rosterResponseSchema,
   snapshotParamsSchema,
+  snapshotsResponseSchema,
   uploadQuerySchema,
   uploadResultSchema,
 } from '../../contract.js';
-import { bearerToken, tokenMatches } from '../auth.js';
+import { signedIn } from '../auth/guard.js';
+import { holds } from '../auth/roles.js';
 import { HttpError } from '../errors.js';
 import { xlsxType } from './files.js';
-import { errorResponses } from './responses.js';
+import { errorResponses, security } from './responses.js';
 
 /**
- * Phòng Nội vụ's API, behind `Authorization: Bearer <token>`: creating and archiving campaigns,
- * their rosters, uploading, retracting and finalising statistics, the audit log. Every route here
- * passes the token check before any byte of the body is read (a test enumerates the routes).
+ * The work on campaigns, behind accounts (auth/guard.ts): a statistics clerk uploads and checks
+ * files; a publisher publishes and retracts them; the council finalises on the award decision; an
+ * administrator creates and archives campaigns and replaces rosters. Each route's `x-required-role`
+ * is checked before any byte of its body is read (a test goes through every route of /openapi.json).
  */
-
-export const adminActor = 'admin';
 
 /** Raw upload bodies we accept; anything else is 415. */
 export const rawUploadTypes = ['text/csv', 'application/vnd.ms-excel', xlsxType, 'application/octet-stream'];
 
 export interface AdminOptions {
-  tokenHash: Buffer;
   bodyLimit: number;
-  /** Failed token attempts allowed per client per minute. */
-  maxFailedAttempts: number;
 }
 
 /** Which audit action a refused request was (the error handler writes the line). */
 export const refusalActions: Record<string, string> = {
   'POST /api/campaigns/:campaignId/admin/snapshots': 'snapshot_upload',
+  'POST /api/campaigns/:campaignId/admin/snapshots/:snapshotId/publish': 'snapshot_publish',
   'DELETE /api/campaigns/:campaignId/admin/snapshots/:snapshotId': 'snapshot_retract',
   'POST /api/campaigns/:campaignId/admin/finalize': 'campaign_finalize',
   'PUT /api/campaigns/:campaignId/admin/roster': 'roster_upload',
@@ -87,41 +88,22 @@ async function readUpload(request: FastifyRequest, fallbackName: string): Promis
 }
 
 export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts) => {
-  const isAuthorised = (request: FastifyRequest) => tokenMatches(opts.tokenHash, bearerToken(request));
-
-  // Only failed attempts count toward the limit: a request with the right token is allow-listed.
-  const rateLimit = { max: opts.maxFailedAttempts, timeWindow: 60_000, groupId: 'admin-token', allowList: (request: FastifyRequest) => isAuthorised(request) };
-
-  // preParsing: after the rate limit (onRequest), before any byte of the body is read.
-  app.addHook('preParsing', async (request, reply) => {
-    if (isAuthorised(request)) return;
-    app.campaigns.audit({
-      actor: 'anonymous',
-      action: 'auth_failed',
-      outcome: 'refused',
-      detail: { method: request.method, url: request.url.slice(0, 300), ip: request.ip, tokenGiven: bearerToken(request) !== null },
-    });
-    reply.header('www-authenticate', 'Bearer realm="thidua-admin"');
-    throw new HttpError('unauthorized');
-  });
-
   app.addContentTypeParser(rawUploadTypes, { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (_request, body, done) => done(null, body));
   await app.register(multipart, { limits: { fileSize: opts.bodyLimit, files: 1, fields: 10, parts: 20 } });
-
-  const security = [{ adminToken: [] }];
 
   app.post(
     '/api/campaigns/:campaignId/admin/snapshots',
     {
-      config: { rateLimit },
       bodyLimit: opts.bodyLimit,
       schema: {
-        summary: 'Công bố số liệu — upload a statistics file (CSV, XLSX or a JSON list of units) as a snapshot',
+        summary: 'Tải lên số liệu — upload a statistics file (CSV, XLSX or a JSON list of units) as a snapshot',
         description:
           'Body: the raw file (text/csv, XLSX, application/octet-stream; optional X-File-Name header, URI-encoded; a name ending .json is read as a list of units) or multipart/form-data with field `file`. ' +
           'Every issue is listed by row and column and the whole file is refused (422, nothing stored, one audit line). ' +
-          'dryRun=1 validates and evaluates without storing. A new upload for an asOf that already has a snapshot supersedes it.',
+          'dryRun=1 validates and evaluates without storing. A publisher\u2019s upload is published at once (publish=0 keeps it pending); a clerk\u2019s waits, pending, for a publisher. ' +
+          'Published for an asOf that already has figures, it takes their place. The answer compares it with what is published: rank moves, prizes gained or lost, and warnings.',
         tags: ['admin'],
+        'x-required-role': 'clerk',
         security,
         params: campaignParamsSchema,
         querystring: uploadQuerySchema,
@@ -130,71 +112,118 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         response: {
           200: uploadResultSchema.describe('Dry run: the evaluation, nothing stored'),
           201: uploadResultSchema.describe('Stored and published'),
-          ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'invalid_as_of', 'invalid_multipart', 'missing_file', 'campaign_finalized', 'campaign_archived', 'body_too_large', 'unsupported_media_type', 'as_of_outside_period', 'invalid_stats_file'),
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'invalid_as_of', 'invalid_multipart', 'missing_file', 'campaign_finalized', 'campaign_archived', 'body_too_large', 'unsupported_media_type', 'as_of_outside_period', 'invalid_stats_file'),
         },
       },
     },
     async (request, reply) => {
       const changes = app.campaigns.changes(request.params.campaignId);
-      const { asOf, dryRun: dry } = request.query;
+      const { asOf, dryRun: dry, publish: publishFlag } = request.query;
+      const who = signedIn(request);
+      const mayPublish = holds(who.account.grants, 'publisher', request.params.campaignId);
+      const publish = publishFlag === undefined ? mayPublish : publishFlag === '1' || publishFlag === 'true';
+      if (publish && !mayPublish) throw new HttpError('forbidden', { detail: { vi: 'chỉ người công bố mới công bố được (bỏ publish=1)', en: 'only a publisher may publish (drop publish=1)' } });
       const { bytes, fileName } = await readUpload(request, `upload-${asOf}`);
       const dryRun = dry === '1' || dry === 'true';
-      const result = await changes.upload({ bytes, fileName, asOf, actor: adminActor, dryRun });
+      const result = await changes.upload({ bytes, fileName, asOf, actor: who.actor, dryRun, publish });
       // Sent as text: the evaluation of a national roster is megabytes, and it is the library's own.
       return reply.code(dryRun ? 200 : 201).serializer(JSON.stringify).send(result);
     },
   );
 
+  app.get(
+    '/api/campaigns/:campaignId/admin/snapshots',
+    {
+      schema: {
+        summary: 'Các kỳ số liệu — every snapshot with its state, pending uploads included (never public)',
+        tags: ['admin'],
+        'x-required-role': 'member',
+        security,
+        params: campaignParamsSchema,
+        response: { 200: snapshotsResponseSchema, ...errorResponses('unauthorized', 'forbidden', 'rate_limited', 'campaign_not_found') },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { snapshots: app.campaigns.require(request.params.campaignId).timeline.list({ pending: true }) };
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:campaignId/admin/snapshots/:snapshotId/publish',
+    {
+      schema: {
+        summary: 'Công bố — publish a pending snapshot (a clerk\u2019s upload)',
+        description: 'It takes the place of any figures published for its date. Dated before the figures shown, it joins the history and the board does not change (the answer\u2019s state says "published", not "live").',
+        tags: ['admin'],
+        'x-required-role': 'publisher',
+        security,
+        params: snapshotParamsSchema,
+        response: {
+          200: publishResponseSchema,
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'invalid_request', 'campaign_not_found', 'snapshot_not_found', 'already_published', 'already_retracted', 'campaign_finalized', 'campaign_archived'),
+        },
+      },
+    },
+    async (request) => ({ snapshot: app.campaigns.changes(request.params.campaignId).publish(request.params.snapshotId, signedIn(request).actor) }),
+  );
+
   app.delete(
     '/api/campaigns/:campaignId/admin/snapshots/:snapshotId',
     {
-      config: { rateLimit },
       schema: {
-        summary: 'Thu hồi — retract a snapshot (kept, marked retracted, audited)',
+        summary: 'Thu hồi — retract a snapshot, published or pending (kept, marked retracted, audited)',
         tags: ['admin'],
+        'x-required-role': 'publisher',
         security,
         params: snapshotParamsSchema,
         response: {
           200: retractResponseSchema,
-          ...errorResponses('unauthorized', 'rate_limited', 'invalid_request', 'campaign_not_found', 'snapshot_not_found', 'already_retracted', 'campaign_finalized', 'campaign_archived'),
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'invalid_request', 'campaign_not_found', 'snapshot_not_found', 'already_retracted', 'campaign_finalized', 'campaign_archived'),
         },
       },
     },
-    async (request) => ({ snapshot: app.campaigns.changes(request.params.campaignId).retract(request.params.snapshotId, adminActor) }),
+    async (request) => ({ snapshot: app.campaigns.changes(request.params.campaignId).retract(request.params.snapshotId, signedIn(request).actor) }),
   );
 
   app.post(
     '/api/campaigns/:campaignId/admin/finalize',
     {
-      config: { rateLimit },
       schema: {
-        summary: 'Chốt kết quả — freeze the latest snapshot as the final result',
-        description: 'Afterwards uploads and retractions are refused (409) and exports say "chính thức" (final).',
+        summary: 'Chốt kết quả — freeze the latest published snapshot as the final result, on the award decision',
+        description:
+          'The body records the decision the result rests on: its number, date and signer (they head the printable award list). ' +
+          'Afterwards the campaign is read-only: uploads, publications, retractions and roster changes are refused (409), and exports say "chính thức" (final).',
         tags: ['admin'],
+        'x-required-role': 'council',
         security,
         params: campaignParamsSchema,
-        response: { 200: finalizeResponseSchema, ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'campaign_finalized', 'campaign_archived', 'nothing_to_finalize') },
+        body: finalizeBodySchema,
+        response: {
+          200: finalizeResponseSchema,
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'invalid_request', 'campaign_not_found', 'campaign_finalized', 'campaign_archived', 'nothing_to_finalize'),
+        },
       },
     },
-    async (request) => ({ status: 'final' as const, snapshot: app.campaigns.changes(request.params.campaignId).finalize(adminActor) }),
+    async (request) => ({ status: 'final' as const, ...app.campaigns.changes(request.params.campaignId).finalize(request.body.decision, signedIn(request).actor) }),
   );
 
   app.put(
     '/api/campaigns/:campaignId/admin/roster',
     {
-      config: { rateLimit },
       bodyLimit: opts.bodyLimit,
       schema: {
         summary: 'Danh sách đơn vị — replace the roster with a sheet (Mã đơn vị, Tên đơn vị, Nhóm)',
         description: 'CSV or XLSX, as the statistics upload. Every problem by row and column; a refused sheet changes nothing.',
         tags: ['admin'],
+        'x-required-role': 'admin',
         security,
         params: campaignParamsSchema,
         body: fileBody,
         consumes: fileTypes,
         response: {
           200: rosterResponseSchema,
-          ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'invalid_multipart', 'missing_file', 'unsupported_media_type', 'body_too_large', 'invalid_roster', 'campaign_finalized', 'campaign_archived'),
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'invalid_multipart', 'missing_file', 'unsupported_media_type', 'body_too_large', 'invalid_roster', 'campaign_finalized', 'campaign_archived'),
         },
       },
     },
@@ -204,7 +233,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
       if (bytes.length === 0) throw new HttpError('missing_file');
       const parsed = await parseRosterFile(bytes, { fileName, ruleSet: campaign.ruleSet });
       if (parsed.issues.length > 0) throw new HttpError('invalid_roster', { issues: parsed.issues });
-      const updated = app.campaigns.replaceRoster(campaign.id, parsed.roster, adminActor, { fileName });
+      const updated = app.campaigns.replaceRoster(campaign.id, parsed.roster, signedIn(request).actor, { fileName });
       return { roster: [...updated.roster] };
     },
   );
@@ -212,17 +241,17 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
   app.post(
     '/api/campaigns/:campaignId/admin/archive',
     {
-      config: { rateLimit },
       schema: {
         summary: 'Lưu trữ — archive a campaign: it stays readable, and nothing can change it any more',
         tags: ['admin'],
+        'x-required-role': 'admin',
         security,
         params: campaignParamsSchema,
-        response: { 200: campaignResponseSchema, ...errorResponses('unauthorized', 'rate_limited', 'campaign_not_found', 'campaign_archived') },
+        response: { 200: campaignResponseSchema, ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'campaign_archived') },
       },
     },
     async (request) => {
-      const campaign = app.campaigns.archive(request.params.campaignId, adminActor);
+      const campaign = app.campaigns.archive(request.params.campaignId, signedIn(request).actor);
       return { campaign: campaign.info, units: campaign.roster.length };
     },
   );
@@ -230,16 +259,16 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
   app.post(
     '/api/admin/campaigns',
     {
-      config: { rateLimit },
       schema: {
         summary: 'Tạo đợt thi đua — create a campaign from a preset or a rule-set file, with or without its roster',
         description: 'Give `preset` (a preset id of @thidua/scoring) or `ruleSetText` (the file\u2019s text: its problems come back with line and column; version 1 is converted).',
         tags: ['admin'],
+        'x-required-role': 'admin',
         security,
         body: createCampaignBodySchema,
         response: {
           201: campaignResponseSchema,
-          ...errorResponses('unauthorized', 'rate_limited', 'invalid_request', 'campaign_exists', 'unknown_preset', 'invalid_rule_set', 'invalid_roster'),
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'invalid_request', 'campaign_exists', 'unknown_preset', 'invalid_rule_set', 'invalid_roster'),
         },
       },
     },
@@ -262,7 +291,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         }
         ruleSet = checked.ruleSet;
       }
-      const campaign = app.campaigns.create({ id: body.id, ruleSet, roster: body.roster ?? [], sample: false, actor: adminActor });
+      const campaign = app.campaigns.create({ id: body.id, ruleSet, roster: body.roster ?? [], sample: false, actor: signedIn(request).actor });
       return reply.code(201).send({ campaign: campaign.info, units: campaign.roster.length });
     },
   );
@@ -270,10 +299,10 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
   app.get(
     '/api/admin/audit',
     {
-      config: { rateLimit },
       schema: {
-        summary: 'Nhật ký — the append-only audit log, newest first (every campaign, or one)',
+        summary: 'Nhật ký — the append-only audit log, newest first (every campaign, or one), each line also said as a sentence',
         tags: ['admin'],
+        'x-required-role': 'signed-in',
         security,
         querystring: auditQuerySchema,
         response: { 200: auditResponseSchema, ...errorResponses('unauthorized', 'rate_limited', 'invalid_request') },

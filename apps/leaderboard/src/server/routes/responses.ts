@@ -23,3 +23,9 @@ export function errorResponses(...codes: HttpErrorCode[]) {
 export function fileResponse(contentType: string, description: string) {
   return { description, content: { [contentType]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } };
 }
+
+/**
+ * How a protected route is reached (OpenAPI `security`): a script's bearer token, or the session
+ * cookie of the admin page (whose changes also carry the x-csrf-token header).
+ */
+export const security = [{ accountToken: [] }, { sessionCookie: [] }];

@@ -1,0 +1,156 @@
+import type { LocalizedText } from '@thidua/scoring';
+import type { Grant } from '../contract.js';
+import type { AuditEntry } from '../store/store.js';
+import { actorNamesEn } from './actors.js';
+import { roleNames } from './auth/roles.js';
+import { viDate } from './campaigns/comparison.js';
+import { httpErrors, type HttpErrorCode } from './errors.js';
+
+/**
+ * Each audit line said as a sentence an official reads — "Nguyễn Văn A thu hồi kỳ số liệu đến
+ * ngày 31/12/2023 (so-lieu-thang-12.xlsx)" — in Vietnamese and English. The page puts the time in
+ * front. The line's stored detail stays as it was written (append-only); only its reading is here.
+ */
+
+type Detail = Record<string, unknown>;
+type Say = (who: LocalizedText, d: Detail, e: AuditEntry) => LocalizedText;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const file = (d: Detail) => (str(d.sourceFileName) || str(d.fileName) ? ` (${str(d.sourceFileName) || str(d.fileName)})` : '');
+const dateVi = (d: Detail) => (str(d.asOf) ? viDate(str(d.asOf)) : '?');
+const dateEn = (d: Detail) => str(d.asOf) || '?';
+const vnd = (n: unknown) => (typeof n === 'number' ? `${new Intl.NumberFormat('vi-VN').format(n)} đồng` : '');
+const vndEn = (n: unknown) => (typeof n === 'number' ? `${new Intl.NumberFormat('en').format(n)} VND` : '');
+
+function grantsText(v: unknown): LocalizedText {
+  if (!Array.isArray(v) || v.length === 0) return { vi: 'không có quyền nào', en: 'no role' };
+  const grants = v as Grant[];
+  const one = (g: Grant, lang: 'vi' | 'en') => {
+    const name = roleNames[g.role]?.[lang] ?? g.role;
+    if (g.role === 'admin') return name;
+    return g.campaignId === '*' ? `${name} (${lang === 'vi' ? 'mọi đợt thi đua' : 'every campaign'})` : `${name} (${g.campaignId})`;
+  };
+  return { vi: grants.map((g) => one(g, 'vi')).join(', '), en: grants.map((g) => one(g, 'en')).join(', ') };
+}
+
+const said: Record<string, Say> = {
+  campaign_created: (w, d) => ({
+    vi: `${w.vi} tạo đợt thi đua "${str(d.campaignId)}" theo bộ quy tắc ${str(d.ruleSetId)}, ${str(d.units)} đơn vị`,
+    en: `${w.en} created the campaign "${str(d.campaignId)}" under the rule set ${str(d.ruleSetId)}, ${str(d.units)} units`,
+  }),
+  rule_set_replaced: (w, d) => ({
+    vi: `${w.vi} thay bộ quy tắc ${str(d.from)} bằng ${str(d.to)}`,
+    en: `${w.en} replaced the rule set ${str(d.from)} with ${str(d.to)}`,
+  }),
+  rule_set_upgraded: (w, d) => ({
+    vi: `${w.vi} chuyển bộ quy tắc ${str(d.ruleSetId)} sang phiên bản ${str(d.to)} (giữ nguyên mọi con số)`,
+    en: `${w.en} converted the rule set ${str(d.ruleSetId)} to version ${str(d.to)} (every figure kept)`,
+  }),
+  roster_replaced: (w, d) => ({
+    vi: `${w.vi} thay danh sách đơn vị: ${str(d.before)} → ${str(d.after)} đơn vị${file(d)}`,
+    en: `${w.en} replaced the roster: ${str(d.before)} → ${str(d.after)} units${file(d)}`,
+  }),
+  campaign_archived: (w) => ({ vi: `${w.vi} lưu trữ đợt thi đua`, en: `${w.en} archived the campaign` }),
+  snapshot_uploaded: (w, d) => ({
+    vi: `${w.vi} tải lên số liệu đến ngày ${dateVi(d)}${file(d)}, chờ công bố`,
+    en: `${w.en} uploaded the figures as of ${dateEn(d)}${file(d)}, waiting to be published`,
+  }),
+  snapshot_published: (w, d) => ({
+    vi: `${w.vi} công bố số liệu đến ngày ${dateVi(d)}${file(d)}${d.supersedes ? `, thay kỳ số ${str(d.supersedes)}` : ''}${d.olderThanShown ? ` (bảng vẫn hiển thị số liệu đến ngày ${viDate(str(d.olderThanShown))})` : ''}`,
+    en: `${w.en} published the figures as of ${dateEn(d)}${file(d)}${d.supersedes ? `, replacing snapshot ${str(d.supersedes)}` : ''}${d.olderThanShown ? ` (the board still shows ${str(d.olderThanShown)})` : ''}`,
+  }),
+  snapshot_retracted: (w, d, e) =>
+    str(d.asOf)
+      ? {
+          vi: `${w.vi} thu hồi ${d.pending ? 'tệp chờ công bố' : 'kỳ số liệu'} đến ngày ${dateVi(d)}${file(d)}`,
+          en: `${w.en} retracted the ${d.pending ? 'pending upload' : 'figures'} as of ${dateEn(d)}${file(d)}`,
+        }
+      : // Lines of release 0.1 name the snapshot only.
+        { vi: `${w.vi} thu hồi kỳ số liệu số ${e.snapshotId ?? '?'}`, en: `${w.en} retracted snapshot ${e.snapshotId ?? '?'}` },
+  campaign_finalized: (w, d) => {
+    const decision = (d.decision ?? null) as { number?: string; date?: string; signerName?: string } | null;
+    return {
+      vi: `${w.vi} chốt kết quả chính thức theo số liệu đến ngày ${dateVi(d)}${decision ? `, căn cứ Quyết định số ${str(decision.number)} ngày ${viDate(str(decision.date))} (${str(decision.signerName)} ký)` : ''}${d.totalAwardedVnd !== undefined ? `; tổng tiền thưởng ${vnd(d.totalAwardedVnd)}` : ''}`,
+      en: `${w.en} finalised the result on the figures as of ${dateEn(d)}${decision ? `, on decision no. ${str(decision.number)} of ${str(decision.date)} (signed by ${str(decision.signerName)})` : ''}${d.totalAwardedVnd !== undefined ? `; prizes total ${vndEn(d.totalAwardedVnd)}` : ''}`,
+    };
+  },
+  auth_failed: (_w, d) => ({
+    vi: `Một yêu cầu ${d.tokenGiven ? 'với mã truy cập sai' : 'chưa đăng nhập'} bị từ chối: ${str(d.method)} ${str(d.url)} (địa chỉ ${str(d.ip)})`,
+    en: `A request ${d.tokenGiven ? 'with a wrong access token' : 'without signing in'} was refused: ${str(d.method)} ${str(d.url)} (address ${str(d.ip)})`,
+  }),
+  login_failed: (_w, d) => ({
+    vi: `Đăng nhập sai với tên "${str(d.username)}" (địa chỉ ${str(d.ip)})`,
+    en: `A failed sign-in as "${str(d.username)}" (address ${str(d.ip)})`,
+  }),
+  signed_in: (w, d) => ({ vi: `${w.vi} đăng nhập (địa chỉ ${str(d.ip)})`, en: `${w.en} signed in (address ${str(d.ip)})` }),
+  signed_out: (w) => ({ vi: `${w.vi} đăng xuất`, en: `${w.en} signed out` }),
+  account_created: (w, d) => {
+    const g = grantsText(d.roles);
+    return {
+      vi: `${w.vi} tạo tài khoản "${str(d.username)}" cho ${str(d.name)}: ${g.vi}${d.from === 'admin_token' ? ' (từ mã quản trị của phiên bản 0.1)' : ''}`,
+      en: `${w.en} created the account "${str(d.username)}" for ${str(d.name)}: ${g.en}${d.from === 'admin_token' ? ' (from the admin token of release 0.1)' : ''}`,
+    };
+  },
+  account_updated: (w, d) => {
+    const parts: LocalizedText[] = [];
+    if (d.nameBefore !== undefined) parts.push({ vi: `đổi tên từ "${str(d.nameBefore)}"`, en: `renamed from "${str(d.nameBefore)}"` });
+    if (d.roles !== undefined) {
+      const g = grantsText(d.roles);
+      parts.push({ vi: `quyền: ${g.vi}`, en: `roles: ${g.en}` });
+    }
+    if (d.disabled === true) parts.push({ vi: 'khóa tài khoản', en: 'disabled the account' });
+    if (d.disabled === false) parts.push({ vi: 'mở khóa tài khoản', en: 'enabled the account' });
+    return {
+      vi: `${w.vi} sửa tài khoản "${str(d.username)}" (${str(d.name)}): ${parts.map((p) => p.vi).join('; ') || 'không đổi gì'}`,
+      en: `${w.en} changed the account "${str(d.username)}" (${str(d.name)}): ${parts.map((p) => p.en).join('; ') || 'nothing changed'}`,
+    };
+  },
+  password_set: (w, d) => ({
+    vi: `${w.vi} đặt mật khẩu mới cho tài khoản "${str(d.username)}" (${str(d.name)}); các phiên đăng nhập cũ bị đóng`,
+    en: `${w.en} set a new password for the account "${str(d.username)}" (${str(d.name)}); its sessions were ended`,
+  }),
+  token_created: (w, d) => ({
+    vi: `${w.vi} tạo mã truy cập "${str(d.label)}" cho tài khoản "${str(d.username)}"`,
+    en: `${w.en} created the access token "${str(d.label)}" for the account "${str(d.username)}"`,
+  }),
+  token_revoked: (w, d) => ({
+    vi: `${w.vi} thu hồi mã truy cập "${str(d.label)}" của tài khoản "${str(d.username)}"`,
+    en: `${w.en} revoked the access token "${str(d.label)}" of the account "${str(d.username)}"`,
+  }),
+  admin_token_generated: (w) => ({ vi: `${w.vi} tạo mã quản trị lúc khởi động lần đầu`, en: `${w.en} generated the admin token at first start` }),
+  backup_made: (w, d) => ({
+    vi: `${w.vi} sao lưu cơ sở dữ liệu (${str(d.pages)} trang${d.via === 'cli' ? ', bằng lệnh' : ''})`,
+    en: `${w.en} backed up the database (${str(d.pages)} pages${d.via === 'cli' ? ', from the command line' : ''})`,
+  }),
+};
+
+/** What a refused attempt was trying to do. */
+const attempts: Record<string, LocalizedText> = {
+  snapshot_upload: { vi: 'tải lên số liệu', en: 'upload figures' },
+  snapshot_publish: { vi: 'công bố số liệu', en: 'publish figures' },
+  snapshot_retract: { vi: 'thu hồi số liệu', en: 'retract figures' },
+  campaign_finalize: { vi: 'chốt kết quả', en: 'finalise the result' },
+  roster_upload: { vi: 'thay danh sách đơn vị', en: 'replace the roster' },
+  campaign_archive: { vi: 'lưu trữ đợt thi đua', en: 'archive the campaign' },
+  campaign_create: { vi: 'tạo đợt thi đua', en: 'create a campaign' },
+  account_change: { vi: 'thay đổi tài khoản', en: 'change an account' },
+  backup: { vi: 'sao lưu cơ sở dữ liệu', en: 'back up the database' },
+};
+
+export function auditText(e: AuditEntry): LocalizedText {
+  const who = { vi: e.actorName, en: actorNamesEn[e.actor] ?? e.actorName };
+  if (e.outcome === 'refused' && attempts[e.action]) {
+    const what = attempts[e.action] as LocalizedText;
+    const code = str(e.detail.error) as HttpErrorCode;
+    const why = httpErrors[code] ?? { vi: code, en: code };
+    const asOf = str(e.detail.asOf) ? { vi: ` (ngày ${viDate(str(e.detail.asOf))})`, en: ` (as of ${str(e.detail.asOf)})` } : { vi: '', en: '' };
+    const issues = typeof e.detail.issues === 'number' && e.detail.issues > 0 ? { vi: `, ${e.detail.issues} lỗi`, en: `, ${e.detail.issues} problems` } : { vi: '', en: '' };
+    return {
+      vi: `${who.vi} định ${what.vi}${asOf.vi} nhưng bị từ chối: ${why.vi}${issues.vi}`,
+      en: `${who.en} tried to ${what.en}${asOf.en} and was refused: ${why.en}${issues.en}`,
+    };
+  }
+  const say = said[e.action];
+  if (say) return say(who, e.detail, e);
+  return { vi: `${who.vi}: ${e.action}`, en: `${who.en}: ${e.action}` };
+}

@@ -1,0 +1,110 @@
+import type { Evaluation, UnitInput } from '@thidua/scoring';
+import type { SheetIssue, UploadComparison } from '../../contract.js';
+import type { Campaign } from './campaign.js';
+
+/** 2023-09-30 → 30/09/2023, as Vietnamese documents write dates. */
+export const viDate = (iso: string) => iso.split('-').reverse().join('/');
+
+const prizeOf = (p: { label: { vi: string; en: string }; amount: number } | null | undefined) => (p ? { label: p.label, amount: p.amount } : null);
+
+/**
+ * What an upload would change against what is published, for the official to read before
+ * publishing: the rank moves and the prizes gained or lost (with their amounts), against the
+ * figures published for the same date if any, else those the board shows; and the three things an
+ * official would want to be warned of — the upload replaces published figures, its date is older
+ * than the one shown (the board will not change), a cumulative count went down. Every figure is
+ * the library's evaluation; nothing is recomputed here.
+ */
+export function compareUpload(campaign: Campaign, asOf: string, evaluation: Evaluation, units: readonly UnitInput[], excludeId?: number): UploadComparison {
+  const { timeline, evaluations, ruleSet } = campaign;
+  const effective = timeline.effective().filter((s) => s.id !== excludeId);
+  const shown = effective[effective.length - 1] ?? null;
+  const sameDate = effective.find((s) => s.asOf === asOf) ?? null;
+  const against = sameDate ?? shown;
+
+  const rankMoves: UploadComparison['rankMoves'] = [];
+  const prizeChanges: UploadComparison['prizeChanges'] = [];
+  let totalAwardedBefore: number | null = null;
+  if (against) {
+    const before = evaluations.summaryOf(against.id);
+    totalAwardedBefore = evaluations.evaluationOf(against.id).totalAwarded;
+    for (const u of evaluation.units) {
+      const b = before.get(u.unitId);
+      const beforeRank = b?.rank ?? null;
+      if (beforeRank !== u.rank) rankMoves.push({ unitId: u.unitId, unitName: u.unitName, groupId: u.groupId, before: beforeRank, now: u.rank });
+      const beforePrize = prizeOf(b?.prize);
+      const nowPrize = prizeOf(u.prize);
+      if (beforePrize?.label.vi !== nowPrize?.label.vi || beforePrize?.amount !== nowPrize?.amount) {
+        prizeChanges.push({ unitId: u.unitId, unitName: u.unitName, groupId: u.groupId, before: beforePrize, now: nowPrize });
+      }
+    }
+  }
+
+  // Cumulative counts only grow: compare with the published snapshot just before this date.
+  const decreases: UploadComparison['decreases'] = [];
+  const previous = [...effective].reverse().find((s) => s.asOf < asOf) ?? null;
+  if (previous) {
+    const counts = ruleSet.inputs.filter((i) => i.kind === 'count');
+    const earlier = new Map(evaluations.unitsOf(previous.id).map((u) => [u.id, u]));
+    for (const u of units) {
+      const e = earlier.get(u.id);
+      if (!e) continue;
+      for (const input of counts) {
+        const now = u[input.id];
+        const before = e[input.id];
+        if (typeof now === 'number' && typeof before === 'number' && now < before) {
+          decreases.push({ unitId: u.id, unitName: u.name, input: input.id, label: input.short ?? input.label, before, now, previousAsOf: previous.asOf });
+        }
+      }
+    }
+  }
+
+  return {
+    against: against ? { snapshotId: against.id, asOf: against.asOf } : null,
+    shownAsOf: shown?.asOf ?? null,
+    replacesPublished: sameDate !== null,
+    olderThanShown: shown !== null && asOf < shown.asOf,
+    rankMoves,
+    prizeChanges,
+    totalAwardedBefore,
+    totalAwardedNow: evaluation.totalAwarded,
+    decreases,
+  };
+}
+
+/** The comparison's warnings, worded for the official, after the file's own. */
+export function comparisonWarnings(asOf: string, c: UploadComparison): SheetIssue[] {
+  const warnings: SheetIssue[] = [];
+  const whole = (code: string, vi: string, en: string): SheetIssue => ({ row: null, column: null, field: null, code, message: { vi, en } });
+  if (c.replacesPublished) {
+    warnings.push(
+      whole(
+        'replaces_published',
+        `Đã có số liệu công bố đến ngày ${viDate(asOf)}: khi công bố, tệp này sẽ thay thế số liệu đó (số liệu cũ vẫn được lưu).`,
+        `Figures as of ${asOf} are already published: publishing this file replaces them (the old ones stay stored).`,
+      ),
+    );
+  }
+  if (c.olderThanShown && c.shownAsOf) {
+    warnings.push(
+      whole(
+        'older_than_shown',
+        `Ngày số liệu ${viDate(asOf)} cũ hơn ngày đang hiển thị (${viDate(c.shownAsOf)}): công bố xong, bảng xếp hạng vẫn hiển thị số liệu đến ngày ${viDate(c.shownAsOf)}.`,
+        `The date ${asOf} is older than the one shown (${c.shownAsOf}): once published, the board still shows the figures as of ${c.shownAsOf}.`,
+      ),
+    );
+  }
+  for (const d of c.decreases) {
+    warnings.push({
+      row: null,
+      column: d.label.vi,
+      field: d.input,
+      code: 'counts_decrease',
+      message: {
+        vi: `${d.unitName}: "${d.label.vi}" là ${d.now}, thấp hơn kỳ trước (${d.before}, đến ngày ${viDate(d.previousAsOf)}) — số liệu lũy kế không thể giảm.`,
+        en: `${d.unitName}: "${d.label.en}" is ${d.now}, lower than before (${d.before}, as of ${d.previousAsOf}) — cumulative figures cannot go down.`,
+      },
+    });
+  }
+  return warnings;
+}
