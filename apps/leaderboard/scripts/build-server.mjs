@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Bundles the server (src/server/main.ts) into dist/server.js for `npm start`: plain JavaScript,
+ * Bundles the server (src/server/main.ts) into dist/server.js for `npm start`, and its command line
+ * (src/cli/admin.ts) into dist/admin.js for `npm run admin`: plain JavaScript,
  * no TypeScript loader at run time. The workspace's private packages (@thidua/stats-io, written in
  * TypeScript) and the demo's data are bundled in; the published dependencies stay in node_modules
  * (better-sqlite3 is a native module). The web bundle is dist/web/ beside it (build-web.mjs).
@@ -19,7 +20,7 @@ for (const d of external) if (!dependencies(root).includes(d)) throw new Error(`
 
 await build({
   absWorkingDir: root,
-  entryPoints: { server: 'src/server/main.ts' },
+  entryPoints: { server: 'src/server/main.ts', admin: 'src/cli/admin.ts' },
   outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',
@@ -34,4 +35,4 @@ await build({
   tsconfig: join(root, 'tsconfig.json'),
   logLevel: 'warning',
 });
-console.error('› server: dist/server.js');
+console.error('› server: dist/server.js, dist/admin.js');

@@ -1,33 +1,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { appDirectory } from '../src/server/paths.js';
 import { tempDb } from './helpers.js';
+import { appDir, startServer } from './server-process.js';
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Runs the built server as `npm start` does (plain node, no TypeScript loader), until it prints its URL. */
-async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['dist/server.js'], {
-    cwd: appDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}\n${err}`)));
-  });
-  return { child, url, output: () => out, exited };
-}
+const start = startServer;
 
 describe('the built server (npm start)', () => {
   it('is plain JavaScript: the app does not depend on a TypeScript loader', () => {
@@ -35,6 +14,11 @@ describe('the built server (npm start)', () => {
     expect(pkg.scripts.start).toBe('node dist/server.js');
     expect(pkg.dependencies.tsx).toBeUndefined();
     expect(readFileSync(join(appDir, 'dist/server.js'), 'utf8')).not.toMatch(/from ["']tsx/);
+  });
+
+  it('keeps its database in the app\u2019s data folder, whether run built or from the sources', () => {
+    expect(appDirectory(join(appDir, 'dist/server.js'))).toBe(appDir);
+    expect(appDirectory(join(appDir, 'src/server/main.ts'))).toBe(appDir);
   });
 });
 

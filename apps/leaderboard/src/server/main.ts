@@ -1,8 +1,8 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { readCampaignFile } from './campaign-source.js';
 import type { CampaignSource } from './campaigns/startup.js';
+import { databasePath } from './paths.js';
 
 /**
  * Starts the leaderboard: reads the environment, builds the app, listens.
@@ -12,11 +12,10 @@ import type { CampaignSource } from './campaigns/startup.js';
  *   ADMIN_TOKEN (a bearer token of the administrator "admin", for scripts; optional)  LOG_LEVEL (warn)
  *   TRUST_PROXY (unset; "true" or the proxy addresses when behind a reverse proxy)
  */
-const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = process.env;
 const host = env.HOST || '127.0.0.1';
 const port = Number(env.PORT || 3000);
-const dbPath = env.LEADERBOARD_DB ? resolve(env.LEADERBOARD_DB) : resolve(appDir, 'data/leaderboard.sqlite');
+const dbPath = databasePath(env);
 
 /** "true", or the proxies' addresses/subnets, comma-separated (e.g. "127.0.0.1,10.0.0.0/8"). */
 function trustProxy(value: string): boolean | string {
