@@ -54,9 +54,14 @@ export const sheetMessages = {
     vi: `Tệp CSV sai cú pháp (ví dụ thiếu dấu ngoặc kép đóng): ${detail}`,
     en: `The CSV file is malformed (e.g. an unclosed quote): ${detail}`,
   }),
-  missing_column: (titleVi: string, titleEn: string, key: string) => ({
-    vi: `Thiếu cột bắt buộc "${titleVi}" (hoặc "${key}").`,
-    en: `Required column "${titleEn}" (or "${key}") is missing.`,
+  missing_column: (titleVi: string, titleEn: string, key: string, suggestion?: { header: string; letter: string }) => ({
+    vi: `Thiếu cột bắt buộc "${titleVi}" (hoặc "${key}").${suggestion ? ` Có phải cột "${suggestion.header}" (cột ${suggestion.letter}) bị gõ sai không?` : ''}`,
+    en: `Required column "${titleEn}" (or "${key}") is missing.${suggestion ? ` Did you mean column "${suggestion.header}" (column ${suggestion.letter})?` : ''}`,
+  }),
+  /** Warning: a total row under the table. */
+  total_row: (text: string) => ({
+    vi: `Dòng tổng cộng được bỏ qua (tổng do phần mềm tự tính): "${text}".`,
+    en: `Total row ignored (the software adds up by itself): "${text}".`,
   }),
   duplicate_column: (header: string, first: string) => ({
     vi: `Cột "${header}" trùng với cột "${first}" đã có.`,

@@ -4,7 +4,8 @@ import { sheetMessages, type SheetCode } from './messages.js';
 import { readCount, readPoints } from './numbers.js';
 import { defaultReadLimits, type ReadLimits } from './limits.js';
 import { headerSearchDepth, readTable, type RawCell, type RawRow } from './read-table.js';
-import { cleanText, unneutraliseCell } from './text.js';
+import { distance } from 'fastest-levenshtein';
+import { cleanText, foldForMatch, unneutraliseCell } from './text.js';
 
 /** A unit of the campaign roster: the units expected in every statistics file. */
 export interface RosterEntry {
@@ -93,8 +94,15 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
   });
   for (const column of columns) {
     if (column.required && !mapped.some((m) => m.column === column)) {
+      const suggestion = closestHeader(column, headerRow.cells, mapped);
       issues.push(
-        at(headerRow.rowNumber, null, column.field, 'missing_column', sheetMessages.missing_column(column.titleVi, column.titleEn, column.key)),
+        at(
+          headerRow.rowNumber,
+          suggestion?.header ?? null,
+          column.field,
+          'missing_column',
+          sheetMessages.missing_column(column.titleVi, column.titleEn, column.key, suggestion ?? undefined),
+        ),
       );
     }
   }
@@ -106,9 +114,16 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
   // ("Người lập biểu"…): ignored, with a warning. The roster check still catches a unit left out.
   const dataRows: RawRow[] = [];
   const keyCells = mapped.filter((m) => m.column.field === 'id' || m.column.kind === 'count' || m.column.kind === 'points');
+  const idColumn = mapped.find((m) => m.column.field === 'id');
   for (const r of rows.slice(headerAt + 1)) {
     const filled = mapped.filter((m) => !isEmptyCell(r.cells[m.index] ?? null));
     if (filled.length === 0) continue;
+    // "Tổng cộng" under the table: the library adds up by itself; a total is not a unit.
+    if (isTotalRow(r, idColumn?.index)) {
+      const text = r.cells.filter((c) => !isEmptyCell(c)).map((c) => cleanText(String(c))).join(' | ');
+      warnings.push(at(r.rowNumber, null, null, 'total_row', sheetMessages.total_row(text.slice(0, 200))));
+      continue;
+    }
     if (keyCells.every((m) => isEmptyCell(r.cells[m.index] ?? null))) {
       const text = filled.map((m) => cleanText(String(r.cells[m.index]))).join(' | ');
       warnings.push(at(r.rowNumber, null, null, 'ignored_row', sheetMessages.ignored_row(text)));
@@ -292,6 +307,50 @@ function withColumnNames(message: LocalizedText, headerOf: Map<string, string>, 
 
 function at(row: number | null, column: string | null, field: string | null, code: string, message: LocalizedText): SheetIssue {
   return { row, column, field, code, message };
+}
+
+/** What a total row says in its first text cell (accents and case aside). */
+const totalWords = new Set(['tong cong', 'tong', 'cong', 'tong so', 'total', 'grand total', 'sum']);
+
+/** A row whose unit id is empty or a total word, and one of whose text cells is a total word. */
+function isTotalRow(row: RawRow, idIndex: number | undefined): boolean {
+  const id = idIndex === undefined ? null : (row.cells[idIndex] ?? null);
+  const idText = typeof id === 'string' ? foldForMatch(id) : id === null ? '' : null;
+  if (idText === null || (idText !== '' && !totalWords.has(idText))) return false;
+  return row.cells.some((c) => typeof c === 'string' && totalWords.has(foldForMatch(c)));
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * For a required column that is missing: the header among the file's unrecognised ones that is
+ * nearest to one of its names (edit distance on the folded text, at most a quarter of its length,
+ * and at least 2) — a misspelt title ("Tông số hồ so da giai quyet") gets "did you mean …".
+ */
+function closestHeader(column: StatsColumn, cells: readonly RawCell[], mapped: readonly MappedColumn[]): { header: string; letter: string } | null {
+  const names = [column.key, column.titleVi, column.titleEn, column.field].map(foldForMatch);
+  let best: { header: string; letter: string; d: number } | null = null;
+  for (const [index, cell] of cells.entries()) {
+    if (cell === null || mapped.some((m) => m.index === index)) continue;
+    const header = cleanText(String(cell));
+    const folded = foldForMatch(header);
+    if (folded === '') continue;
+    for (const name of names) {
+      const d = distance(folded, name);
+      if (d <= Math.max(2, Math.floor(name.length / 4)) && (best === null || d < best.d)) best = { header, letter: columnLetter(index), d };
+    }
+  }
+  return best && { header: best.header, letter: best.letter };
 }
 
 function fileIssue(code: SheetCode | string, message: LocalizedText): SheetIssue {

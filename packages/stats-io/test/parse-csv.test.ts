@@ -3,7 +3,7 @@ import { columnsFor, parseStatsFile } from '../src/index.js';
 import { ruleSet as nuiThanh } from './fixtures.js';
 
 const statsColumns = columnsFor(nuiThanh);
-import { csvBytes, keyHeader, roster, ruleSet, unitRow, units } from './fixtures.js';
+import { csvBytes, keyHeader, roster, ruleSet, unitRow, units, xlsxBytes } from './fixtures.js';
 
 const viHeader = statsColumns.filter((c) => c.required).map((c) => c.titleVi);
 const parse = (bytes: Uint8Array, withRoster = false) =>
@@ -113,6 +113,39 @@ describe('parseStatsFile — CSV that must be accepted', () => {
     const refused = await parse(csvBytes(nameOnly), true);
     expect(refused.issues.map((i) => [i.row, i.code])).toEqual([[null, 'missing_unit']]);
     expect(refused.warnings.map((w) => [w.row, w.code])).toEqual([[units.length + 1, 'ignored_row']]);
+  });
+
+  it('ignores a "Tổng cộng" row with a warning, however it is written, in CSV and XLSX', async () => {
+    const sum = (k: keyof (typeof units)[number]) => units.reduce((n, u) => n + (u[k] as number), 0);
+    const totals = [sum('resolvedTotal'), sum('resolvedOnline'), sum('resolvedOnlineOnTime'), sum('resolvedLate')];
+    for (const total of [`,Tổng cộng,,${totals.join(',')}`, `TỔNG CỘNG,,,${totals.join(',')}`, `,Tong so,,${totals.join(',')}`, `,Total,,${totals.join(',')}`]) {
+      const result = await parse(csvBytes([keyHeader.join(','), ...units.map((u) => csvLine(unitRow(u))), total]), true);
+      expect(result.issues, total).toEqual([]);
+      expect(result.units).toEqual(units);
+      expect(result.warnings.map((w) => [w.row, w.code])).toEqual([[units.length + 2, 'total_row']]);
+      expect(result.warnings[0]?.message.vi).toMatch(/^Dòng tổng cộng được bỏ qua/);
+    }
+    const xlsx = await xlsxBytes([keyHeader, ...units.map(unitRow), [null, 'Tổng cộng', null, ...totals]]);
+    const fromXlsx = await parseStatsFile(xlsx, { ruleSet, roster });
+    expect(fromXlsx.issues).toEqual([]);
+    expect(fromXlsx.warnings.map((w) => w.code)).toEqual(['total_row']);
+    // A unit whose name merely contains the word is a unit.
+    const named = await parse(csvBytes([keyHeader.join(','), 'x-tong,Xã Tổng,communes,10,8,8,0']));
+    expect(named.units.map((u) => u.id)).toEqual(['x-tong']);
+  });
+
+  it('asks "did you mean …" of a misspelt column title, naming it and its column letter', async () => {
+    const titles = columnsFor(ruleSet).filter((c) => c.required).map((c) => c.titleVi);
+    // Accents and case never matter ("Tong so ho so da giai quyet" is read); a letter left out does.
+    const misspelt = titles.map((t, i) => (i === 3 ? 'Tông số hồ so đã giả quyết' : t));
+    const result = await parse(csvBytes([csvLine(misspelt), ...units.map((u) => csvLine(unitRow(u)))]));
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ row: 1, column: 'Tông số hồ so đã giả quyết', field: 'resolvedTotal', code: 'missing_column' });
+    expect(result.issues[0]?.message.vi).toContain('Có phải cột "Tông số hồ so đã giả quyết" (cột D) bị gõ sai không?');
+    expect(result.issues[0]?.message.en).toContain('Did you mean column "Tông số hồ so đã giả quyết" (column D)?');
+    // A column that is merely another one is not suggested.
+    const other = await parse(csvBytes([csvLine([...titles.slice(0, 3), 'Ghi chú', ...titles.slice(4)]), ...units.map((u) => csvLine(unitRow(u)))]));
+    expect(other.issues[0]?.message.vi).not.toContain('Có phải');
   });
 
   it('passes the library warning on online cases neither on time nor late, without refusing', async () => {
