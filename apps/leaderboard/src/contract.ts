@@ -395,6 +395,12 @@ export const rosterResponseSchema = z.object({ roster: z.array(z.object({ id: z.
 
 export const asOfQuerySchema = z.object({ asOf: isoDateSchema.optional().describe('Latest snapshot on or before this date') });
 export const campaignParamsSchema = z.object({ campaignId: campaignIdSchema });
+export const csvExportQuerySchema = asOfQuerySchema.extend({
+  dialect: z
+    .enum(['standard', 'excel-vn'])
+    .optional()
+    .describe('excel-vn: ";" between cells and decimal commas, so that Excel set to Vietnamese opens scores as numbers (default standard: "," and ".")'),
+});
 export const unitParamsSchema = z.object({ campaignId: campaignIdSchema, unitId: z.string().min(1).max(200) });
 /** A positive whole number written in plain decimal digits: "0x1", "1e3", "01" and " 1" are not ids. */
 export const positiveIdSchema = z

@@ -155,10 +155,12 @@ describe('upload → leaderboard → exports', () => {
     const awarded = rows.filter((r) => typeof r['Mã đơn vị'] === 'string');
     const expected = board.evaluation.groups.flatMap((g) => g.prizes.map((p) => ({ unitId: p.unitId, amount: p.amount })));
     expect(awarded.map((r) => ({ unitId: r['Mã đơn vị'], amount: r['Số tiền (đồng)'] }))).toEqual(expected);
+    // Totals are formulas whose cached results are the library's figures.
+    const amount = (r: Record<string, unknown> | undefined) => (r?.['Số tiền (đồng)'] as { result?: number } | undefined)?.result;
     const total = rows.find((r) => String(r['Nhóm']).startsWith('Tổng cộng'));
-    expect(total?.['Số tiền (đồng)']).toBe(board.evaluation.totalAwarded);
+    expect(amount(total)).toBe(board.evaluation.totalAwarded);
     for (const g of board.evaluation.groups) {
-      const subtotal = rows.find((r) => String(r['Giải']).startsWith('Cộng') && r['Số tiền (đồng)'] === g.totalAwarded);
+      const subtotal = rows.find((r) => String(r['Giải']).startsWith('Cộng') && amount(r) === g.totalAwarded);
       expect(subtotal).toBeDefined();
     }
   });
@@ -250,6 +252,19 @@ describe('upload → leaderboard → exports', () => {
     expect((await app.inject(T('leaderboard?asOf=2023-07-31'))).json().status).toBe('provisional');
     const csv = (await app.inject(T('export/awards.csv'))).body;
     expect(csv).toContain('Chính thức');
+    expect(csv).toContain('KẾT QUẢ CHÍNH THỨC theo Quyết định số 125/QĐ-UBND ngày 15/01/2024');
+    // For Excel in Vietnamese: ";" and decimal commas, and a name that says so.
+    const vn = await app.inject(T('export/ranking.csv?dialect=excel-vn'));
+    expect(vn.headers['content-disposition']).toMatch(/-chinh-thuc-excel-vn\.csv/);
+    expect(vn.body).toMatch(/;\d+,\d{2};/);
+    expect((await app.inject(T('export/ranking.csv?dialect=semicolons'))).statusCode).toBe(400);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await app.inject(T('export/awards.xlsx'))).rawPayload as never);
+    const cells: string[] = [];
+    xlsx.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(String(typeof c.value === 'object' && c.value && 'formula' in c.value ? `=${c.value.formula}` : c.value))));
+    expect(cells).toContain('KẾT QUẢ CHÍNH THỨC theo Quyết định số 125/QĐ-UBND ngày 15/01/2024 (final, decision 125/QĐ-UBND of 2024-01-15)');
+    expect(cells.some((c) => /^=SUM\(G\d+:G\d+\)$/.test(c))).toBe(true);
+    expect(cells).toContain('Nguyễn Văn Bình');
     const upload = await app.inject({
       method: 'POST',
       url: T('admin/snapshots?asOf=2023-09-30'),

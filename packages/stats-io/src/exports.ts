@@ -1,6 +1,6 @@
 import { publishedFigures, type Evaluation, type GroupResult, type RuleSet, type UnitInput, type UnitResult } from '@thidua/scoring';
 import type ExcelJS from 'exceljs';
-import { newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, vndFormat, cellBorder, type OutCell } from './sheet-writing.js';
+import { newWorkbook, put, styleHeaderRow, toCsvBytes, toXlsxBytes, vndFormat, cellBorder, type CsvDialect, type OutCell } from './sheet-writing.js';
 import { formatDateTimeVi, formatDateVi } from './text.js';
 
 /** What an export says about where its figures come from. */
@@ -17,6 +17,13 @@ export interface ExportMeta {
   generatedAt: string;
   /** The statistics evaluated: when given, the ranking lists each unit's inputs beside its figures. */
   units?: readonly UnitInput[];
+  /** When final: the award decision the result rests on (it heads the award list and its signature block). */
+  decision?: { number: string; date: string; signerName: string; signerTitle: string } | null;
+}
+
+export interface CsvOptions {
+  /** `excel-vn`: ";" between cells and decimal commas, for Excel in Vietnamese. Default `standard`. */
+  dialect?: CsvDialect;
 }
 
 export const sampleMarker = 'DỮ LIỆU MINH HỌA — sample data';
@@ -32,10 +39,15 @@ interface TableColumn {
   kind: ColumnKind;
   width: number;
 }
-/** A table row; `emphasis` marks subtotal and total rows. */
+/**
+ * A table row; `emphasis` marks subtotal and total rows. In XLSX a `subtotal` row's money cells are
+ * a SUM of the rows since the previous subtotal, and the `total` row's a SUM of the subtotals — the
+ * same figures as the library's, written so that a reader who edits the sheet sees them move.
+ */
 interface TableRow {
   cells: OutCell[];
   emphasis?: boolean;
+  sum?: 'subtotal' | 'total';
 }
 
 interface Document {
@@ -49,12 +61,22 @@ interface Document {
   footer: OutCell[][];
 }
 
-/** The lines above the table: campaign, what this is, period, status, provenance. */
+/** The status, said so that nobody takes a provisional list for the final one. */
+export function statusBanner(meta: Pick<ExportMeta, 'status' | 'decision'>): string {
+  if (meta.status === 'provisional') return 'KẾT QUẢ TẠM TÍNH — CHƯA PHẢI KẾT QUẢ CHÍNH THỨC (provisional: not the final result)';
+  const d = meta.decision;
+  return d
+    ? `KẾT QUẢ CHÍNH THỨC theo Quyết định số ${d.number} ngày ${formatDateVi(d.date)} (final, decision ${d.number} of ${d.date})`
+    : 'KẾT QUẢ CHÍNH THỨC (final)';
+}
+
+/** The lines above the table: campaign, what this is, its status, period, provenance. */
 function titleLines(doc: Document): [string, string][] {
   const { meta } = doc;
   const lines: [string, string][] = [];
   lines.push([meta.ruleSet.title.vi, '']);
   if (meta.sample) lines.push([sampleMarker, '']);
+  lines.push([statusBanner(meta), '']);
   lines.push([doc.heading, '']);
   lines.push(['Kỳ thi đua / Period', `${formatDateVi(meta.ruleSet.period.start)} – ${formatDateVi(meta.ruleSet.period.end)}`]);
   lines.push(['Trạng thái / Status', statusLabel[meta.status]]);
@@ -65,14 +87,31 @@ function titleLines(doc: Document): [string, string][] {
   return lines;
 }
 
-function documentCsv(doc: Document): Uint8Array {
+/** A decimal of the library ("95.25") as Excel in Vietnamese reads a number: "95,25". */
+const decimalComma = (value: OutCell): OutCell => (typeof value === 'string' && /^-?\d+\.\d+$/.test(value) ? value.replace('.', ',') : value);
+
+function documentCsv(doc: Document, options: CsvOptions = {}): Uint8Array {
+  const dialect = options.dialect ?? 'standard';
+  const numeric = doc.columns.map((c) => c.kind === 'score' || c.kind === 'percent' || c.kind === 'decimal');
+  const cells = (r: OutCell[]) => (dialect === 'excel-vn' ? r.map((v, i) => (numeric[i] ? decimalComma(v) : v)) : r);
   const rows: OutCell[][] = [];
   for (const [label, value] of titleLines(doc)) rows.push(value === '' ? [label] : [label, value]);
   rows.push([]);
   rows.push(doc.columns.map((c) => c.title));
-  for (const r of doc.rows) rows.push(r.cells);
+  for (const r of doc.rows) rows.push(cells(r.cells));
   if (doc.footer.length > 0) rows.push([], ...doc.footer);
-  return toCsvBytes(rows);
+  return toCsvBytes(rows, dialect);
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+function letter(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 function numberFormat(kind: ColumnKind, decimals: number): string | undefined {
@@ -104,6 +143,7 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
   const sheet = workbook.addWorksheet(doc.sheetName);
   const width = doc.columns.length;
   const lines = titleLines(doc);
+  const banner = statusBanner(doc.meta);
   lines.forEach(([label, value], i) => {
     const row = sheet.getRow(i + 1);
     put(row.getCell(1), value === '' ? label : `${label}: ${value}`);
@@ -112,6 +152,13 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
       row.getCell(1).font = { bold: true, size: 14 };
       row.getCell(1).alignment = { wrapText: true, vertical: 'middle' };
       row.height = 36;
+    } else if (label === banner) {
+      // The banner: red on pink while provisional, dark green on green once final.
+      const final = doc.meta.status === 'final';
+      row.getCell(1).font = { bold: true, size: 13, color: { argb: final ? 'FF0B5A1E' : 'FFC00000' } };
+      row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: final ? 'FFE2F0D9' : 'FFFCE4E4' } };
+      row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      row.height = 28;
     } else if (label === sampleMarker || label === doc.heading) {
       row.getCell(1).font = { bold: true, size: 12, color: { argb: label === sampleMarker ? 'FFC00000' : 'FF000000' } };
     }
@@ -134,17 +181,37 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
     sheet.getColumn(i + 1).width = c.width;
   });
   const decimals = doc.meta.ruleSet.score?.rounding.decimals ?? 2;
+  let sectionStart = headerRowNumber + 1;
+  const subtotalRows: number[] = [];
   doc.rows.forEach((r, ri) => {
-    const row = sheet.getRow(headerRowNumber + 1 + ri);
+    const rowNumber = headerRowNumber + 1 + ri;
+    const row = sheet.getRow(rowNumber);
     doc.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      put(cell, xlsxValue(c.kind, r.cells[i] ?? null));
+      const value = xlsxValue(c.kind, r.cells[i] ?? null);
+      if (r.sum && c.kind === 'money' && typeof value === 'number') {
+        const col = letter(i + 1);
+        const formula =
+          r.sum === 'subtotal'
+            ? `SUM(${col}${sectionStart}:${col}${rowNumber - 1})`
+            : subtotalRows.length > 0
+              ? subtotalRows.map((n) => `${col}${n}`).join('+')
+              : '0';
+        // The library's figure is the cached result: readers that do not calculate still show it.
+        cell.value = { formula, result: value };
+      } else {
+        put(cell, value);
+      }
       const fmt = numberFormat(c.kind, decimals);
-      if (fmt && typeof cell.value === 'number') cell.numFmt = fmt;
+      if (fmt && (typeof value === 'number')) cell.numFmt = fmt;
       cell.border = cellBorder;
       cell.alignment = { vertical: 'top', wrapText: c.kind === 'text' };
       if (r.emphasis) cell.font = { bold: true };
     });
+    if (r.sum === 'subtotal') {
+      subtotalRows.push(rowNumber);
+      sectionStart = rowNumber + 1;
+    }
   });
   let next = headerRowNumber + doc.rows.length + 2;
   for (const line of doc.footer) {
@@ -201,7 +268,7 @@ function awardsDocument(evaluation: Evaluation, meta: ExportMeta): Document {
     if (group.prizes.length === 0) {
       rows.push({ cells: [label, 'Không có đơn vị đạt giải / No prize awarded', null, null, null, null, 0] });
     }
-    rows.push({ cells: [label, `Cộng ${label} / Subtotal`, null, null, null, null, group.totalAwarded], emphasis: true });
+    rows.push({ cells: [label, `Cộng ${label} / Subtotal`, null, null, null, null, group.totalAwarded], emphasis: true, sum: 'subtotal' });
 
     const vacantCounts = new Map<string, number>();
     for (const id of group.vacantPrizes) vacantCounts.set(id, (vacantCounts.get(id) ?? 0) + 1);
@@ -219,12 +286,19 @@ function awardsDocument(evaluation: Evaluation, meta: ExportMeta): Document {
       ]);
     }
   }
-  rows.push({ cells: ['Tổng cộng / Grand total', null, null, null, null, null, evaluation.totalAwarded], emphasis: true });
+  rows.push({ cells: ['Tổng cộng / Grand total', null, null, null, null, null, evaluation.totalAwarded], emphasis: true, sum: 'total' });
 
   const footer: OutCell[][] = [['Ghi chú / Notes']];
   if (notes.length === 0) footer.push(['', 'Không có giải để trống hay chưa quyết định. — No prize is vacant or undecided.']);
   else footer.push(...notes);
-  footer.push([], ['Người lập biểu / Prepared by', null, null, null, 'Chủ tịch Hội đồng Thi đua - Khen thưởng / Committee chair']);
+  const d = meta.status === 'final' ? meta.decision : null;
+  footer.push(
+    [],
+    d
+      ? ['Người lập biểu / Prepared by', null, null, null, `${d.signerTitle} / Signed by`]
+      : ['Người lập biểu / Prepared by', null, null, null, 'Chủ tịch Hội đồng Thi đua - Khen thưởng / Committee chair'],
+  );
+  if (d) footer.push([], [], [], [null, null, null, null, d.signerName]);
   return {
     sheetName: 'Khen thưởng',
     heading: 'DANH SÁCH ĐƠN VỊ ĐẠT GIẢI — Award list',
@@ -236,8 +310,8 @@ function awardsDocument(evaluation: Evaluation, meta: ExportMeta): Document {
   };
 }
 
-export function awardsCsv(evaluation: Evaluation, meta: ExportMeta): Uint8Array {
-  return documentCsv(awardsDocument(evaluation, meta));
+export function awardsCsv(evaluation: Evaluation, meta: ExportMeta, options: CsvOptions = {}): Uint8Array {
+  return documentCsv(awardsDocument(evaluation, meta), options);
 }
 
 export function awardsXlsx(evaluation: Evaluation, meta: ExportMeta): Promise<Uint8Array> {
@@ -323,8 +397,8 @@ function rankingDocument(evaluation: Evaluation, meta: ExportMeta): Document {
   };
 }
 
-export function rankingCsv(evaluation: Evaluation, meta: ExportMeta): Uint8Array {
-  return documentCsv(rankingDocument(evaluation, meta));
+export function rankingCsv(evaluation: Evaluation, meta: ExportMeta, options: CsvOptions = {}): Uint8Array {
+  return documentCsv(rankingDocument(evaluation, meta), options);
 }
 
 export function rankingXlsx(evaluation: Evaluation, meta: ExportMeta): Promise<Uint8Array> {

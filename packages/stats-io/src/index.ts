@@ -11,10 +11,13 @@ export {
   rankingCsv,
   rankingXlsx,
   sampleMarker,
+  statusBanner,
   statusLabel,
+  type CsvOptions,
   type ExportMeta,
 } from './exports.js';
 export { neutraliseCell } from './text.js';
+export type { CsvDialect } from './sheet-writing.js';
 export { sheetMessages, type SheetCode } from './messages.js';
 export { readCount, readPoints, type CountReading, type PointsReading } from './numbers.js';
 export { campaignIdPattern, checkCampaignText, checkRuleSetText, parseUnitsJson, type CampaignFile } from './rule-files.js';

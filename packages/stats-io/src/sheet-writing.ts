@@ -5,10 +5,17 @@ import { neutraliseCell } from './text.js';
 /** A cell to write: text (neutralised on the way out), a number, or nothing. */
 export type OutCell = string | number | null;
 
+/**
+ * How a CSV is written. `standard`: "," between cells and "." in decimals (RFC 4180; what scripts and
+ * English-locale Excel read). `excel-vn`: ";" between cells and "," in decimals — what Excel set to
+ * Vietnamese (or most European locales) expects, so that scores open as numbers, not text.
+ */
+export type CsvDialect = 'standard' | 'excel-vn';
+
 /** CSV as Excel opens it with Vietnamese intact: UTF-8 with BOM, CRLF, text cells neutralised. */
-export function toCsvBytes(rows: OutCell[][]): Uint8Array {
+export function toCsvBytes(rows: OutCell[][], dialect: CsvDialect = 'standard'): Uint8Array {
   const safe = rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
-  const text = stringify(safe, { bom: true, record_delimiter: '\r\n' });
+  const text = stringify(safe, { bom: true, record_delimiter: '\r\n', delimiter: dialect === 'excel-vn' ? ';' : ',' });
   return new TextEncoder().encode(text);
 }
 

@@ -134,10 +134,10 @@ describe('awardsXlsx', async () => {
       const amountCell = sheet.getCell(n, 7);
       if (typeof r[1] === 'string' && r[1].startsWith('Cộng')) {
         const group = evaluation.groups.find((g) => groupLabel(g.id) === r[0])!;
-        expect(r[6]).toBe(group.totalAwarded);
+        expect((r[6] as ExcelJS.CellFormulaValue).result).toBe(group.totalAwarded);
         groupsSeen.add(group.id);
       } else if (typeof r[0] === 'string' && r[0].startsWith('Tổng cộng')) {
-        expect(r[6]).toBe(evaluation.totalAwarded);
+        expect((r[6] as ExcelJS.CellFormulaValue).result).toBe(evaluation.totalAwarded);
         expect(prizeSum).toBe(evaluation.totalAwarded);
         break;
       } else {
@@ -148,6 +148,85 @@ describe('awardsXlsx', async () => {
       expect(amountCell.numFmt).toBe('#,##0 "₫"');
     }
     expect([...groupsSeen].sort()).toEqual(evaluation.groups.map((g) => g.id).sort());
+  });
+
+  it('writes the totals as formulas — each subtotal the SUM of its group\u2019s rows, the total the sum of the subtotals — that give the library\u2019s figures', () => {
+    const value = (n: number): number => {
+      const v = sheet.getCell(n, 7).value;
+      return typeof v === 'number' ? v : ((v as ExcelJS.CellFormulaValue | null)?.result as number) ?? 0;
+    };
+    const subtotals: number[] = [];
+    let groupStart = headerAt + 1;
+    let checked = 0;
+    for (let n = headerAt + 1; n < rows.length; n++) {
+      const cell = sheet.getCell(n, 7);
+      if (cell.type !== ExcelJS.ValueType.Formula) continue;
+      const formula = (cell.value as ExcelJS.CellFormulaValue).formula;
+      if (String(rows[n]?.[1] ?? '').startsWith('Cộng')) {
+        expect(formula).toBe(`SUM(G${groupStart}:G${n - 1})`);
+        let sum = 0;
+        for (let k = groupStart; k < n; k++) sum += value(k);
+        expect(sum).toBe(value(n));
+        subtotals.push(n);
+        groupStart = n + 1;
+      } else {
+        expect(formula).toBe(subtotals.map((k) => `G${k}`).join('+'));
+        expect(subtotals.reduce((t, k) => t + value(k), 0)).toBe(evaluation.totalAwarded);
+      }
+      checked++;
+    }
+    expect(checked).toBe(evaluation.groups.length + 1);
+  });
+
+  it('states provisional in a red banner above the table', () => {
+    const bannerRow = rows.findIndex((r) => String(r?.[0] ?? '').startsWith('KẾT QUẢ TẠM TÍNH'));
+    expect(bannerRow).toBeGreaterThan(0);
+    expect(bannerRow).toBeLessThan(headerAt);
+    expect(String(rows[bannerRow]?.[0])).toBe('KẾT QUẢ TẠM TÍNH — CHƯA PHẢI KẾT QUẢ CHÍNH THỨC (provisional: not the final result)');
+    expect(sheet.getCell(bannerRow, 1).font?.color?.argb).toBe('FFC00000');
+  });
+
+  it('states final in a green banner, with the decision it rests on and its signer', async () => {
+    const decision = { number: '125/QĐ-UBND', date: '2024-01-15', signerName: 'Nguyễn Văn Bình', signerTitle: 'CHỦ TỊCH UBND HUYỆN' };
+    const final = await loadWorkbook(await awardsXlsx(evaluation, { ...meta, status: 'final', sample: false, decision }));
+    const finalRows = sheetRows(final.worksheets[0]!);
+    const banner = finalRows.findIndex((r) => String(r?.[0] ?? '').startsWith('KẾT QUẢ CHÍNH THỨC'));
+    expect(String(finalRows[banner]?.[0])).toBe('KẾT QUẢ CHÍNH THỨC theo Quyết định số 125/QĐ-UBND ngày 15/01/2024 (final, decision 125/QĐ-UBND of 2024-01-15)');
+    expect(final.worksheets[0]!.getCell(banner, 1).font?.color?.argb).toBe('FF0B5A1E');
+    const footer = finalRows.flat().map((c) => String(c ?? ''));
+    expect(footer).toContain('CHỦ TỊCH UBND HUYỆN / Signed by');
+    expect(footer).toContain('Nguyễn Văn Bình');
+  });
+});
+
+describe('CSV for Excel in Vietnamese (dialect excel-vn)', () => {
+  const rowsOf = (bytes: Uint8Array) => parseCsv(new TextDecoder().decode(bytes), { bom: true, relax_column_count: true, delimiter: ';' }) as string[][];
+
+  it('separates cells with ";" and writes decimals with a comma, so Excel in Vietnamese reads numbers', () => {
+    const standard = csvRows(rankingCsv(evaluation, meta));
+    const vn = rowsOf(rankingCsv(evaluation, meta, { dialect: 'excel-vn' }));
+    expect(vn.length).toBe(standard.length);
+    const header = standard.findIndex((r) => r[0] === 'Nhóm');
+    const scoreColumn = standard[header]!.indexOf('Điểm');
+    let decimals = 0;
+    for (let n = header + 1; n < standard.length; n++) {
+      const a = standard[n]![scoreColumn] ?? '';
+      const b = vn[n]![scoreColumn] ?? '';
+      if (/^\d+\.\d+$/.test(a)) {
+        expect(b).toBe(a.replace('.', ','));
+        decimals++;
+      } else expect(b).toBe(a);
+      // Every other cell is the same text; names with commas stay whole.
+      expect(vn[n]!.filter((_, i) => i !== scoreColumn && !/^\d+,\d+$/.test(vn[n]![i] ?? ''))).toEqual(standard[n]!.filter((_, i) => i !== scoreColumn && !/^\d+\.\d+$/.test(standard[n]![i] ?? '')));
+    }
+    expect(decimals).toBeGreaterThan(3);
+    expect(new TextDecoder().decode(rankingCsv(evaluation, meta, { dialect: 'excel-vn' }))).toContain(';');
+  });
+
+  it('keeps amounts in đồng as whole numbers', () => {
+    const vn = rowsOf(awardsCsv(evaluation, meta, { dialect: 'excel-vn' }));
+    const total = vn.find((r) => r[0]?.startsWith('Tổng cộng'));
+    expect(total?.[6]).toBe(String(evaluation.totalAwarded));
   });
 });
 
@@ -181,7 +260,7 @@ describe('ranking exports', () => {
     const sheet = workbook.worksheets[0]!;
     const rows = sheetRows(sheet);
     const headerAt = rows.findIndex((r) => r?.[0] === 'Nhóm' && r?.[1] === 'Hạng');
-    expect(String(rows[3]?.[0] ?? '') + String(rows[4]?.[0] ?? '') + String(rows[5]?.[0] ?? '')).toContain('Chính thức');
+    expect(rows.slice(1, 10).map((r) => String(r?.[0] ?? '')).join('\n')).toContain('Chính thức');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerAt });
     const table = rows.slice(headerAt + 1).filter(Boolean);
     expect(table.map((r) => r[2])).toEqual(evaluation.units.map((u) => u.unitId));
@@ -235,7 +314,7 @@ describe('formula injection', () => {
     expect(total[6]).toBe(String(hostileEvaluation.totalAwarded));
   });
 
-  it('XLSX: the cell text starts with an apostrophe and no cell is a formula', async () => {
+  it('XLSX: the cell text starts with an apostrophe; the only formulas are the totals\u2019 own sums', async () => {
     const cases: [Uint8Array, string[]][] = [
       [await awardsXlsx(hostileEvaluation, meta), awardedNames],
       [await rankingXlsx(hostileEvaluation, meta), hostileNames],
@@ -245,7 +324,7 @@ describe('formula injection', () => {
       const texts: string[] = [];
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
-          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (cell.type === ExcelJS.ValueType.Formula) expect((cell.value as ExcelJS.CellFormulaValue).formula).toMatch(/^(SUM\(G\d+:G\d+\)|G\d+(\+G\d+)*|0)$/);
           if (typeof cell.value === 'string') texts.push(cell.value);
         }),
       );

@@ -238,6 +238,7 @@ export class Campaign {
         sample: this.sample || snapshot.sample,
         generatedAt,
         units: this.evaluations.unitsOf(snapshot.id),
+        decision: this.timeline.statusOf(snapshot) === 'final' ? (this.timeline.finalisation?.decision ?? null) : null,
       },
     };
   }

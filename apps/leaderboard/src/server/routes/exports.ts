@@ -1,13 +1,14 @@
 import { awardsCsv, awardsXlsx, rankingCsv, rankingXlsx } from '@thidua/stats-io';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { asOfQuerySchema, campaignParamsSchema } from '../../contract.js';
+import { asOfQuerySchema, campaignParamsSchema, csvExportQuerySchema } from '../../contract.js';
 import { attachment, csvType, xlsxType } from './files.js';
 import { errorResponses, fileResponse } from './responses.js';
 
 /**
- * The award list (danh sách khen thưởng) and the full ranking, as CSV (UTF-8 with BOM) and XLSX,
- * written by @thidua/stats-io from the same evaluation the API serves, with the columns the rule
- * set publishes.
+ * The award list (danh sách khen thưởng) and the full ranking, as CSV (UTF-8 with BOM; `dialect=excel-vn`
+ * for Excel in Vietnamese: ";" and decimal commas) and XLSX (a provisional/final banner, totals as
+ * formulas), written by @thidua/stats-io from the same evaluation the API serves, with the columns
+ * the rule set publishes. Once final, they name the award decision.
  */
 const kinds = [
   { kind: 'awards', slug: 'danh-sach-khen-thuong', vi: 'Danh sách khen thưởng', en: 'award list', csv: awardsCsv, xlsx: awardsXlsx },
@@ -26,15 +27,16 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
             description: 'Says provisional (tạm tính) or final (chính thức), the as-of date, rule set id and the input SHA-256; sample data is marked.',
             tags: ['files'],
             params: campaignParamsSchema,
-            querystring: asOfQuerySchema,
+            querystring: ext === 'csv' ? csvExportQuerySchema : asOfQuerySchema,
             response: { 200: fileResponse(type, `${ext.toUpperCase()} file`), ...errorResponses('campaign_not_found', 'invalid_as_of', 'no_snapshot') },
           },
         },
         async (request, reply) => {
           const campaign = app.campaigns.require(request.params.campaignId);
           const { evaluation, meta } = campaign.exportSource(request.query.asOf, app.clock().toISOString());
-          const bytes = await k[ext](evaluation, meta);
-          const name = `${k.slug}-${campaign.id}-${meta.asOf}${meta.status === 'final' ? '-chinh-thuc' : '-tam-tinh'}.${ext}`;
+          const dialect = 'dialect' in request.query && request.query.dialect === 'excel-vn' ? 'excel-vn' : 'standard';
+          const bytes = ext === 'csv' ? k.csv(evaluation, meta, { dialect }) : await k.xlsx(evaluation, meta);
+          const name = `${k.slug}-${campaign.id}-${meta.asOf}${meta.status === 'final' ? '-chinh-thuc' : '-tam-tinh'}${dialect === 'excel-vn' ? '-excel-vn' : ''}.${ext}`;
           return reply.type(type).header('content-disposition', attachment(name)).header('cache-control', 'no-cache').send(Buffer.from(bytes));
         },
       );
