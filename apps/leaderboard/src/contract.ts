@@ -46,6 +46,8 @@ export const errorSchema = z
   .object({
     error: z.string().describe('Stable error code (docs/errors-http.md)'),
     message: z.string().describe('"Vietnamese — English"'),
+    /** The same message in each language apart, for a page to show in its own. */
+    text: localizedTextSchema.optional(),
     issues: z.array(sheetIssueSchema).optional(),
   })
   .meta({ id: 'Error' });
@@ -88,6 +90,7 @@ export const decisionSchema = z
     date: isoDateSchema.describe('Ngày ký quyết định'),
     signerName: z.string().trim().min(1).max(120).describe('Người ký'),
     signerTitle: z.string().trim().min(1).max(120).describe('Chức vụ người ký, e.g. "Chủ tịch UBND huyện"'),
+    kind: z.string().trim().min(1).max(40).optional().describe('The kind of document when it is not a decision (default "Quyết định"), e.g. "Kế hoạch"'),
   })
   .meta({ id: 'Decision' });
 
@@ -146,6 +149,8 @@ export const campaignSummarySchema = z
     status: publicationStatusSchema,
     /** When final: the snapshot, who finalised it, when, and the decision it rests on. */
     finalisation: finalisationSchema.nullable(),
+    /** The rule set awards prizes (it has an award list to print and sign). */
+    awardsPrizes: z.boolean(),
     latestAsOf: isoDateSchema.nullable(),
     units: z.number().int(),
     /** Per group, the first three (by rank; or, without a score, by targets met). */

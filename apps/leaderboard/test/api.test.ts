@@ -221,7 +221,7 @@ describe('public API on the demo campaigns', () => {
   it('answers unknown paths in the error shape, never a stack trace, with the strict CSP', async () => {
     const res = await app.inject('/api/nothing-here');
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: 'not_found', message: 'Không tìm thấy — Not found' });
+    expect(res.json()).toEqual({ error: 'not_found', message: 'Không tìm thấy — Not found', text: { vi: 'Không tìm thấy', en: 'Not found' } });
     const csp = res.headers['content-security-policy'] as string;
     for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) {
       expect(csp.split(';')).toContain(d);

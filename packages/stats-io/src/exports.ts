@@ -18,7 +18,7 @@ export interface ExportMeta {
   /** The statistics evaluated: when given, the ranking lists each unit's inputs beside its figures. */
   units?: readonly UnitInput[];
   /** When final: the award decision the result rests on (it heads the award list and its signature block). */
-  decision?: { number: string; date: string; signerName: string; signerTitle: string } | null;
+  decision?: { number: string; date: string; signerName: string; signerTitle: string; kind?: string | undefined } | null;
 }
 
 export interface CsvOptions {
@@ -66,7 +66,7 @@ export function statusBanner(meta: Pick<ExportMeta, 'status' | 'decision'>): str
   if (meta.status === 'provisional') return 'KẾT QUẢ TẠM TÍNH — CHƯA PHẢI KẾT QUẢ CHÍNH THỨC (provisional: not the final result)';
   const d = meta.decision;
   return d
-    ? `KẾT QUẢ CHÍNH THỨC theo Quyết định số ${d.number} ngày ${formatDateVi(d.date)} (final, decision ${d.number} of ${d.date})`
+    ? `KẾT QUẢ CHÍNH THỨC theo ${d.kind ?? 'Quyết định'} số ${d.number} ngày ${formatDateVi(d.date)} (final, ${d.kind ? `${d.kind} (document)` : 'decision'} ${d.number} of ${d.date})`
     : 'KẾT QUẢ CHÍNH THỨC (final)';
 }
 

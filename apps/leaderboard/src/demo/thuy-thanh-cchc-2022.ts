@@ -15,9 +15,9 @@ export function thuyThanhCampaign(): DemoCampaign {
     ruleSet: thuyThanhCchc2022,
     roster: list.map((u) => ({ id: u.id, name: u.name, group: u.group })),
     sample: false,
-    // The document that states the appraised result (not an award decision: the scorecard awards
-    // no prizes): Kế hoạch 69/KH-UBND of 12/12/2022, signed for the commune's People's Committee.
-    final: { number: '69/KH-UBND', date: '2022-12-12', signerName: 'Đặng Văn Hiệp', signerTitle: 'KT. Chủ tịch — Phó Chủ tịch UBND xã Thủy Thanh' },
+    // The document that states the appraised result — a plan, not an award decision (the scorecard
+    // awards no prizes): Kế hoạch 69/KH-UBND of 12/12/2022, signed for the commune's People's Committee.
+    final: { kind: 'Kế hoạch', number: '69/KH-UBND', date: '2022-12-12', signerName: 'Đặng Văn Hiệp', signerTitle: 'KT. Chủ tịch — Phó Chủ tịch UBND xã Thủy Thanh' },
     snapshots: [{ asOf: '2022-12-31', sourceFileName: 'thuy-thanh-cchc-2022-tham-dinh.csv', csv: statisticsCsv(list, thuyThanhCchc2022), units: list }],
   };
 }

@@ -2,7 +2,7 @@ import type { LocalizedText } from '@thidua/scoring';
 import type { Grant } from '../contract.js';
 import type { AuditEntry } from '../store/store.js';
 import { actorNamesEn } from './actors.js';
-import { roleNames } from './auth/roles.js';
+import { roleNames } from '../roles.js';
 import { viDate } from './campaigns/comparison.js';
 import { httpErrors, type HttpErrorCode } from './errors.js';
 
@@ -68,10 +68,10 @@ const said: Record<string, Say> = {
       : // Lines of release 0.1 name the snapshot only.
         { vi: `${w.vi} thu hồi kỳ số liệu số ${e.snapshotId ?? '?'}`, en: `${w.en} retracted snapshot ${e.snapshotId ?? '?'}` },
   campaign_finalized: (w, d) => {
-    const decision = (d.decision ?? null) as { number?: string; date?: string; signerName?: string } | null;
+    const decision = (d.decision ?? null) as { number?: string; date?: string; signerName?: string; kind?: string } | null;
     return {
-      vi: `${w.vi} chốt kết quả chính thức theo số liệu đến ngày ${dateVi(d)}${decision ? `, căn cứ Quyết định số ${str(decision.number)} ngày ${viDate(str(decision.date))} (${str(decision.signerName)} ký)` : ''}${d.totalAwardedVnd !== undefined ? `; tổng tiền thưởng ${vnd(d.totalAwardedVnd)}` : ''}`,
-      en: `${w.en} finalised the result on the figures as of ${dateEn(d)}${decision ? `, on decision no. ${str(decision.number)} of ${str(decision.date)} (signed by ${str(decision.signerName)})` : ''}${d.totalAwardedVnd !== undefined ? `; prizes total ${vndEn(d.totalAwardedVnd)}` : ''}`,
+      vi: `${w.vi} chốt kết quả chính thức theo số liệu đến ngày ${dateVi(d)}${decision ? `, căn cứ ${str(decision.kind) || 'Quyết định'} số ${str(decision.number)} ngày ${viDate(str(decision.date))} (${str(decision.signerName)} ký)` : ''}${d.totalAwardedVnd !== undefined ? `; tổng tiền thưởng ${vnd(d.totalAwardedVnd)}` : ''}`,
+      en: `${w.en} finalised the result on the figures as of ${dateEn(d)}${decision ? `, on ${decision.kind ? `${str(decision.kind)} (document)` : 'decision'} no. ${str(decision.number)} of ${str(decision.date)} (signed by ${str(decision.signerName)})` : ''}${d.totalAwardedVnd !== undefined ? `; prizes total ${vndEn(d.totalAwardedVnd)}` : ''}`,
     };
   },
   auth_failed: (_w, d) => ({

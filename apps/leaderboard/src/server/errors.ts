@@ -98,7 +98,7 @@ export class HttpError extends Error {
     const e = httpErrors[this.code];
     const vi = this.detail ? `${e.vi}: ${this.detail.vi}` : e.vi;
     const en = this.detail ? `${e.en}: ${this.detail.en}` : e.en;
-    const body: ErrorBody = { error: this.code, message: `${vi} — ${en}` };
+    const body: ErrorBody = { error: this.code, message: `${vi} — ${en}`, text: { vi, en } };
     if (this.issues) body.issues = this.issues;
     return body;
   }

@@ -257,6 +257,7 @@ export const migrations: Migration[] = [
       ALTER TABLE finalisations ADD COLUMN decision_date TEXT;
       ALTER TABLE finalisations ADD COLUMN signer_name TEXT;
       ALTER TABLE finalisations ADD COLUMN signer_title TEXT;
+      ALTER TABLE finalisations ADD COLUMN decision_kind TEXT;
 
       -- The person's name as it was when the line was written (actor keeps the user name).
       ALTER TABLE audit_log ADD COLUMN actor_name TEXT;

@@ -398,12 +398,19 @@ export class Store {
           decision_date: string | null;
           signer_name: string | null;
           signer_title: string | null;
+          decision_kind: string | null;
         }
       | undefined;
     if (!r) return null;
     const decision =
       r.decision_number !== null && r.decision_date !== null
-        ? { number: r.decision_number, date: r.decision_date, signerName: r.signer_name ?? '', signerTitle: r.signer_title ?? '' }
+        ? {
+            number: r.decision_number,
+            date: r.decision_date,
+            signerName: r.signer_name ?? '',
+            signerTitle: r.signer_title ?? '',
+            ...(r.decision_kind ? { kind: r.decision_kind } : {}),
+          }
         : null;
     return { snapshotId: r.snapshot_id, finalizedBy: r.finalized_by, finalizedAt: r.finalized_at, decision };
   }
@@ -412,10 +419,10 @@ export class Store {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO finalisations (campaign_id, snapshot_id, finalized_by, finalized_at, decision_number, decision_date, signer_name, signer_title)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO finalisations (campaign_id, snapshot_id, finalized_by, finalized_at, decision_number, decision_date, signer_name, signer_title, decision_kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(campaignId, snapshotId, actor.name, at, decision.number, decision.date, decision.signerName, decision.signerTitle);
+        .run(campaignId, snapshotId, actor.name, at, decision.number, decision.date, decision.signerName, decision.signerTitle, decision.kind ?? null);
       this.insertAudit({ at, actor, action: 'campaign_finalized', outcome: 'ok', campaignId, snapshotId, detail: { ...detail, decision } });
     })();
   }

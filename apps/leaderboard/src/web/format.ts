@@ -114,6 +114,17 @@ export function formatTime(date: Date, locale: Locale, timeZone = 'Asia/Ho_Chi_M
   return df.format(date);
 }
 
+const dayCache = new Map<string, Intl.DateTimeFormat>();
+/** The calendar date of an instant in the campaign's time zone, "2023-12-31": days of an audit log. */
+export function localDay(iso: string, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  let df = dayCache.get(timeZone);
+  if (!df) {
+    df = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+    dayCache.set(timeZone, df);
+  }
+  return df.format(new Date(iso));
+}
+
 const collators = new Map<Locale, Intl.Collator>();
 /** Vietnamese collation for unit names (Đà after Dân, Ă after A), used by every sort by name. */
 export function collator(locale: Locale): Intl.Collator {

@@ -154,6 +154,10 @@ export interface Messages {
   exportRanking: string;
   exportBundle: string;
   print: string;
+  /** The award list as the decision's annex, to print and sign. */
+  annex: string;
+  /** The CSV for Excel set to Vietnamese (";" and decimal commas). */
+  excelVn: string;
   live: {
     updated: (date: string) => string;
     updatedAt: (time: string) => string;
@@ -291,6 +295,8 @@ const vi: Messages = {
   exportRanking: 'Bảng xếp hạng đầy đủ',
   exportBundle: 'Hồ sơ kết quả để kiểm chứng (JSON)',
   print: 'In danh sách khen thưởng',
+  annex: 'Danh sách khen thưởng để ký (phụ lục quyết định)',
+  excelVn: 'CSV cho Excel tiếng Việt',
   live: {
     updated: (d) => `Đã cập nhật: số liệu đến ngày ${d}.`,
     updatedAt: (t) => `cập nhật lúc ${t}`,
@@ -428,6 +434,8 @@ const en: Messages = {
   exportRanking: 'Full ranking',
   exportBundle: 'Verifiable result bundle (JSON)',
   print: 'Print the award list',
+  annex: 'Award list to sign (the decision’s annex)',
+  excelVn: 'CSV for Excel in Vietnamese',
   live: {
     updated: (d) => `Updated: figures as of ${d}.`,
     updatedAt: (t) => `updated at ${t}`,

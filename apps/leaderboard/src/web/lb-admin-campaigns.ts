@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import { type AdminApi, type PresetInfo, errorText, notify } from './admin/admin-api.js';
+import { type AdminApi, type PresetInfo, errorText } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
+import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import type { CampaignSummary, SheetIssue } from './api.js';
 import { formatInteger } from './format.js';
 import { type Locale, pick } from './i18n.js';
@@ -29,6 +30,8 @@ export class LbAdminCampaigns extends LitElement {
     issues: { state: true },
     busy: { state: true },
     confirmArchive: { state: true },
+    notice: { state: true },
+    noticeAt: { state: true },
   };
 
   declare api: AdminApi | undefined;
@@ -43,6 +46,9 @@ export class LbAdminCampaigns extends LitElement {
   declare issues: SheetIssue[];
   declare busy: boolean;
   declare confirmArchive: boolean;
+  declare notice: Notice;
+  /** Which section the notice belongs to: it is shown there. */
+  declare noticeAt: 'roster' | 'archive' | 'create';
 
   constructor() {
     super();
@@ -58,6 +64,19 @@ export class LbAdminCampaigns extends LitElement {
     this.issues = [];
     this.busy = false;
     this.confirmArchive = false;
+    this.notice = null;
+    this.noticeAt = 'create';
+  }
+
+  private say(at: 'roster' | 'archive' | 'create', kind: 'ok' | 'error', text: string, changed = false) {
+    this.noticeAt = at;
+    this.notice = { kind, text };
+    if (changed) announceChange(this);
+    void bringIntoView(this, '.notice');
+  }
+
+  private here(at: 'roster' | 'archive' | 'create') {
+    return this.noticeAt === at ? noticeView(this.notice) : nothing;
   }
 
   static override styles = [sharedStyles, adminStyles];
@@ -75,11 +94,11 @@ export class LbAdminCampaigns extends LitElement {
       const answer = await this.api.createCampaign(body);
       this.issues = answer.issues;
       if (answer.ok) {
-        notify(this, 'ok', t.created(this.newId), true);
+        this.say('create', 'ok', t.created(this.newId), true);
         this.dispatchEvent(new CustomEvent('campaign-created', { detail: this.newId, bubbles: true, composed: true }));
         this.newId = '';
       } else {
-        notify(this, 'error', errorText(answer, t.requestFailed));
+        this.say('create', 'error', errorText(answer, this.locale, t.requestFailed));
       }
     } finally {
       this.busy = false;
@@ -93,8 +112,8 @@ export class LbAdminCampaigns extends LitElement {
     try {
       const answer = await this.api.uploadRoster(this.campaign.id, this.rosterFile);
       this.issues = answer.issues;
-      if (answer.ok && answer.body) notify(this, 'ok', t.rosterDone(formatInteger(answer.body.roster.length, this.locale)), true);
-      else notify(this, 'error', errorText(answer, t.requestFailed));
+      if (answer.ok && answer.body) this.say('roster', 'ok', t.rosterDone(formatInteger(answer.body.roster.length, this.locale)), true);
+      else this.say('roster', 'error', errorText(answer, this.locale, t.requestFailed));
     } finally {
       this.busy = false;
     }
@@ -105,18 +124,18 @@ export class LbAdminCampaigns extends LitElement {
     this.confirmArchive = false;
     if (!this.api || !this.campaign) return;
     const answer = await this.api.archive(this.campaign.id);
-    if (answer.ok) notify(this, 'ok', t.archived, true);
-    else notify(this, 'error', errorText(answer, t.requestFailed));
+    if (answer.ok) this.say('archive', 'ok', t.archived, true);
+    else this.say('archive', 'error', errorText(answer, this.locale, t.requestFailed));
   }
 
   override render() {
     const t = adminMessages(this.locale);
     const campaign = this.campaign;
     const closed = !campaign || campaign.archived || campaign.status === 'final';
-    return html`${this.issues.length
-        ? html`<lb-issue-table .issues=${this.issues} caption=${t.issuesTitle(formatInteger(this.issues.length, this.locale))} locale=${this.locale}></lb-issue-table>`
-        : nothing}
-      ${campaign
+    const issues = this.issues.length
+      ? html`<lb-issue-table .issues=${this.issues} caption=${t.issuesTitle(formatInteger(this.issues.length, this.locale))} locale=${this.locale}></lb-issue-table>`
+      : nothing;
+    return html`${campaign
         ? html`<section aria-labelledby="roster-title">
               <h2 id="roster-title">${t.rosterTitle}</h2>
               <p class="hint">${t.rosterHint}</p>
@@ -131,6 +150,7 @@ export class LbAdminCampaigns extends LitElement {
               <div class="row">
                 <button type="button" class="roster-upload" ?disabled=${closed || this.busy || !this.rosterFile} @click=${this.uploadRoster}>${t.rosterUpload}</button>
               </div>
+              ${this.here('roster')} ${this.noticeAt === 'roster' ? issues : nothing}
             </section>
             <section aria-labelledby="archive-title">
               <h2 id="archive-title">${t.archiveTitle}</h2>
@@ -141,7 +161,18 @@ export class LbAdminCampaigns extends LitElement {
                     <button type="button" class="danger primary" @click=${this.archive}>${t.archive.replace('…', '')}</button>
                     <button type="button" @click=${() => (this.confirmArchive = false)}>${t.cancel}</button>
                   </div>`
-                : html`<button type="button" class="danger" ?disabled=${campaign.archived} @click=${() => (this.confirmArchive = true)}>${t.archive}</button>`}
+                : html`<button
+                    type="button"
+                    class="danger"
+                    ?disabled=${campaign.archived}
+                    @click=${() => {
+                      this.confirmArchive = true;
+                      void bringIntoView(this, '.confirm');
+                    }}
+                  >
+                    ${t.archive}
+                  </button>`}
+              ${this.here('archive')}
             </section>`
         : nothing}
       <section aria-labelledby="create-title">
@@ -164,6 +195,7 @@ export class LbAdminCampaigns extends LitElement {
                 <input id="rule-set-file" type="file" accept=".json,application/json" @change=${(e: Event) => (this.ruleSetFile = (e.target as HTMLInputElement).files?.[0] ?? null)} />`}
           <div class="row"><button type="submit" class="primary" ?disabled=${this.busy || !this.newId}>${t.create}</button></div>
         </form>
+        ${this.here('create')} ${this.noticeAt === 'create' ? issues : nothing}
       </section>`;
   }
 }

@@ -1,86 +1,153 @@
-import { LitElement, html, nothing } from 'lit';
-import { type AdminApi, errorText, notify } from './admin/admin-api.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { type AdminApi, errorText } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
+import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import type { CampaignSummary, SnapshotMeta } from './api.js';
 import { formatDate, formatDateTime, formatInteger } from './format.js';
-import { type Locale, messages } from './i18n.js';
+import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
-/** The campaign's published snapshots (retract one, with a confirmation), and finalising. */
+type Pending = { snapshotId: number; action: 'publish' | 'retract' } | null;
+/** An answer, shown under the row it is about. */
+type RowNotice = { snapshotId: number; notice: Notice } | null;
+
+/**
+ * The campaign's snapshots with their state — waiting to be published, shown now, published
+ * (history), replaced, retracted — and, for a publisher, publishing a pending one and retracting
+ * one, each after a confirmation that appears in the snapshot's own row.
+ */
 export class LbAdminSnapshots extends LitElement {
   static override properties = {
     api: { attribute: false },
     campaign: { attribute: false },
     snapshots: { attribute: false },
+    mayPublish: { attribute: false },
     locale: {},
     busy: { state: true },
-    confirmRetract: { state: true },
-    confirmFinalize: { state: true },
+    confirming: { state: true },
+    notice: { state: true },
   };
 
   declare api: AdminApi | undefined;
   declare campaign: CampaignSummary | undefined;
   declare snapshots: SnapshotMeta[];
+  declare mayPublish: boolean;
   declare locale: Locale;
   declare busy: boolean;
-  declare confirmRetract: number | null;
-  declare confirmFinalize: boolean;
+  declare confirming: Pending;
+  declare notice: RowNotice;
 
   constructor() {
     super();
     this.api = undefined;
     this.campaign = undefined;
     this.snapshots = [];
+    this.mayPublish = false;
     this.locale = 'vi';
     this.busy = false;
-    this.confirmRetract = null;
-    this.confirmFinalize = false;
+    this.confirming = null;
+    this.notice = null;
   }
 
-  static override styles = [sharedStyles, adminStyles];
+  static override styles = [
+    sharedStyles,
+    adminStyles,
+    css`
+      tr.under td > * {
+        position: sticky;
+        left: 0;
+        max-width: min(40rem, calc(100vw - 3.5rem));
+        box-sizing: border-box;
+      }
+    `,
+  ];
 
-  private async retract(s: SnapshotMeta) {
+  private confirm(snapshotId: number, action: 'publish' | 'retract') {
+    this.confirming = { snapshotId, action };
+    this.notice = null;
+    void bringIntoView(this, '.confirm');
+  }
+
+  private async act(s: SnapshotMeta, action: 'publish' | 'retract') {
     const t = adminMessages(this.locale);
-    this.confirmRetract = null;
+    this.confirming = null;
     if (!this.api || !this.campaign) return;
     this.busy = true;
     try {
-      const answer = await this.api.retract(this.campaign.id, s.id);
-      if (answer.ok) notify(this, 'ok', t.retractDone(formatDate(s.asOf, this.locale)), true);
-      else notify(this, 'error', errorText(answer, t.requestFailed));
+      const answer = action === 'publish' ? await this.api.publish(this.campaign.id, s.id) : await this.api.retract(this.campaign.id, s.id);
+      const date = formatDate(s.asOf, this.locale);
+      let notice: Notice;
+      if (answer.ok && answer.body) {
+        const state = answer.body.snapshot.state;
+        const shown = this.snapshots.find((o) => o.state === 'live');
+        notice =
+          action === 'retract'
+            ? { kind: 'ok', text: t.retractDone(date) }
+            : state === 'published' && shown
+              ? { kind: 'warn', text: t.publishedOlder(date, formatDate(shown.asOf, this.locale)) }
+              : { kind: 'ok', text: t.published(date) };
+        announceChange(this);
+      } else {
+        notice = { kind: 'error', text: errorText(answer, this.locale, t.requestFailed) };
+      }
+      this.notice = { snapshotId: s.id, notice };
+      void bringIntoView(this, '.notice');
     } finally {
       this.busy = false;
     }
   }
 
-  private async finalize() {
+  private stateCell(s: SnapshotMeta) {
     const t = adminMessages(this.locale);
-    this.confirmFinalize = false;
-    if (!this.api || !this.campaign) return;
-    this.busy = true;
-    try {
-      const answer = await this.api.finalize(this.campaign.id);
-      if (answer.ok) notify(this, 'ok', t.finalizeDone, true);
-      else notify(this, 'error', errorText(answer, t.requestFailed));
-    } finally {
-      this.busy = false;
+    const zone = this.campaign?.period.timeZone;
+    const when = (by: string | null, at: string | null) => (by && at ? html`<br /><span class="hint">${t.stateBy(by, formatDateTime(at, this.locale, zone))}</span>` : nothing);
+    const label = html`<span class="state ${s.state}">${t.states[s.state]}</span>`;
+    switch (s.state) {
+      case 'replaced':
+        return html`${label} ${s.replacedBy === null ? nothing : t.replacedBy(formatInteger(s.replacedBy, this.locale))}`;
+      case 'retracted':
+        return html`${label}${when(s.retractedBy, s.retractedAt)}`;
+      case 'pending':
+        return label;
+      default:
+        return html`${label}${when(s.publishedBy, s.publishedAt)}`;
     }
   }
 
-  private state(s: SnapshotMeta, closed: boolean) {
+  private actions(s: SnapshotMeta, closed: boolean) {
     const t = adminMessages(this.locale);
-    if (s.retracted) return t.retracted;
-    if (s.superseded) return t.superseded;
-    if (this.confirmRetract === s.id) {
-      return html`<span class="confirm" role="group" aria-label=${t.retract}>
-        ${t.retractConfirm(formatDate(s.asOf, this.locale))}
-        <button type="button" class="danger primary" @click=${() => this.retract(s)}>${t.retract}</button>
-        <button type="button" @click=${() => (this.confirmRetract = null)}>${t.cancel}</button>
-      </span>`;
+    if (!this.mayPublish || closed || s.state === 'retracted' || s.state === 'replaced') return nothing;
+    if (this.confirming?.snapshotId === s.id) return nothing;
+    return html`<div class="row">
+      ${s.state === 'pending' ? html`<button type="button" class="primary publish-snapshot" ?disabled=${this.busy} @click=${() => this.confirm(s.id, 'publish')}>${t.publishAction}</button>` : nothing}
+      <button type="button" class="danger retract" ?disabled=${this.busy} @click=${() => this.confirm(s.id, 'retract')}>${t.retract}</button>
+    </div>`;
+  }
+
+  /**
+   * Under a row, across the table: its confirmation, or the answer to what was done to it. Kept at
+   * the left edge of a table that scrolls sideways on a phone, so it is seen where the row is.
+   */
+  private under(s: SnapshotMeta) {
+    const t = adminMessages(this.locale);
+    const date = formatDate(s.asOf, this.locale);
+    if (this.confirming?.snapshotId === s.id) {
+      const publish = this.confirming.action === 'publish';
+      return html`<tr class="under" data-for=${s.id}>
+        <td colspan="5">
+          <div class="confirm" role="group" aria-label=${publish ? t.publishAction : t.retract}>
+            <p>${publish ? t.publishConfirm(date) : t.retractConfirm(date)}</p>
+            <button type="button" class=${publish ? 'primary confirm-publish' : 'danger primary confirm-retract'} @click=${() => this.act(s, publish ? 'publish' : 'retract')}>
+              ${publish ? t.publishAction : t.retract}
+            </button>
+            <button type="button" @click=${() => (this.confirming = null)}>${t.cancel}</button>
+          </div>
+        </td>
+      </tr>`;
     }
-    return html`${t.active}
-      <button type="button" class="danger" ?disabled=${closed || this.busy} @click=${() => (this.confirmRetract = s.id)}>${t.retract}</button>`;
+    if (this.notice?.snapshotId === s.id) return html`<tr class="under" data-for=${s.id}><td colspan="5">${noticeView(this.notice.notice)}</td></tr>`;
+    return nothing;
   }
 
   override render() {
@@ -89,46 +156,35 @@ export class LbAdminSnapshots extends LitElement {
     if (!campaign) return nothing;
     const closed = campaign.archived || campaign.status === 'final';
     return html`<section aria-labelledby="snapshots-title">
-        <h2 id="snapshots-title">${t.snapshotsTitle}</h2>
-        ${this.snapshots.length === 0
-          ? html`<p class="hint">${messages(this.locale).noData}</p>`
-          : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="snapshots-title">
-              <table class="snapshots">
-                <thead>
-                  <tr>
-                    <th scope="col">${t.snapshotAsOf}</th>
-                    <th scope="col">${t.snapshotFile}</th>
-                    <th scope="col" class="num">${t.snapshotRows}</th>
-                    <th scope="col">${t.snapshotBy}</th>
-                    <th scope="col">${t.snapshotAt}</th>
-                    <th scope="col">${t.snapshotState}</th>
+      <h2 id="snapshots-title">${t.snapshotsTitle}</h2>
+      ${this.snapshots.length === 0
+        ? html`<p class="hint">${t.noSnapshots}</p>`
+        : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="snapshots-title">
+            <table class="snapshots">
+              <thead>
+                <tr>
+                  <th scope="col">${t.snapshotAsOf}</th>
+                  <th scope="col">${t.snapshotFile}</th>
+                  <th scope="col" class="num">${t.snapshotRows}</th>
+                  <th scope="col">${t.snapshotBy}</th>
+                  <th scope="col">${t.snapshotState}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.snapshots.map(
+                  (s) => html`<tr data-snapshot-id=${s.id} data-state=${s.state} class=${s.state === 'retracted' ? 'retracted' : ''}>
+                    <th scope="row">${formatDate(s.asOf, this.locale)}</th>
+                    <td class="file">${s.sourceFileName}</td>
+                    <td class="num">${formatInteger(s.rowCount, this.locale)}</td>
+                    <td>${s.createdBy}<br /><span class="hint">${formatDateTime(s.createdAt, this.locale, campaign.period.timeZone)}</span></td>
+                    <td>${this.stateCell(s)} ${this.actions(s, closed)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  ${this.snapshots.map(
-                    (s) => html`<tr data-snapshot-id=${s.id} class=${s.retracted ? 'retracted' : ''}>
-                      <th scope="row">${formatDate(s.asOf, this.locale)}</th>
-                      <td class="file">${s.sourceFileName}</td>
-                      <td class="num">${formatInteger(s.rowCount, this.locale)}</td>
-                      <td>${s.createdBy}</td>
-                      <td>${formatDateTime(s.createdAt, this.locale, campaign.period.timeZone)}</td>
-                      <td>${this.state(s, closed)}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`}
-      </section>
-      <section aria-labelledby="finalize-title">
-        <h2 id="finalize-title">${t.finalizeTitle}</h2>
-        <p class="hint">${campaign.status === 'final' ? t.alreadyFinal : t.finalizeHint}</p>
-        ${this.confirmFinalize
-          ? html`<div class="confirm" role="group" aria-label=${t.finalizeTitle}>
-              <button type="button" class="danger primary" @click=${this.finalize}>${t.finalizeConfirm}</button>
-              <button type="button" @click=${() => (this.confirmFinalize = false)}>${t.cancel}</button>
-            </div>`
-          : html`<button type="button" class="danger finalize" ?disabled=${closed || this.busy} @click=${() => (this.confirmFinalize = true)}>${t.finalize}</button>`}
-      </section>`;
+                  ${this.under(s)}`,
+                )}
+              </tbody>
+            </table>
+          </div>`}
+    </section>`;
   }
 }
 

@@ -1,17 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Evaluation } from '@thidua/scoring';
-import { type AdminApi, errorText, notify } from './admin/admin-api.js';
+import { type AdminApi, errorText } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
+import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import { type CampaignSummary, type SheetIssue, type UploadResult, apiUrl } from './api.js';
 import { formatDate, formatDecimal, formatInteger, formatMoney } from './format.js';
 import { type Locale, messages, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-issue-table.js';
+import './lb-upload-comparison.js';
 
 /**
- * Checking a statistics file (a dry run: every issue by row and column, and a preview of the
- * result), then publishing exactly that file for that date; the template to fill in.
+ * Checking a statistics file (a dry run: every issue by row and column, what it changes against the
+ * published figures, the warnings, and a preview of the result), then sending exactly that file for
+ * that date — published at once by someone who may publish, else left for a publisher; the
+ * template to fill in. Every message appears here, beside the buttons.
  */
 export class LbAdminUpload extends LitElement {
   static override properties = {
@@ -24,6 +28,8 @@ export class LbAdminUpload extends LitElement {
     result: { state: true },
     issues: { state: true },
     checked: { state: true },
+    mayPublish: { attribute: false },
+    notice: { state: true },
   };
 
   declare api: AdminApi | undefined;
@@ -36,6 +42,9 @@ export class LbAdminUpload extends LitElement {
   declare issues: SheetIssue[];
   /** A dry run of exactly this file and date succeeded: publishing is offered. */
   declare checked: boolean;
+  /** The signed-in person may publish on this campaign: the upload is published at once. */
+  declare mayPublish: boolean;
+  declare notice: Notice;
 
   constructor() {
     super();
@@ -48,6 +57,13 @@ export class LbAdminUpload extends LitElement {
     this.result = null;
     this.issues = [];
     this.checked = false;
+    this.mayPublish = false;
+    this.notice = null;
+  }
+
+  private say(kind: 'ok' | 'error' | 'warn', text: string) {
+    this.notice = { kind, text };
+    void bringIntoView(this, '.notice');
   }
 
   static override styles = [sharedStyles, adminStyles];
@@ -57,20 +73,31 @@ export class LbAdminUpload extends LitElement {
     if (!this.api || !this.campaign || !this.file || !this.asOf) return;
     this.busy = true;
     try {
-      const answer = await this.api.upload(this.campaign.id, this.file, this.asOf, dryRun);
+      const answer = await this.api.upload(this.campaign.id, this.file, this.asOf, { dryRun, publish: this.mayPublish });
       this.issues = answer.issues;
+      const date = formatDate(this.asOf, this.locale);
       if (answer.ok && answer.body) {
-        this.result = answer.body;
+        const result = answer.body;
+        this.result = dryRun ? result : null;
         this.checked = dryRun;
-        if (dryRun) notify(this, 'ok', t.dryRunOk(formatInteger(answer.body.rowCount, this.locale)));
-        else notify(this, 'ok', t.published(formatDate(this.asOf, this.locale)), true);
+        if (dryRun) this.say('ok', t.dryRunOk(formatInteger(result.rowCount, this.locale)));
+        else {
+          const shown = result.comparison.olderThanShown && result.comparison.shownAsOf;
+          if (result.snapshot?.state === 'pending') this.say('ok', t.pendingSaved(date));
+          else if (shown) this.say('warn', t.publishedOlder(date, formatDate(shown, this.locale)));
+          else this.say('ok', t.published(date));
+          this.file = null;
+          const input = this.renderRoot.querySelector<HTMLInputElement>('#file');
+          if (input) input.value = '';
+          announceChange(this);
+        }
       } else {
         this.result = null;
         this.checked = false;
-        notify(this, 'error', answer.issues.length ? t.issuesTitle(formatInteger(answer.issues.length, this.locale)) : errorText(answer, t.requestFailed));
+        this.say('error', answer.issues.length ? t.issuesTitle(formatInteger(answer.issues.length, this.locale)) : errorText(answer, this.locale, t.requestFailed));
       }
     } catch (error) {
-      notify(this, 'error', String(error));
+      this.say('error', String(error));
     } finally {
       this.busy = false;
     }
@@ -114,22 +141,25 @@ export class LbAdminUpload extends LitElement {
   override render() {
     const t = adminMessages(this.locale);
     const campaign = this.campaign;
-    if (!campaign) return nothing;
-    const closed = campaign.archived || campaign.status === 'final';
+    if (!campaign || campaign.archived || campaign.status === 'final') return nothing;
+    const groupNames = Object.fromEntries((this.result?.evaluation.groups ?? []).map((g) => [g.id, g.name]));
+    const issues = this.issues.length
+      ? html`<lb-issue-table .issues=${this.issues} caption=${t.issuesTitle(formatInteger(this.issues.length, this.locale))} locale=${this.locale}></lb-issue-table>`
+      : nothing;
     return html`<section aria-labelledby="upload-title">
         <h2 id="upload-title">${t.uploadTitle}</h2>
-        ${closed ? html`<p class="hint">${campaign.archived ? t.archived : t.alreadyFinal}</p>` : nothing}
+        <p class="hint">${t.uploadHint}</p>
         <label for="file">${t.fileLabel}</label>
         <input
           id="file"
           type="file"
           accept=".csv,.xlsx,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          ?disabled=${closed}
           @change=${(e: Event) => {
             this.file = (e.target as HTMLInputElement).files?.[0] ?? null;
             this.checked = false;
             this.result = null;
             this.issues = [];
+            this.notice = null;
           }}
         />
         <label for="asof">${t.asOfLabel}</label>
@@ -139,24 +169,30 @@ export class LbAdminUpload extends LitElement {
           min=${campaign.period.start}
           max=${campaign.period.end}
           .value=${this.asOf}
-          ?disabled=${closed}
           @input=${(e: Event) => {
             this.asOf = (e.target as HTMLInputElement).value;
             this.checked = false;
+            this.result = null;
           }}
         />
         <div class="row">
-          <button type="button" class="dry-run" ?disabled=${closed || this.busy || !this.file || !this.asOf} @click=${() => this.upload(true)}>${t.dryRun}</button>
-          <button type="button" class="primary publish" ?disabled=${closed || this.busy || !this.checked} @click=${() => this.upload(false)}>${t.publish}</button>
+          <button type="button" class="dry-run" ?disabled=${this.busy || !this.file || !this.asOf} @click=${() => this.upload(true)}>${t.dryRun}</button>
           ${this.busy ? html`<span role="status">${t.working}</span>` : nothing}
         </div>
-        ${this.issues.length
-          ? html`<lb-issue-table .issues=${this.issues} caption=${t.issuesTitle(formatInteger(this.issues.length, this.locale))} locale=${this.locale}></lb-issue-table>`
-          : nothing}
+        ${noticeView(this.notice)} ${issues}
         ${this.result?.warnings.length
-          ? html`<lb-issue-table .issues=${this.result.warnings} caption=${t.warningsTitle(formatInteger(this.result.warnings.length, this.locale))} locale=${this.locale}></lb-issue-table>`
+          ? html`<lb-issue-table class="warnings" .issues=${this.result.warnings} caption=${t.warningsTitle(formatInteger(this.result.warnings.length, this.locale))} locale=${this.locale}></lb-issue-table>`
           : nothing}
+        ${this.result ? html`<lb-upload-comparison .comparison=${this.result.comparison} .groupNames=${groupNames} locale=${this.locale}></lb-upload-comparison>` : nothing}
         ${this.result ? this.preview(this.result.evaluation) : nothing}
+        ${this.checked
+          ? html`<div class="row send">
+              ${this.mayPublish
+                ? html`<button type="button" class="primary publish" ?disabled=${this.busy} @click=${() => this.upload(false)}>${t.publish}</button>`
+                : html`<button type="button" class="primary publish" ?disabled=${this.busy} @click=${() => this.upload(false)}>${t.sendForPublishing}</button>
+                    <span class="hint">${t.sendHint}</span>`}
+            </div>`
+          : nothing}
       </section>
       <section aria-labelledby="template-title">
         <h2 id="template-title">${t.templateTitle}</h2>

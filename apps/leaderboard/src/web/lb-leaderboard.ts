@@ -343,10 +343,13 @@ export class LbLeaderboard extends LitElement {
         <h2>${t.exports}</h2>
         <ul>
           ${hasPrizes
-            ? html`<li><a class="button" href=${`${apiUrl(id, 'export/awards.csv')}${asOf}`} download>${t.exportAwards} (CSV)</a></li>
+            ? html`<li><a class="button annex" href=${`${pageUrl(id, 'awards')}${asOf}`}>${t.annex}</a></li>
+                <li><a class="button" href=${`${apiUrl(id, 'export/awards.csv')}${asOf}`} download>${t.exportAwards} (CSV)</a></li>
+                <li><a class="button" href=${`${apiUrl(id, 'export/awards.csv')}${asOf ? `${asOf}&` : '?'}dialect=excel-vn`} download>${t.exportAwards} (${t.excelVn})</a></li>
                 <li><a class="button" href=${`${apiUrl(id, 'export/awards.xlsx')}${asOf}`} download>${t.exportAwards} (XLSX)</a></li>`
             : nothing}
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf}`} download>${t.exportRanking} (CSV)</a></li>
+          <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf ? `${asOf}&` : '?'}dialect=excel-vn`} download>${t.exportRanking} (${t.excelVn})</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.xlsx')}${asOf}`} download>${t.exportRanking} (XLSX)</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/award-bundle.json')}${asOf}`} download>${t.exportBundle}</a></li>
           ${hasPrizes ? html`<li><button type="button" @click=${() => window.print()}>${t.print}</button></li>` : nothing}

@@ -367,6 +367,7 @@ describe('accessibility', () => {
       [pageOf(cchc, 'units/thuy-thanh?explain=1'), 'unit-cchc'],
       [pageOf(nui, 'embed?group=communes'), 'embed'],
       ['/admin', 'admin'],
+      [pageOf(nui, 'awards'), 'award-annex'],
     ] as const;
     for (const [path, name] of pages) {
       for (const width of [1280, 360]) {
@@ -388,8 +389,10 @@ describe('downloads and assets', () => {
     await page.goto(`${server.origin}${pageOf(nui)}`);
     const links = await page.locator('lb-leaderboard footer a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     links.push(`/api/campaigns/${nui}/template.csv`, `/api/campaigns/${nui}/template.xlsx`);
-    expect(links.filter((l) => /awards\.(csv|xlsx)/.test(l))).toHaveLength(2);
-    expect(links.filter((l) => /ranking\.(csv|xlsx)/.test(l))).toHaveLength(2);
+    // CSV, CSV for Excel in Vietnamese (";" and decimal commas), XLSX.
+    expect(links.filter((l) => /awards\.(csv|xlsx)/.test(l))).toHaveLength(3);
+    expect(links.filter((l) => /ranking\.(csv|xlsx)/.test(l))).toHaveLength(3);
+    expect(links.filter((l) => l.includes('dialect=excel-vn'))).toHaveLength(2);
     expect(links.filter((l) => /award-bundle\.json/.test(l))).toHaveLength(1);
     for (const link of links) {
       const res = await fetch(`${server.origin}${link}`);

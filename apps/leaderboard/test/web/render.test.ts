@@ -11,7 +11,7 @@ import { evaluate, nuiThanh2023, type UnitInput } from '@thidua/scoring';
 import type { CampaignsResponse, LeaderboardResponse } from '../../src/contract.js';
 import { syntheticCampaign, syntheticStatistics } from '../../src/demo/synthetic.js';
 import { buildApp } from '../../src/server/app.js';
-import { leaderboardState, renderAdminPage, renderCampaignListPage, renderLeaderboardPage, renderUnitPage } from '../../src/server/pages/render.js';
+import { leaderboardState, renderAdminPage, renderAwardAnnexPage, renderCampaignListPage, renderLeaderboardPage, renderUnitPage } from '../../src/server/pages/render.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lb-render-'));
 let app: FastifyInstance;
@@ -183,9 +183,29 @@ describe('renderUnitPage, renderCampaignListPage and renderAdminPage', () => {
     }
   });
 
-  it('renders the admin page for no one to index', () => {
+  it('renders the admin page for no one to index; it asks the server who is signed in once its script runs', () => {
     const html = renderAdminPage({ locale: 'vi', assets: {}, campaignId: 'nui-thanh-2023-demo' });
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).toContain('Mã truy cập quản trị');
+    expect(html).toContain('Quản trị các đợt thi đua');
+    expect(html).toContain('Đang xử lý…');
+    expect(html).not.toContain('id="password"');
+  });
+
+  it('renders the award list as the decision\u2019s annex, provisional until final', () => {
+    const board = app.campaigns.require('nui-thanh-2023-demo').getLeaderboard();
+    const data = { campaign: board.campaign, status: board.status, snapshot: board.snapshot, evaluation: board.evaluation, finalisation: null, printedAt: '2024-01-20T02:00:00.000Z' };
+    const html = renderAwardAnnexPage(data, { locale: 'vi', assets: {} });
+    expect(html).toContain('PHỤ LỤC');
+    expect(html).toContain('BẢN TẠM TÍNH — CHƯA PHẢI KẾT QUẢ CHÍNH THỨC');
+    expect(html).toContain('In ngày 09:00 20/01/2024');
+    expect(html).not.toContain('<script');
+    for (const g of board.evaluation?.groups ?? []) for (const p of g.prizes) expect(html).toContain(p.unitName);
+    const final = renderAwardAnnexPage(
+      { ...data, status: 'final', finalisation: { snapshotId: 1, asOf: '2023-12-31', finalizedBy: 'Lê Văn C', finalizedAt: '2024-01-16T01:00:00.000Z', decision: { number: '125/QĐ-UBND', date: '2024-01-15', signerName: 'Nguyễn Văn Bình', signerTitle: 'Chủ tịch UBND huyện' } } },
+      { locale: 'vi', assets: {} },
+    );
+    expect(final).toContain('(Kèm theo Quyết định số 125/QĐ-UBND ngày 15/01/2024 của Chủ tịch UBND huyện)');
+    expect(final).not.toContain('BẢN TẠM TÍNH');
+    expect(final).toContain('Nguyễn Văn Bình');
   });
 });

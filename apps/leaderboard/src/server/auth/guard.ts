@@ -8,7 +8,7 @@ import type { AccountRecord } from '../../store/accounts.js';
 import type { Store } from '../../store/store.js';
 import { anonymousActor } from '../actors.js';
 import { HttpError } from '../errors.js';
-import { holds, type Requirement } from './roles.js';
+import { holds, type Requirement } from '../../roles.js';
 import { DatabaseSessionStore } from './session-store.js';
 import type { FailedAttempts } from './throttle.js';
 import { bearerToken, sha256Hex } from './tokens.js';

@@ -215,6 +215,7 @@ export class Campaign {
       archived: this.archived,
       status: this.timeline.statusOf(latest),
       finalisation: this.finalisation(),
+      awardsPrizes: this.ruleSet.groups.some((g) => (g.prizes ?? []).length > 0),
       latestAsOf: latest?.asOf ?? null,
       units: this.rosterList.length,
       leaders,

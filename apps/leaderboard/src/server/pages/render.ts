@@ -11,7 +11,9 @@ import { collator, formatDate, searchKey } from '../../web/format.js';
 import { type Locale, messages, pick } from '../../web/i18n.js';
 import { adminMessages } from '../../web/admin/admin-messages.js';
 import { pageSize } from '../../web/lb-ranking-table.js';
+import { annexMessages } from '../../web/annex-messages.js';
 import '../../web/lb-admin.js';
+import { type AnnexData } from '../../web/lb-award-annex.js';
 import '../../web/lb-campaign-list.js';
 import '../../web/lb-leaderboard.js';
 import '../../web/lb-unit-detail.js';
@@ -178,6 +180,14 @@ export function renderAdminPage(opts: PageOptions & { campaignId: string }): str
   const t = adminMessages(opts.locale);
   const body = collectResultSync(render(html`<lb-admin locale=${opts.locale} campaign-id=${opts.campaignId}></lb-admin>`));
   return documentHtml({ locale: opts.locale, title: t.title, description: t.title, body, state: undefined, assets: opts.assets, page: 'admin', robots: 'noindex, nofollow' });
+}
+
+/** The award list as the decision's annex: printable, no script (the page has nothing to hydrate). */
+export function renderAwardAnnexPage(data: AnnexData, opts: PageOptions): string {
+  const t = annexMessages(opts.locale);
+  const body = collectResultSync(render(html`<lb-award-annex locale=${opts.locale} .data=${data}></lb-award-annex>`));
+  const title = `${t.annex} — ${t.title} — ${pick(data.campaign.title, opts.locale)}`;
+  return documentHtml({ locale: opts.locale, title, description: title, body, state: undefined, assets: {}, page: 'public' });
 }
 
 export function renderNotFoundPage(opts: PageOptions & { text: string; back: string }): string {

@@ -21,7 +21,7 @@ import {
   uploadResultSchema,
 } from '../../contract.js';
 import { signedIn } from '../auth/guard.js';
-import { holds } from '../auth/roles.js';
+import { holds } from '../../roles.js';
 import { HttpError } from '../errors.js';
 import { xlsxType } from './files.js';
 import { errorResponses, security } from './responses.js';

@@ -9,7 +9,7 @@ import { campaignIdSchema } from '../../contract.js';
 import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, messages } from '../../web/i18n.js';
 import { cspDirectives } from '../csp.js';
 import { loadManifest, webDistDir } from '../pages/assets.js';
-import { pageSize, renderAdminPage, renderCampaignListPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
+import { pageSize, renderAdminPage, renderAwardAnnexPage, renderCampaignListPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
 import { acceptsEncoding } from '../plugins/cached-json.js';
 
 /**
@@ -134,6 +134,27 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/c/:campaignId/embed',
     { schema: { ...hidden, params: campaignParams }, helmet: { frameguard: false, contentSecurityPolicy: { useDefaults: false, directives: embedCsp } } },
     campaignPage(true),
+  );
+
+  // The award list as the decision's annex, to print and sign (?asOf= an earlier date).
+  app.get(
+    '/c/:campaignId/awards',
+    { schema: { hide: true, params: campaignParams, querystring: pageQuery.extend({ asOf: z.string().max(20).optional() }) } },
+    async (request, reply) => {
+      const locale = chooseLocale(request, reply);
+      const campaign = app.campaigns.get(request.params.campaignId);
+      if (!campaign) return notFound(reply, locale, messages(locale).noData);
+      const board = campaign.getLeaderboard(request.query.asOf);
+      const data = {
+        campaign: board.campaign,
+        status: board.status,
+        snapshot: board.snapshot,
+        evaluation: board.evaluation,
+        finalisation: campaign.finalisation(),
+        printedAt: app.clock().toISOString(),
+      };
+      return sendHtml(reply, renderAwardAnnexPage(data, { locale, assets }));
+    },
   );
 
   app.get(

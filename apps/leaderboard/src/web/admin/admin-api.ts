@@ -1,4 +1,18 @@
-import type { ApiErrorBody, AuditEntry, CampaignsResponse, SheetIssue, SnapshotMeta, UploadResult } from '../api.js';
+import type {
+  Account,
+  AuditEntry,
+  CampaignsResponse,
+  Decision,
+  Finalisation,
+  Grant,
+  SessionResponse,
+  SheetIssue,
+  SnapshotMeta,
+  TokenInfo,
+  UploadResult,
+} from '../../contract.js';
+import type { ApiErrorBody } from '../api.js';
+import type { Locale } from '../i18n.js';
 import { apiUrl } from '../api.js';
 
 /** An answer of the admin API: the status, and the body (or the error body). */
@@ -16,18 +30,25 @@ export interface PresetInfo {
   title: { vi: string; en: string };
 }
 
+const changing = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
- * The one client every admin element uses: the token on every request, each answer read the same
- * way (the error's message "vi — en" and its issues). The page decides nothing; the server does.
+ * The one client every admin element uses. The session is the browser's cookie (HttpOnly: the page
+ * never sees it); every change carries the CSRF token the server gave at sign-in. Each answer is
+ * read the same way (the error's message "vi — en" and its issues). The page decides nothing; the
+ * server does.
  */
 export class AdminApi {
-  constructor(private readonly token: () => string) {}
+  private csrf: string | null = null;
+
+  /** Called when the server says the session is gone (401): the page shows the sign-in form. */
+  onSignedOut: () => void = () => {};
 
   private async call<T>(url: string, init: RequestInit = {}): Promise<Answer<T>> {
-    const response = await fetch(url, {
-      ...init,
-      headers: { accept: 'application/json', authorization: `Bearer ${this.token()}`, ...init.headers },
-    });
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) };
+    if (changing.has(method) && this.csrf) headers['x-csrf-token'] = this.csrf;
+    const response = await fetch(url, { ...init, headers, credentials: 'same-origin' });
     const text = await response.text();
     let body: unknown = null;
     try {
@@ -37,8 +58,40 @@ export class AdminApi {
     }
     if (response.ok) return { ok: true, status: response.status, body: body as T, error: null, issues: [] };
     const error = body as ApiErrorBody | null;
+    if (response.status === 401 && !url.startsWith('/api/auth/')) this.onSignedOut();
     return { ok: false, status: response.status, body: null, error, issues: error?.issues ?? [] };
   }
+
+  private json(method: string, body: unknown): RequestInit {
+    return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  }
+
+  private remember<T extends SessionResponse>(answer: Answer<T>): Answer<T> {
+    if (answer.ok && answer.body) this.csrf = answer.body.csrfToken;
+    return answer;
+  }
+
+  // ── the session ──────────────────────────────────────────────────────────────────────
+
+  async session(): Promise<Answer<SessionResponse>> {
+    return this.remember(await this.call<SessionResponse>('/api/auth/session'));
+  }
+
+  async login(username: string, password: string): Promise<Answer<SessionResponse>> {
+    return this.remember(await this.call<SessionResponse>('/api/auth/login', this.json('POST', { username, password })));
+  }
+
+  async logout(): Promise<Answer<SessionResponse>> {
+    const answer = await this.call<SessionResponse>('/api/auth/logout', { method: 'POST' });
+    this.csrf = null;
+    return answer;
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<Answer<SessionResponse>> {
+    return this.remember(await this.call<SessionResponse>('/api/auth/password', this.json('POST', { currentPassword, newPassword })));
+  }
+
+  // ── campaigns ────────────────────────────────────────────────────────────────────────
 
   campaigns(): Promise<Answer<CampaignsResponse>> {
     return this.call('/api/campaigns');
@@ -49,7 +102,7 @@ export class AdminApi {
   }
 
   createCampaign(body: { id: string; preset?: string; ruleSetText?: string }): Promise<Answer<unknown>> {
-    return this.call('/api/admin/campaigns', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return this.call('/api/admin/campaigns', this.json('POST', body));
   }
 
   uploadRoster(campaignId: string, file: File): Promise<Answer<{ roster: unknown[] }>> {
@@ -62,36 +115,84 @@ export class AdminApi {
     return this.call(apiUrl(campaignId, 'admin/archive'), { method: 'POST' });
   }
 
+  // ── statistics ───────────────────────────────────────────────────────────────────────
+
+  /** Every snapshot with its state, pending ones included. */
   snapshots(campaignId: string): Promise<Answer<{ snapshots: SnapshotMeta[] }>> {
-    return this.call(apiUrl(campaignId, 'snapshots'));
+    return this.call(apiUrl(campaignId, 'admin/snapshots'));
   }
 
-  upload(campaignId: string, file: File, asOf: string, dryRun: boolean): Promise<Answer<UploadResult>> {
+  upload(campaignId: string, file: File, asOf: string, opts: { dryRun: boolean; publish?: boolean }): Promise<Answer<UploadResult>> {
     const form = new FormData();
     form.append('file', file, file.name);
-    const query = `asOf=${encodeURIComponent(asOf)}${dryRun ? '&dryRun=1' : ''}`;
+    const query = new URLSearchParams({ asOf });
+    if (opts.dryRun) query.set('dryRun', '1');
+    if (opts.publish !== undefined) query.set('publish', opts.publish ? '1' : '0');
     return this.call(`${apiUrl(campaignId, 'admin/snapshots')}?${query}`, { method: 'POST', body: form });
+  }
+
+  publish(campaignId: string, snapshotId: number): Promise<Answer<{ snapshot: SnapshotMeta }>> {
+    return this.call(apiUrl(campaignId, `admin/snapshots/${snapshotId}/publish`), { method: 'POST' });
   }
 
   retract(campaignId: string, snapshotId: number): Promise<Answer<{ snapshot: SnapshotMeta }>> {
     return this.call(apiUrl(campaignId, `admin/snapshots/${snapshotId}`), { method: 'DELETE' });
   }
 
-  finalize(campaignId: string): Promise<Answer<{ status: 'final'; snapshot: SnapshotMeta }>> {
-    return this.call(apiUrl(campaignId, 'admin/finalize'), { method: 'POST' });
+  finalize(campaignId: string, decision: Decision): Promise<Answer<{ status: 'final'; snapshot: SnapshotMeta; finalisation: Finalisation }>> {
+    return this.call(apiUrl(campaignId, 'admin/finalize'), this.json('POST', { decision }));
   }
 
-  audit(campaignId: string | null): Promise<Answer<{ entries: AuditEntry[] }>> {
-    return this.call(`/api/admin/audit${campaignId ? `?campaign=${encodeURIComponent(campaignId)}` : ''}`);
+  audit(campaignId: string | null, before?: number): Promise<Answer<{ entries: AuditEntry[] }>> {
+    const query = new URLSearchParams({ limit: '100' });
+    if (campaignId) query.set('campaign', campaignId);
+    if (before !== undefined) query.set('before', String(before));
+    return this.call(`/api/admin/audit?${query}`);
+  }
+
+  // ── accounts ─────────────────────────────────────────────────────────────────────────
+
+  accounts(): Promise<Answer<{ accounts: Account[] }>> {
+    return this.call('/api/admin/accounts');
+  }
+
+  createAccount(body: { username: string; displayName: string; grants: Grant[] }): Promise<Answer<{ account: Account; password?: string }>> {
+    return this.call('/api/admin/accounts', this.json('POST', body));
+  }
+
+  updateAccount(id: number, change: { displayName?: string; grants?: Grant[]; disabled?: boolean }): Promise<Answer<{ account: Account }>> {
+    return this.call(`/api/admin/accounts/${id}`, this.json('PATCH', change));
+  }
+
+  resetPassword(id: number): Promise<Answer<{ password: string }>> {
+    return this.call(`/api/admin/accounts/${id}/password`, { method: 'POST' });
+  }
+
+  tokens(id: number): Promise<Answer<{ tokens: TokenInfo[] }>> {
+    return this.call(`/api/admin/accounts/${id}/tokens`);
+  }
+
+  createToken(id: number, label: string): Promise<Answer<{ token: string; info: TokenInfo }>> {
+    return this.call(`/api/admin/accounts/${id}/tokens`, this.json('POST', { label }));
+  }
+
+  revokeToken(id: number, tokenId: number): Promise<Answer<{ tokens: TokenInfo[] }>> {
+    return this.call(`/api/admin/accounts/${id}/tokens/${tokenId}`, { method: 'DELETE' });
+  }
+
+  /** The database as a file, for the browser to save. */
+  async backup(): Promise<{ ok: true; blob: Blob; fileName: string } | { ok: false; answer: Answer<unknown> }> {
+    const response = await fetch('/api/admin/backup', { method: 'POST', headers: this.csrf ? { 'x-csrf-token': this.csrf } : {}, credentials: 'same-origin' });
+    if (!response.ok) {
+      const error = (await response.json().catch(() => null)) as ApiErrorBody | null;
+      return { ok: false, answer: { ok: false, status: response.status, body: null, error, issues: [] } };
+    }
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'thidua-backup.sqlite';
+    return { ok: true, blob: await response.blob(), fileName };
   }
 }
 
-/** Tells the page shell to show a notice (and whether something changed that others should reload). */
-export function notify(from: HTMLElement, kind: 'ok' | 'error', text: string, changed = false): void {
-  from.dispatchEvent(new CustomEvent('admin-notice', { detail: { kind, text, changed }, bubbles: true, composed: true }));
-}
-
-/** The server's message of a refused request, or the status. */
-export function errorText(answer: Answer<unknown>, fallback: (status: string) => string): string {
-  return answer.error?.message ?? fallback(String(answer.status));
+/** The server's message of a refused request in the page's language, or the status. */
+export function errorText(answer: Answer<unknown>, locale: Locale, fallback: (status: string) => string): string {
+  return answer.error?.text?.[locale] ?? answer.error?.message ?? fallback(String(answer.status));
 }

@@ -1,94 +1,134 @@
+import type { Role, SnapshotState } from '../../contract.js';
 import type { Locale } from '../i18n.js';
 
-/** The admin page's words, Vietnamese first. */
-export interface AdminMessages {
-  title: string;
-  back: string;
-  tokenLabel: string;
-  tokenSave: string;
-  tokenForget: string;
-  tokenSaved: string;
-  tokenHint: string;
-  campaignLabel: string;
-  campaignPick: string;
-  campaignsTitle: string;
-  createTitle: string;
-  createId: string;
-  createIdHint: string;
-  createFrom: string;
-  fromPreset: string;
-  fromFile: string;
-  ruleSetFile: string;
-  create: string;
-  created: (id: string) => string;
-  rosterTitle: string;
-  rosterHint: string;
-  rosterFile: string;
-  rosterUpload: string;
-  rosterDone: (n: string) => string;
-  archiveTitle: string;
-  archiveHint: string;
-  archive: string;
-  archiveConfirm: (title: string) => string;
-  archived: string;
-  uploadTitle: string;
-  fileLabel: string;
-  asOfLabel: string;
-  dryRun: string;
-  publish: string;
-  dryRunOk: (rows: string) => string;
-  published: (date: string) => string;
-  issuesTitle: (n: string) => string;
-  warningsTitle: (n: string) => string;
-  row: string;
-  column: string;
-  message: string;
-  wholeFile: string;
-  templateTitle: string;
-  templateCsv: string;
-  templateXlsx: string;
-  snapshotsTitle: string;
-  snapshotAsOf: string;
-  snapshotFile: string;
-  snapshotRows: string;
-  snapshotBy: string;
-  snapshotAt: string;
-  snapshotState: string;
-  retracted: string;
-  superseded: string;
-  active: string;
-  retract: string;
-  retractConfirm: (date: string) => string;
-  retractDone: (date: string) => string;
-  finalizeTitle: string;
-  finalizeHint: string;
-  finalize: string;
-  finalizeConfirm: string;
-  cancel: string;
-  finalizeDone: string;
-  alreadyFinal: string;
-  auditTitle: string;
-  auditWhen: string;
-  auditWho: string;
-  auditAction: string;
-  auditDetail: string;
-  load: string;
-  needToken: string;
-  working: string;
-  requestFailed: (status: string) => string;
-  previewTitle: string;
-}
-
-const vi: AdminMessages = {
+/**
+ * The admin page's words, Vietnamese first; the English ones have the same shape (the type is the
+ * Vietnamese object's). Dates and numbers arrive formatted for the page's language.
+ */
+const vi = {
   title: 'Quản trị các đợt thi đua',
   back: '← Các đợt thi đua',
-  tokenLabel: 'Mã truy cập quản trị',
-  tokenSave: 'Lưu mã',
-  tokenForget: 'Xóa mã',
-  tokenSaved: 'Đã lưu mã cho phiên làm việc này.',
-  tokenHint: 'Mã chỉ được giữ trong tab này và bị xóa khi đóng trình duyệt.',
-  campaignLabel: 'Đợt thi đua đang quản trị',
+  working: 'Đang xử lý…',
+  cancel: 'Hủy',
+  requestFailed: (s: string) => `Yêu cầu thất bại (mã ${s}).`,
+
+  // signing in
+  loginTitle: 'Đăng nhập',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  signIn: 'Đăng nhập',
+  loginHint: 'Tài khoản do quản trị viên cấp. Quên mật khẩu? Hãy nhờ quản trị viên đặt lại.',
+  signedInAs: (name: string) => `Đang đăng nhập: ${name}`,
+  signOut: 'Đăng xuất',
+  signedOut: 'Đã đăng xuất.',
+  sessionEnded: 'Phiên làm việc đã kết thúc; hãy đăng nhập lại.',
+  noRoles: 'Tài khoản chưa được giao việc nào. Hãy nhờ quản trị viên cấp quyền.',
+  changePassword: 'Đổi mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  newPasswordHint: 'Ít nhất 10 ký tự.',
+  savePassword: 'Lưu mật khẩu mới',
+  passwordChanged: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đóng.',
+
+  roles: {
+    clerk: 'Cán bộ tổng hợp số liệu',
+    publisher: 'Người công bố',
+    council: 'Hội đồng Thi đua – Khen thưởng',
+    admin: 'Quản trị viên',
+  } satisfies Record<Role, string>,
+  everyCampaign: 'mọi đợt thi đua',
+
+  // the campaign
+  campaignLabel: 'Đợt thi đua đang làm việc',
   campaignPick: 'Chọn đợt thi đua',
+  finalBanner: (date: string, by: string) => `Kết quả đã chốt chính thức ngày ${date} (${by}). Đợt thi đua chỉ còn xem được, không thay đổi được nữa.`,
+  decisionLine: (kind: string | undefined, number: string, date: string, signer: string) => `Căn cứ ${kind ?? 'Quyết định'} số ${number} ngày ${date}, ${signer} ký.`,
+  noDecision: 'Chốt trước khi phần mềm ghi số quyết định.',
+  archivedBanner: 'Đợt thi đua đã lưu trữ: chỉ còn xem được.',
+  annexLink: 'Xem và in danh sách khen thưởng (phụ lục quyết định)',
+
+  // uploading
+  uploadTitle: 'Tải lên số liệu',
+  uploadHint: 'Kiểm tra trước để xem lỗi và những gì thay đổi so với số liệu đã công bố; chưa có gì được lưu.',
+  fileLabel: 'Tệp số liệu (CSV hoặc XLSX)',
+  asOfLabel: 'Số liệu đến ngày',
+  dryRun: 'Kiểm tra trước (không lưu)',
+  publish: 'Công bố',
+  sendForPublishing: 'Gửi để công bố',
+  sendHint: 'Tệp sẽ chờ người công bố duyệt; bảng xếp hạng chưa thay đổi.',
+  dryRunOk: (rows: string) => `Tệp hợp lệ: ${rows} dòng. Xem những thay đổi bên dưới, rồi bấm nút ở cuối.`,
+  published: (date: string) => `Đã công bố số liệu đến ngày ${date}.`,
+  publishedOlder: (date: string, shown: string) => `Đã công bố số liệu đến ngày ${date}. Bảng xếp hạng vẫn hiển thị số liệu đến ngày ${shown} (mới hơn).`,
+  pendingSaved: (date: string) => `Đã gửi số liệu đến ngày ${date}; đang chờ người công bố.`,
+  issuesTitle: (n: string) => `Tệp bị từ chối: ${n} lỗi. Không có dữ liệu nào được lưu.`,
+  warningsTitle: (n: string) => `${n} cảnh báo`,
+  row: 'Dòng',
+  column: 'Cột',
+  message: 'Nội dung',
+  wholeFile: 'Cả tệp',
+  templateTitle: 'Mẫu số liệu',
+  templateCsv: 'Tải mẫu CSV',
+  templateXlsx: 'Tải mẫu Excel (XLSX)',
+  previewTitle: 'Xem trước kết quả',
+
+  // what an upload changes
+  comparisonTitle: 'So với số liệu đã công bố',
+  against: (date: string) => `So với số liệu đến ngày ${date} đang công bố.`,
+  nothingPublished: 'Chưa có số liệu nào được công bố: đây sẽ là kỳ đầu tiên.',
+  noChange: 'Không đơn vị nào đổi hạng hay đổi giải.',
+  rankMovesTitle: (n: string) => `Đổi hạng: ${n} đơn vị`,
+  prizeChangesTitle: (n: string) => `Đổi giải: ${n} đơn vị`,
+  unit: 'Đơn vị',
+  before: 'Trước',
+  now: 'Sau',
+  unranked: 'không xếp hạng',
+  noPrize: 'không có giải',
+  gained: 'Được giải',
+  lost: 'Mất giải',
+  changedPrize: 'Đổi giải',
+  totalAwarded: (before: string, now: string) => `Tổng tiền thưởng: ${before} → ${now}.`,
+  moreRows: (n: string) => `… và ${n} đơn vị khác`,
+
+  // snapshots
+  snapshotsTitle: 'Các kỳ số liệu',
+  snapshotAsOf: 'Đến ngày',
+  snapshotFile: 'Tệp',
+  snapshotRows: 'Số dòng',
+  snapshotBy: 'Người tải lên',
+  snapshotAt: 'Thời điểm',
+  snapshotState: 'Trạng thái',
+  states: {
+    pending: 'Chờ công bố',
+    live: 'Đang hiển thị',
+    published: 'Đã công bố (lịch sử)',
+    replaced: 'Đã được thay',
+    retracted: 'Đã thu hồi',
+  } satisfies Record<SnapshotState, string>,
+  replacedBy: (id: string) => `bằng kỳ số ${id}`,
+  stateBy: (by: string, at: string) => `${by}, ${at}`,
+  publishAction: 'Công bố',
+  publishConfirm: (date: string) => `Công bố số liệu đến ngày ${date}? Bảng xếp hạng công khai sẽ dùng số liệu này.`,
+  retract: 'Thu hồi',
+  retractConfirm: (date: string) => `Thu hồi kỳ số liệu đến ngày ${date}? Kỳ này vẫn được lưu và ghi nhật ký.`,
+  retractDone: (date: string) => `Đã thu hồi kỳ số liệu đến ngày ${date}.`,
+  noSnapshots: 'Chưa có kỳ số liệu nào.',
+
+  // finalising
+  finalizeTitle: 'Chốt kết quả chính thức',
+  finalizeHint: 'Ghi số, ngày và người ký quyết định khen thưởng. Sau khi chốt, đợt thi đua chỉ còn xem được; các tệp xuất ghi "Chính thức".',
+  decisionNumber: 'Số quyết định',
+  decisionNumberHint: 'Ví dụ: 125/QĐ-UBND',
+  decisionDate: 'Ngày ký',
+  signerName: 'Người ký',
+  signerTitle: 'Chức vụ người ký',
+  signerTitleHint: 'Ví dụ: Chủ tịch UBND huyện',
+  finalize: 'Chốt kết quả…',
+  finalizeConfirm: (date: string) => `Chốt kết quả theo số liệu đến ngày ${date}? Không thể hoàn tác.`,
+  finalizeYes: 'Tôi xác nhận chốt kết quả chính thức',
+  finalizeDone: 'Đã chốt kết quả chính thức.',
+  nothingToFinalize: 'Chưa có số liệu nào được công bố để chốt.',
+
+  // campaigns
   campaignsTitle: 'Đợt thi đua',
   createTitle: 'Tạo đợt thi đua mới',
   createId: 'Mã đợt thi đua',
@@ -98,75 +138,170 @@ const vi: AdminMessages = {
   fromFile: 'Tệp bộ quy tắc (JSON)',
   ruleSetFile: 'Tệp bộ quy tắc',
   create: 'Tạo',
-  created: (id) => `Đã tạo đợt thi đua "${id}". Hãy tải lên danh sách đơn vị.`,
+  created: (id: string) => `Đã tạo đợt thi đua "${id}". Hãy tải lên danh sách đơn vị.`,
   rosterTitle: 'Danh sách đơn vị',
   rosterHint: 'Tệp CSV hoặc XLSX có các cột "Mã đơn vị", "Tên đơn vị", "Nhóm" (có thể dùng mẫu số liệu).',
   rosterFile: 'Tệp danh sách đơn vị',
   rosterUpload: 'Thay danh sách đơn vị',
-  rosterDone: (n) => `Đã lưu danh sách ${n} đơn vị.`,
+  rosterDone: (n: string) => `Đã lưu danh sách ${n} đơn vị.`,
   archiveTitle: 'Lưu trữ đợt thi đua',
   archiveHint: 'Đợt thi đua đã lưu trữ vẫn xem được, nhưng không thay đổi được nữa.',
   archive: 'Lưu trữ…',
-  archiveConfirm: (t) => `Lưu trữ "${t}"? Không thể hoàn tác.`,
+  archiveConfirm: (t: string) => `Lưu trữ "${t}"? Không thể hoàn tác.`,
   archived: 'Đã lưu trữ đợt thi đua.',
-  uploadTitle: 'Tải lên số liệu',
-  fileLabel: 'Tệp số liệu (CSV hoặc XLSX)',
-  asOfLabel: 'Số liệu đến ngày',
-  dryRun: 'Kiểm tra trước (không lưu)',
-  publish: 'Công bố',
-  dryRunOk: (r) => `Tệp hợp lệ: ${r} dòng. Xem trước kết quả bên dưới, rồi bấm "Công bố".`,
-  published: (d) => `Đã công bố số liệu đến ngày ${d}.`,
-  issuesTitle: (n) => `Tệp bị từ chối: ${n} lỗi. Không có dữ liệu nào được lưu.`,
-  warningsTitle: (n) => `${n} cảnh báo`,
-  row: 'Dòng',
-  column: 'Cột',
-  message: 'Nội dung',
-  wholeFile: 'Cả tệp',
-  templateTitle: 'Mẫu số liệu',
-  templateCsv: 'Tải mẫu CSV',
-  templateXlsx: 'Tải mẫu Excel (XLSX)',
-  snapshotsTitle: 'Các kỳ số liệu đã công bố',
-  snapshotAsOf: 'Đến ngày',
-  snapshotFile: 'Tệp',
-  snapshotRows: 'Số dòng',
-  snapshotBy: 'Người tải',
-  snapshotAt: 'Thời điểm',
-  snapshotState: 'Trạng thái',
-  retracted: 'Đã thu hồi',
-  superseded: 'Đã được thay',
-  active: 'Đang dùng',
-  retract: 'Thu hồi',
-  retractConfirm: (d) => `Thu hồi kỳ số liệu đến ngày ${d}? Kỳ này vẫn được lưu và ghi nhật ký.`,
-  retractDone: (d) => `Đã thu hồi kỳ số liệu đến ngày ${d}.`,
-  finalizeTitle: 'Chốt kết quả chính thức',
-  finalizeHint: 'Sau khi chốt, không thể tải lên số liệu mới; các tệp xuất ghi "Chính thức".',
-  finalize: 'Chốt kết quả…',
-  finalizeConfirm: 'Tôi xác nhận chốt kết quả chính thức',
-  cancel: 'Hủy',
-  finalizeDone: 'Đã chốt kết quả chính thức.',
-  alreadyFinal: 'Kết quả đã được chốt chính thức.',
+
+  // accounts
+  accountsTitle: 'Tài khoản và quyền',
+  accountsHint: 'Mỗi cán bộ một tài khoản; quyền giao theo từng đợt thi đua hoặc cho mọi đợt.',
+  displayName: 'Họ và tên',
+  accountRoles: 'Quyền',
+  accountState: 'Tình trạng',
+  active: 'Đang hoạt động',
+  disabled: 'Đã khóa',
+  createAccount: 'Tạo tài khoản',
+  grantRole: 'Quyền',
+  grantCampaign: 'Đợt thi đua',
+  accountCreated: (username: string) => `Đã tạo tài khoản "${username}".`,
+  passwordOnce: (username: string) => `Mật khẩu của "${username}" (chỉ hiện một lần — hãy chuyển cho người dùng rồi đóng):`,
+  resetPassword: 'Đặt lại mật khẩu',
+  disable: 'Khóa',
+  enable: 'Mở khóa',
+  accountUpdated: (username: string) => `Đã cập nhật tài khoản "${username}".`,
+  editRoles: 'Sửa quyền',
+  saveRoles: 'Lưu quyền',
+  addGrant: 'Thêm quyền',
+  removeGrant: 'Bỏ',
+  tokensTitle: 'Mã truy cập cho phần mềm',
+  tokenLabel: 'Tên mã (để nhận ra sau này)',
+  createToken: 'Tạo mã truy cập',
+  tokenOnce: 'Mã truy cập (chỉ hiện một lần — hãy lưu lại ngay):',
+  revoke: 'Thu hồi',
+  tokenRevoked: 'Đã thu hồi mã truy cập.',
+  lastUsed: 'Dùng lần cuối',
+  never: 'chưa dùng',
+  showTokens: 'Mã truy cập…',
+
+  // back-ups
+  backupTitle: 'Sao lưu',
+  backupHint: 'Tải về một bản sao trọn vẹn của cơ sở dữ liệu, tạo ngay khi máy chủ đang chạy. Hãy cất giữ như chính máy chủ.',
+  backupButton: 'Sao lưu cơ sở dữ liệu',
+  backupDone: (file: string) => `Đã tải về bản sao lưu ${file}.`,
+
+  // the audit log
   auditTitle: 'Nhật ký thay đổi',
-  auditWhen: 'Thời điểm',
-  auditWho: 'Người thực hiện',
-  auditAction: 'Thao tác',
-  auditDetail: 'Chi tiết',
   load: 'Tải nhật ký',
-  needToken: 'Nhập mã truy cập quản trị trước.',
-  working: 'Đang xử lý…',
-  requestFailed: (s) => `Yêu cầu thất bại (mã ${s}).`,
-  previewTitle: 'Xem trước kết quả',
+  more: 'Xem thêm',
+  refused: 'bị từ chối',
 };
+
+export type AdminMessages = typeof vi;
 
 const en: AdminMessages = {
   title: 'Campaign administration',
   back: '← Campaigns',
-  tokenLabel: 'Admin access token',
-  tokenSave: 'Save token',
-  tokenForget: 'Forget token',
-  tokenSaved: 'Token kept for this session.',
-  tokenHint: 'The token stays in this tab only and is cleared when the browser closes.',
-  campaignLabel: 'Campaign being administered',
+  working: 'Working…',
+  cancel: 'Cancel',
+  requestFailed: (s) => `Request failed (status ${s}).`,
+
+  loginTitle: 'Sign in',
+  username: 'User name',
+  password: 'Password',
+  signIn: 'Sign in',
+  loginHint: 'Accounts are given by an administrator. Forgot your password? Ask an administrator to reset it.',
+  signedInAs: (name) => `Signed in: ${name}`,
+  signOut: 'Sign out',
+  signedOut: 'Signed out.',
+  sessionEnded: 'Your session has ended; please sign in again.',
+  noRoles: 'This account has no role yet. Ask an administrator for one.',
+  changePassword: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  newPasswordHint: 'At least 10 characters.',
+  savePassword: 'Save the new password',
+  passwordChanged: 'Password changed. Your other sessions were signed out.',
+
+  roles: { clerk: 'Statistics clerk', publisher: 'Publisher', council: 'Emulation council', admin: 'Administrator' },
+  everyCampaign: 'every campaign',
+
+  campaignLabel: 'Campaign you are working on',
   campaignPick: 'Choose a campaign',
+  finalBanner: (date, by) => `The result was finalised on ${date} (${by}). The campaign is now read-only.`,
+  decisionLine: (kind, number, date, signer) => `On ${kind ? `${kind} (document)` : 'decision'} no. ${number} of ${date}, signed by ${signer}.`,
+  noDecision: 'Finalised before the software recorded decision numbers.',
+  archivedBanner: 'The campaign is archived: read-only.',
+  annexLink: 'View and print the award list (the decision’s annex)',
+
+  uploadTitle: 'Upload figures',
+  uploadHint: 'Check first to see the problems and what changes against the published figures; nothing is stored.',
+  fileLabel: 'Statistics file (CSV or XLSX)',
+  asOfLabel: 'Figures as of',
+  dryRun: 'Check first (nothing stored)',
+  publish: 'Publish',
+  sendForPublishing: 'Send for publishing',
+  sendHint: 'The file will wait for a publisher; the ranking does not change yet.',
+  dryRunOk: (rows) => `The file is valid: ${rows} rows. Review the changes below, then press the button at the end.`,
+  published: (date) => `Published the figures as of ${date}.`,
+  publishedOlder: (date, shown) => `Published the figures as of ${date}. The ranking still shows the figures as of ${shown} (newer).`,
+  pendingSaved: (date) => `Sent the figures as of ${date}; waiting for a publisher.`,
+  issuesTitle: (n) => `File refused: ${n} problems. Nothing was stored.`,
+  warningsTitle: (n) => `${n} warnings`,
+  row: 'Row',
+  column: 'Column',
+  message: 'Problem',
+  wholeFile: 'Whole file',
+  templateTitle: 'Template',
+  templateCsv: 'Download CSV template',
+  templateXlsx: 'Download Excel template (XLSX)',
+  previewTitle: 'Preview',
+
+  comparisonTitle: 'Against the published figures',
+  against: (date) => `Compared with the published figures as of ${date}.`,
+  nothingPublished: 'Nothing is published yet: this will be the first.',
+  noChange: 'No unit changes rank or prize.',
+  rankMovesTitle: (n) => `Rank changes: ${n} units`,
+  prizeChangesTitle: (n) => `Prize changes: ${n} units`,
+  unit: 'Unit',
+  before: 'Before',
+  now: 'After',
+  unranked: 'not ranked',
+  noPrize: 'no prize',
+  gained: 'Gains a prize',
+  lost: 'Loses its prize',
+  changedPrize: 'Another prize',
+  totalAwarded: (before, now) => `Prizes in total: ${before} → ${now}.`,
+  moreRows: (n) => `… and ${n} more units`,
+
+  snapshotsTitle: 'Snapshots of figures',
+  snapshotAsOf: 'As of',
+  snapshotFile: 'File',
+  snapshotRows: 'Rows',
+  snapshotBy: 'Uploaded by',
+  snapshotAt: 'At',
+  snapshotState: 'State',
+  states: { pending: 'Waiting to be published', live: 'Shown now', published: 'Published (history)', replaced: 'Replaced', retracted: 'Retracted' },
+  replacedBy: (id) => `by snapshot ${id}`,
+  stateBy: (by, at) => `${by}, ${at}`,
+  publishAction: 'Publish',
+  publishConfirm: (date) => `Publish the figures as of ${date}? The public ranking will use them.`,
+  retract: 'Retract',
+  retractConfirm: (date) => `Retract the figures as of ${date}? They stay stored and logged.`,
+  retractDone: (date) => `Retracted the figures as of ${date}.`,
+  noSnapshots: 'No snapshot yet.',
+
+  finalizeTitle: 'Finalise the result',
+  finalizeHint: 'Record the award decision’s number, date and signer. After finalising, the campaign is read-only and exports say "Final".',
+  decisionNumber: 'Decision number',
+  decisionNumberHint: 'E.g. 125/QĐ-UBND',
+  decisionDate: 'Signed on',
+  signerName: 'Signed by',
+  signerTitle: 'Signer’s title',
+  signerTitleHint: 'E.g. Chairman of the district People’s Committee',
+  finalize: 'Finalise…',
+  finalizeConfirm: (date) => `Finalise the result on the figures as of ${date}? This cannot be undone.`,
+  finalizeYes: 'I confirm: finalise the result',
+  finalizeDone: 'The result is final.',
+  nothingToFinalize: 'Nothing is published yet to finalise.',
+
   campaignsTitle: 'Campaigns',
   createTitle: 'Create a campaign',
   createId: 'Campaign id',
@@ -187,52 +322,46 @@ const en: AdminMessages = {
   archive: 'Archive…',
   archiveConfirm: (t) => `Archive "${t}"? This cannot be undone.`,
   archived: 'The campaign is archived.',
-  uploadTitle: 'Upload figures',
-  fileLabel: 'Statistics file (CSV or XLSX)',
-  asOfLabel: 'Figures as of',
-  dryRun: 'Check first (nothing stored)',
-  publish: 'Publish',
-  dryRunOk: (r) => `The file is valid: ${r} rows. Review the preview below, then press "Publish".`,
-  published: (d) => `Published the figures as of ${d}.`,
-  issuesTitle: (n) => `File refused: ${n} problems. Nothing was stored.`,
-  warningsTitle: (n) => `${n} warnings`,
-  row: 'Row',
-  column: 'Column',
-  message: 'Problem',
-  wholeFile: 'Whole file',
-  templateTitle: 'Template',
-  templateCsv: 'Download CSV template',
-  templateXlsx: 'Download Excel template (XLSX)',
-  snapshotsTitle: 'Published figures',
-  snapshotAsOf: 'As of',
-  snapshotFile: 'File',
-  snapshotRows: 'Rows',
-  snapshotBy: 'Uploaded by',
-  snapshotAt: 'At',
-  snapshotState: 'State',
-  retracted: 'Retracted',
-  superseded: 'Superseded',
+
+  accountsTitle: 'Accounts and roles',
+  accountsHint: 'One account per official; roles are given per campaign or for every campaign.',
+  displayName: 'Full name',
+  accountRoles: 'Roles',
+  accountState: 'State',
   active: 'Active',
-  retract: 'Retract',
-  retractConfirm: (d) => `Retract the figures as of ${d}? They stay stored and logged.`,
-  retractDone: (d) => `Retracted the figures as of ${d}.`,
-  finalizeTitle: 'Finalise the results',
-  finalizeHint: 'After finalising, uploads are refused and exports say "Final".',
-  finalize: 'Finalise…',
-  finalizeConfirm: 'I confirm: finalise the results',
-  cancel: 'Cancel',
-  finalizeDone: 'The results are final.',
-  alreadyFinal: 'The results are already final.',
+  disabled: 'Disabled',
+  createAccount: 'Create the account',
+  grantRole: 'Role',
+  grantCampaign: 'Campaign',
+  accountCreated: (username) => `Created the account "${username}".`,
+  passwordOnce: (username) => `The password of "${username}" (shown once — pass it on, then close):`,
+  resetPassword: 'Reset the password',
+  disable: 'Disable',
+  enable: 'Enable',
+  accountUpdated: (username) => `Updated the account "${username}".`,
+  editRoles: 'Edit roles',
+  saveRoles: 'Save the roles',
+  addGrant: 'Add a role',
+  removeGrant: 'Remove',
+  tokensTitle: 'Access tokens for software',
+  tokenLabel: 'Token name (to recognise it later)',
+  createToken: 'Create a token',
+  tokenOnce: 'The access token (shown once — keep it now):',
+  revoke: 'Revoke',
+  tokenRevoked: 'Token revoked.',
+  lastUsed: 'Last used',
+  never: 'never',
+  showTokens: 'Access tokens…',
+
+  backupTitle: 'Back-up',
+  backupHint: 'Download a complete copy of the database, made now while the server runs. Keep it as you keep the server.',
+  backupButton: 'Back up the database',
+  backupDone: (file) => `Downloaded the back-up ${file}.`,
+
   auditTitle: 'Audit log',
-  auditWhen: 'When',
-  auditWho: 'Who',
-  auditAction: 'Action',
-  auditDetail: 'Detail',
   load: 'Load the audit log',
-  needToken: 'Enter the admin token first.',
-  working: 'Working…',
-  requestFailed: (s) => `Request failed (status ${s}).`,
-  previewTitle: 'Preview',
+  more: 'Show more',
+  refused: 'refused',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {

@@ -48,6 +48,97 @@ export const adminStyles = css`
     color: var(--lb-muted);
     font-size: 0.9rem;
   }
+  .notice {
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+    margin: 0.5rem 0 0;
+  }
+  .notice:focus {
+    outline: 2px solid var(--lb-accent);
+    outline-offset: 2px;
+  }
+  .notice.ok {
+    background: #e6f4ea;
+    color: var(--lb-up);
+  }
+  .notice.error {
+    background: #fce8e6;
+    color: var(--lb-down);
+  }
+  .notice.warn,
+  .banner {
+    background: var(--lb-warn-bg);
+    color: var(--lb-warn-text);
+  }
+  .banner {
+    padding: 0.6rem 0.75rem;
+    border-radius: 6px;
+    margin: 0.75rem 0 0;
+  }
+  .banner.final {
+    background: #e2f0d9;
+    color: #0b5a1e;
+  }
+  .secret {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 1.05rem;
+    background: #f3f5f7;
+    padding: 0.35rem 0.5rem;
+    border-radius: 4px;
+    user-select: all;
+    word-break: break-all;
+  }
+  .state {
+    font-weight: 600;
+  }
+  .state.live {
+    color: var(--lb-up);
+  }
+  .state.pending {
+    color: var(--lb-warn-text);
+  }
+  .state.replaced,
+  .state.retracted {
+    color: var(--lb-muted);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.35rem 0.5rem;
+    border-bottom: 1px solid var(--lb-border);
+    vertical-align: top;
+  }
+  td.num,
+  th.num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  ol.audit {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0 0;
+  }
+  ol.audit li {
+    padding: 0.35rem 0;
+    border-bottom: 1px solid var(--lb-border);
+  }
+  ol.audit li.refused {
+    color: var(--lb-down);
+  }
+  ol.audit time {
+    font-variant-numeric: tabular-nums;
+    color: var(--lb-muted);
+  }
+  ol.audit h3 {
+    margin-top: 0.75rem;
+  }
   .confirm {
     background: var(--lb-warn-bg);
     color: var(--lb-warn-text);

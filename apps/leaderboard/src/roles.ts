@@ -1,10 +1,11 @@
-import type { Grant, Role } from '../../contract.js';
+import type { Grant, Role } from './contract.js';
 
 /**
  * Who may do what. A route names what it requires (`x-required-role` in its schema, so the OpenAPI
  * document says it too): one of the roles; "member" (any role on the route's campaign); or
  * "signed-in" (any account). A role is held on one campaign or on every campaign ("*"); an
- * administrator holds every role everywhere.
+ * administrator holds every role everywhere. Shared by the server, which enforces it, and the admin
+ * page, which offers only what the signed-in person may do.
  */
 export type Requirement = Role | 'member' | 'signed-in';
 

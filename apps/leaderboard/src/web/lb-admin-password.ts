@@ -1,0 +1,77 @@
+import { LitElement, html } from 'lit';
+import { type AdminApi, errorText } from './admin/admin-api.js';
+import { adminMessages } from './admin/admin-messages.js';
+import { adminStyles } from './admin/admin-styles.js';
+import { type Notice, bringIntoView, noticeView } from './admin/notice.js';
+import type { Locale } from './i18n.js';
+import { sharedStyles } from './styles.js';
+
+/** Changing one's own password (the other sessions are signed out by the server). */
+export class LbAdminPassword extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    locale: {},
+    notice: { state: true },
+    busy: { state: true },
+  };
+
+  declare api: AdminApi | undefined;
+  declare locale: Locale;
+  declare notice: Notice;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.api = undefined;
+    this.locale = 'vi';
+    this.notice = null;
+    this.busy = false;
+  }
+
+  static override styles = [sharedStyles, adminStyles];
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    const t = adminMessages(this.locale);
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      const answer = await this.api.changePassword(String(data.get('current') ?? ''), String(data.get('new') ?? ''));
+      if (answer.ok) {
+        form.reset();
+        this.notice = { kind: 'ok', text: t.passwordChanged };
+      } else {
+        this.notice = { kind: 'error', text: errorText(answer, this.locale, t.requestFailed) };
+      }
+      void bringIntoView(this, '.notice');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = adminMessages(this.locale);
+    return html`<section aria-labelledby="password-title">
+      <h2 id="password-title">${t.changePassword}</h2>
+      <form @submit=${this.submit}>
+        <label for="current">${t.currentPassword}</label>
+        <input id="current" name="current" type="password" autocomplete="current-password" required />
+        <label for="new">${t.newPassword}</label>
+        <input id="new" name="new" type="password" autocomplete="new-password" minlength="10" required aria-describedby="new-hint" />
+        <p id="new-hint" class="hint">${t.newPasswordHint}</p>
+        <div class="row"><button type="submit" class="primary" ?disabled=${this.busy}>${t.savePassword}</button></div>
+      </form>
+      ${noticeView(this.notice)}
+    </section>`;
+  }
+}
+
+if (!customElements.get('lb-admin-password')) customElements.define('lb-admin-password', LbAdminPassword);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lb-admin-password': LbAdminPassword;
+  }
+}
