@@ -11,21 +11,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RosterUnit } from '../src/contract.js';
 import { nuiThanhRoster } from '../src/demo/roster.js';
+import { seededRandom } from '../src/demo/statistics.js';
 import { api, auditLines, auth, csvHeaders, dumpContent, startApp, statisticsCsv, statsFor, tempDb } from './helpers.js';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** A small deterministic generator (mulberry32): the same malformed forms on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const boundary = '----thidua-form-7f3a';
 function validForm(file: Buffer): Buffer {
@@ -126,7 +115,8 @@ describe('hostile and broken requests', () => {
   it('answers 2,000 malformed multipart uploads with 400 and a bilingual message, never 500, storing nothing', async () => {
     const before = dumpContent(db.dbPath);
     const form = validForm(Buffer.from(statisticsCsv(statsFor(nuiThanhRoster, 4))));
-    const next = random(20231231);
+    // The demo's seeded generator: the same malformed forms on every run.
+    const next = seededRandom(20231231);
     const statuses = new Map<number, number>();
     for (let i = 0; i < 2000; i++) {
       const { body, contentType } = malformed(form, next);

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Account, Grant, TokenInfo } from '../contract.js';
-import { type AdminApi, errorText } from './admin/admin-api.js';
+import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, bringIntoView, noticeView } from './admin/notice.js';
+import { type Notice, act, noticeView } from './admin/notice.js';
 import { formatDateTime } from './format.js';
 import { type Locale, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
@@ -59,18 +59,6 @@ export class LbAdminAccount extends LitElement {
 
   static override styles = [sharedStyles, adminStyles];
 
-  private async run<T>(work: () => Promise<{ ok: boolean; body: T | null; error: unknown; status: number; issues: unknown[] }>, done: (body: T) => Notice) {
-    const t = adminMessages(this.locale);
-    this.busy = true;
-    try {
-      const answer = await work();
-      this.notice = answer.ok && answer.body !== null ? done(answer.body) : { kind: 'error', text: errorText(answer as never, this.locale, t.requestFailed) };
-      void bringIntoView(this, this.secret ? '.secret-box' : '.notice');
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private changed(account: Account) {
     this.account = account;
     this.dispatchEvent(new CustomEvent<Account>('account-changed', { detail: account, bubbles: true, composed: true }));
@@ -105,7 +93,7 @@ export class LbAdminAccount extends LitElement {
                 class="primary save-grants"
                 ?disabled=${this.busy}
                 @click=${() =>
-                  this.run(
+                  act(this, 
                     () => api.updateAccount(a.id, { grants: this.draft }),
                     (body) => {
                       this.editing = false;
@@ -136,7 +124,7 @@ export class LbAdminAccount extends LitElement {
           class="reset-password"
           ?disabled=${this.busy}
           @click=${() =>
-            this.run(
+            act(this, 
               () => api.resetPassword(a.id),
               (body) => {
                 this.secret = { label: t.passwordOnce(a.username), value: body.password };
@@ -150,11 +138,11 @@ export class LbAdminAccount extends LitElement {
           type="button"
           class=${a.disabled ? 'enable' : 'danger disable'}
           ?disabled=${this.busy}
-          @click=${() => this.run(() => api.updateAccount(a.id, { disabled: !a.disabled }), (body) => this.changed(body.account))}
+          @click=${() => act(this, () => api.updateAccount(a.id, { disabled: !a.disabled }), (body) => this.changed(body.account))}
         >
           ${a.disabled ? t.enable : t.disable}
         </button>
-        <button type="button" class="show-tokens" @click=${() => this.run(() => api.tokens(a.id), (body) => ((this.tokens = body.tokens), null))}>${t.showTokens}</button>
+        <button type="button" class="show-tokens" @click=${() => act(this, () => api.tokens(a.id), (body) => ((this.tokens = body.tokens), null))}>${t.showTokens}</button>
       </div>
       ${this.secret
         ? html`<div class="secret-box confirm" role="group" aria-label=${this.secret.label}>
@@ -181,7 +169,7 @@ export class LbAdminAccount extends LitElement {
               : html`<button
                   type="button"
                   class="danger revoke-token"
-                  @click=${() => this.run(() => api.revokeToken(a.id, k.id), (body) => ((this.tokens = body.tokens), { kind: 'ok', text: t.tokenRevoked }))}
+                  @click=${() => act(this, () => api.revokeToken(a.id, k.id), (body) => ((this.tokens = body.tokens), { kind: 'ok', text: t.tokenRevoked }))}
                 >
                   ${t.revoke}
                 </button>`}
@@ -194,7 +182,7 @@ export class LbAdminAccount extends LitElement {
           const form = e.target as HTMLFormElement;
           const label = String(new FormData(form).get('label') ?? '').trim();
           if (!label) return;
-          void this.run(
+          void act(this, 
             () => api.createToken(a.id, label),
             (body) => {
               form.reset();

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Account, Grant } from '../contract.js';
-import { type AdminApi, errorText } from './admin/admin-api.js';
+import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, bringIntoView, noticeView } from './admin/notice.js';
+import { type Notice, act, noticeView } from './admin/notice.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-admin-account.js';
@@ -62,27 +62,22 @@ export class LbAdminAccounts extends LitElement {
 
   private async create(event: Event) {
     event.preventDefault();
-    const t = adminMessages(this.locale);
+    const api = this.api;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    if (!this.api) return;
-    this.busy = true;
-    try {
-      const username = String(data.get('username') ?? '').trim();
-      const answer = await this.api.createAccount({ username, displayName: String(data.get('display-name') ?? '').trim(), grants: this.grants });
-      if (answer.ok && answer.body) {
+    if (!api) return;
+    const username = String(data.get('username') ?? '').trim();
+    const made = await act(
+      this,
+      () => api.createAccount({ username, displayName: String(data.get('display-name') ?? '').trim(), grants: this.grants }),
+      (body) => {
         form.reset();
         this.grants = [];
-        this.created = { username, password: answer.body.password ?? '' };
-        this.notice = { kind: 'ok', text: t.accountCreated(username) };
-        await this.load();
-      } else {
-        this.notice = { kind: 'error', text: errorText(answer, this.locale, t.requestFailed) };
-      }
-      void bringIntoView(this, '.notice');
-    } finally {
-      this.busy = false;
-    }
+        this.created = { username, password: body.password ?? '' };
+        return { kind: 'ok', text: adminMessages(this.locale).accountCreated(username) };
+      },
+    );
+    if (made) await this.load();
   }
 
   override render() {

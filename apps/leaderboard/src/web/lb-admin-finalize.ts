@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Decision } from '../contract.js';
-import { type AdminApi, errorText } from './admin/admin-api.js';
+import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
+import { type Notice, act, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import type { CampaignSummary } from './api.js';
 import { formatDate } from './format.js';
 import type { Locale } from './i18n.js';
@@ -56,22 +56,17 @@ export class LbAdminFinalize extends LitElement {
   }
 
   private async finalize() {
-    const t = adminMessages(this.locale);
     this.confirming = false;
-    if (!this.api || !this.campaign || !this.decision) return;
-    this.busy = true;
-    try {
-      const answer = await this.api.finalize(this.campaign.id, this.decision);
-      if (answer.ok) {
-        this.notice = { kind: 'ok', text: t.finalizeDone };
+    const { api, campaign, decision } = this;
+    if (!api || !campaign || !decision) return;
+    await act(
+      this,
+      () => api.finalize(campaign.id, decision),
+      () => {
         announceChange(this);
-      } else {
-        this.notice = { kind: 'error', text: errorText(answer, this.locale, t.requestFailed) };
-      }
-      void bringIntoView(this, '.notice');
-    } finally {
-      this.busy = false;
-    }
+        return { kind: 'ok', text: adminMessages(this.locale).finalizeDone };
+      },
+    );
   }
 
   override render() {

@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
 import type { SessionResponse } from '../contract.js';
-import { type AdminApi, errorText } from './admin/admin-api.js';
+import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, bringIntoView, noticeView } from './admin/notice.js';
+import { type Notice, act, noticeView } from './admin/notice.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
@@ -39,24 +39,19 @@ export class LbAdminLogin extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
-    const t = adminMessages(this.locale);
+    const api = this.api;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    if (!this.api) return;
-    this.busy = true;
-    try {
-      const answer = await this.api.login(String(data.get('username') ?? '').trim(), String(data.get('password') ?? ''));
-      if (answer.ok && answer.body?.account) {
+    if (!api) return;
+    await act(
+      this,
+      () => api.login(String(data.get('username') ?? '').trim(), String(data.get('password') ?? '')),
+      (session) => {
         form.reset();
-        this.notice = null;
-        this.dispatchEvent(new CustomEvent<SessionResponse>('signed-in', { detail: answer.body, bubbles: true, composed: true }));
-      } else {
-        this.notice = { kind: 'error', text: errorText(answer, this.locale, t.requestFailed) };
-        void bringIntoView(this, '.notice');
-      }
-    } finally {
-      this.busy = false;
-    }
+        this.dispatchEvent(new CustomEvent<SessionResponse>('signed-in', { detail: session, bubbles: true, composed: true }));
+        return null;
+      },
+    );
   }
 
   override render() {

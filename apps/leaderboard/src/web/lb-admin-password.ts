@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
-import { type AdminApi, errorText } from './admin/admin-api.js';
+import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, bringIntoView, noticeView } from './admin/notice.js';
+import { type Notice, act, noticeView } from './admin/notice.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
@@ -32,23 +32,18 @@ export class LbAdminPassword extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
-    const t = adminMessages(this.locale);
+    const api = this.api;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    if (!this.api) return;
-    this.busy = true;
-    try {
-      const answer = await this.api.changePassword(String(data.get('current') ?? ''), String(data.get('new') ?? ''));
-      if (answer.ok) {
+    if (!api) return;
+    await act(
+      this,
+      () => api.changePassword(String(data.get('current') ?? ''), String(data.get('new') ?? '')),
+      () => {
         form.reset();
-        this.notice = { kind: 'ok', text: t.passwordChanged };
-      } else {
-        this.notice = { kind: 'error', text: errorText(answer, this.locale, t.requestFailed) };
-      }
-      void bringIntoView(this, '.notice');
-    } finally {
-      this.busy = false;
-    }
+        return { kind: 'ok', text: adminMessages(this.locale).passwordChanged };
+      },
+    );
   }
 
   override render() {

@@ -1,4 +1,7 @@
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
+import type { Locale } from '../i18n.js';
+import { type Answer, errorText } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
 
 /** What an action answered, shown beside the action itself. */
 export type Notice = { kind: 'ok' | 'error' | 'warn'; text: string } | null;
@@ -25,4 +28,28 @@ export async function bringIntoView(element: LitElement, selector = '.notice, .c
 /** Tells the page shell that something changed that other sections show (they reload). */
 export function announceChange(from: HTMLElement): void {
   from.dispatchEvent(new CustomEvent('admin-changed', { bubbles: true, composed: true }));
+}
+
+/** An admin element that runs actions: busy while one runs, its answer shown as its notice. */
+export interface ActingElement extends LitElement {
+  busy: boolean;
+  notice: Notice;
+  locale: Locale;
+}
+
+/**
+ * Runs one action of an admin element: busy while it runs; then `done`'s notice for an answer that
+ * went through, or the server's refusal in the page's language — brought into view either way.
+ */
+export async function act<T>(host: ActingElement, work: () => Promise<Answer<T>>, done: (body: T) => Notice): Promise<boolean> {
+  host.busy = true;
+  try {
+    const answer = await work();
+    const ok = answer.ok && answer.body !== null;
+    host.notice = ok ? done(answer.body as T) : { kind: 'error', text: errorText(answer, host.locale, adminMessages(host.locale).requestFailed) };
+    void bringIntoView(host, '.notice, .secret-box');
+    return ok;
+  } finally {
+    host.busy = false;
+  }
 }
