@@ -9,8 +9,6 @@ import type { Grant, Role } from './contract.js';
  */
 export type Requirement = Role | 'member' | 'signed-in';
 
-export const requirements: readonly Requirement[] = ['clerk', 'publisher', 'council', 'admin', 'member', 'signed-in'];
-
 export function holds(grants: readonly Grant[], required: Requirement, campaignId: string | null): boolean {
   if (required === 'signed-in') return true;
   if (grants.some((g) => g.role === 'admin')) return true;

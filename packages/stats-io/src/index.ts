@@ -16,7 +16,7 @@ export {
   type CsvOptions,
   type ExportMeta,
 } from './exports.js';
-export { neutraliseCell } from './text.js';
+export { formatDateVi, neutraliseCell } from './text.js';
 export type { CsvDialect } from './sheet-writing.js';
 export { sheetMessages, type SheetCode } from './messages.js';
 export { readCount, readPoints, type CountReading, type PointsReading } from './numbers.js';

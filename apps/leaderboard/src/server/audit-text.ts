@@ -1,9 +1,9 @@
 import type { LocalizedText } from '@thidua/scoring';
+import { formatDateVi as viDate } from '@thidua/stats-io';
 import type { Grant } from '../contract.js';
 import type { AuditEntry } from '../store/store.js';
 import { actorNamesEn } from './actors.js';
 import { roleNames } from '../roles.js';
-import { viDate } from './campaigns/comparison.js';
 import { httpErrors, type HttpErrorCode } from './errors.js';
 
 /**

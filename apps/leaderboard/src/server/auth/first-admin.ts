@@ -17,23 +17,25 @@ export const adminTokenLabel = 'ADMIN_TOKEN';
  */
 export async function ensureAdministrator(store: Store, opts: { adminToken?: string | undefined; at: string }): Promise<{ username: string; password: string } | null> {
   const accounts = store.accounts;
-  let admin = accounts.findByUsername(firstAdminUsername);
+  const administrator = { role: 'admin' as const, campaignId: '*' };
+  const existing = accounts.findByUsername(firstAdminUsername);
+  const make = (passwordHash: string | null) =>
+    accounts.create({ username: firstAdminUsername, displayName: firstAdminName, passwordHash, grants: [administrator] }, systemActor, opts.at);
+  let admin = existing;
   let created: { username: string; password: string } | null = null;
   if (accounts.countUsableAdmins() === 0) {
     const password = generatePassword();
     const hash = await hashPassword(password);
-    if (!admin) {
-      admin = accounts.create({ username: firstAdminUsername, displayName: firstAdminName, passwordHash: hash, grants: [{ role: 'admin', campaignId: '*' }] }, systemActor, opts.at);
+    if (existing) {
+      accounts.update(existing.id, { grants: [...existing.grants.filter((g) => g.role !== 'admin'), administrator], disabled: false }, systemActor, opts.at);
+      accounts.setPassword(existing.id, hash, systemActor, opts.at);
     } else {
-      admin = accounts.update(admin.id, { grants: [...admin.grants.filter((g) => g.role !== 'admin'), { role: 'admin', campaignId: '*' }], disabled: false }, systemActor, opts.at);
-      accounts.setPassword(admin.id, hash, systemActor, opts.at);
+      admin = make(hash);
     }
-    created = { username: admin.username, password };
+    created = { username: firstAdminUsername, password };
   }
   if (opts.adminToken) {
-    if (!admin) {
-      admin = accounts.create({ username: firstAdminUsername, displayName: firstAdminName, passwordHash: null, grants: [{ role: 'admin', campaignId: '*' }] }, systemActor, opts.at);
-    }
+    admin ??= make(null);
     accounts.ensureNamedToken(admin.id, adminTokenLabel, sha256Hex(opts.adminToken), systemActor, opts.at);
   }
   return created;

@@ -45,6 +45,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const actorOf = (account: AccountRecord): Actor => ({ username: account.username, name: account.displayName });
 
+/** An address refused for its failed sign-ins gets 429 and the seconds until it may try again. */
+export function refuseWhileBlocked(throttle: FailedAttempts, request: FastifyRequest, reply: FastifyReply): void {
+  const wait = throttle.blockedFor(request.ip);
+  if (wait === 0) return;
+  reply.header('retry-after', String(wait));
+  throw new HttpError('rate_limited');
+}
+
 /** The signed-in account of a route behind the guard (its requirement made sure there is one). */
 export function signedIn(request: FastifyRequest): SignedIn {
   if (!request.signedIn) throw new HttpError('unauthorized');
@@ -90,11 +98,7 @@ export async function installGuard(scope: FastifyInstance, opts: GuardOptions): 
     const required = request.routeOptions.schema?.['x-required-role'];
     const token = bearerToken(request);
     if (token !== null) {
-      const wait = throttle.blockedFor(request.ip);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new HttpError('rate_limited');
-      }
+      refuseWhileBlocked(throttle, request, reply);
       const account = store.accounts.accountForToken(sha256Hex(token), clock().toISOString());
       if (!account) return refuse(request, reply, true);
       request.signedIn = { account, via: 'token', actor: actorOf(account) };
@@ -105,11 +109,7 @@ export async function installGuard(scope: FastifyInstance, opts: GuardOptions): 
     }
     if (required === undefined) return;
     if (!request.signedIn) {
-      const wait = throttle.blockedFor(request.ip);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new HttpError('rate_limited');
-      }
+      refuseWhileBlocked(throttle, request, reply);
       return refuse(request, reply, false);
     }
     const campaignId = (request.params as { campaignId?: unknown } | undefined)?.campaignId;

@@ -1,9 +1,7 @@
 import type { Evaluation, UnitInput } from '@thidua/scoring';
+import { formatDateVi as viDate } from '@thidua/stats-io';
 import type { SheetIssue, UploadComparison } from '../../contract.js';
 import type { Campaign } from './campaign.js';
-
-/** 2023-09-30 → 30/09/2023, as Vietnamese documents write dates. */
-export const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 const prizeOf = (p: { label: { vi: string; en: string }; amount: number } | null | undefined) => (p ? { label: p.label, amount: p.amount } : null);
 
@@ -15,9 +13,9 @@ const prizeOf = (p: { label: { vi: string; en: string }; amount: number } | null
  * than the one shown (the board will not change), a cumulative count went down. Every figure is
  * the library's evaluation; nothing is recomputed here.
  */
-export function compareUpload(campaign: Campaign, asOf: string, evaluation: Evaluation, units: readonly UnitInput[], excludeId?: number): UploadComparison {
+export function compareUpload(campaign: Campaign, asOf: string, evaluation: Evaluation, units: readonly UnitInput[]): UploadComparison {
   const { timeline, evaluations, ruleSet } = campaign;
-  const effective = timeline.effective().filter((s) => s.id !== excludeId);
+  const effective = timeline.effective();
   const shown = effective[effective.length - 1] ?? null;
   const sameDate = effective.find((s) => s.asOf === asOf) ?? null;
   const against = sameDate ?? shown;

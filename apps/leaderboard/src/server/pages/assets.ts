@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
+import { join } from 'node:path';
+import { appDirectory } from '../paths.js';
 
 /**
- * Where scripts/build-web.mjs writes the bundles and their manifest: dist/web, beside the built
- * server (dist/server.js), or seen from the sources (src/server/pages) when run through tsx.
+ * Where scripts/build-web.mjs writes the bundles and their manifest: the app's dist/web, whether
+ * the server runs built (dist/server.js) or from the sources through tsx.
  */
-export const webDistDir = existsSync(join(here, 'web', 'manifest.json')) ? join(here, 'web') : join(here, '../../../dist/web');
+export const webDistDir = join(appDirectory(), 'dist', 'web');
 
 /** One page's script: the entry file and the chunks it imports (preloaded to save a round trip). */
 export interface PageScript {

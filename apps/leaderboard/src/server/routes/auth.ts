@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordBodySchema, loginBodySchema, sessionResponseSchema, type Account } from '../../contract.js';
 import type { AccountRecord } from '../../store/accounts.js';
 import { anonymousActor } from '../actors.js';
-import { actorOf, sessionCookieName, signedIn } from '../auth/guard.js';
+import { actorOf, refuseWhileBlocked, sessionCookieName, signedIn } from '../auth/guard.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { FailedAttempts } from '../auth/throttle.js';
 import { HttpError } from '../errors.js';
@@ -48,11 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       },
     },
     async (request, reply) => {
-      const wait = opts.throttle.blockedFor(request.ip);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new HttpError('rate_limited');
-      }
+      refuseWhileBlocked(opts.throttle, request, reply);
       const { username, password } = request.body;
       const account = store.accounts.findByUsername(username);
       const ok = await verifyPassword(password, account?.disabledAt === null ? account.passwordHash : null);

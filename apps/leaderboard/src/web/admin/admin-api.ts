@@ -44,11 +44,16 @@ export class AdminApi {
   /** Called when the server says the session is gone (401): the page shows the sign-in form. */
   onSignedOut: () => void = () => {};
 
-  private async call<T>(url: string, init: RequestInit = {}): Promise<Answer<T>> {
+  /** A request with the session's cookie, and the CSRF token on a change. */
+  private request(url: string, init: RequestInit = {}): Promise<Response> {
     const method = (init.method ?? 'GET').toUpperCase();
     const headers: Record<string, string> = { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) };
     if (changing.has(method) && this.csrf) headers['x-csrf-token'] = this.csrf;
-    const response = await fetch(url, { ...init, headers, credentials: 'same-origin' });
+    return fetch(url, { ...init, headers, credentials: 'same-origin' });
+  }
+
+  /** The answer read the same way every time: the body, or the error and its issues. */
+  private async read<T>(url: string, response: Response): Promise<Answer<T>> {
     const text = await response.text();
     let body: unknown = null;
     try {
@@ -60,6 +65,10 @@ export class AdminApi {
     const error = body as ApiErrorBody | null;
     if (response.status === 401 && !url.startsWith('/api/auth/')) this.onSignedOut();
     return { ok: false, status: response.status, body: null, error, issues: error?.issues ?? [] };
+  }
+
+  private async call<T>(url: string, init: RequestInit = {}): Promise<Answer<T>> {
+    return this.read<T>(url, await this.request(url, init));
   }
 
   private json(method: string, body: unknown): RequestInit {
@@ -182,11 +191,8 @@ export class AdminApi {
 
   /** The database as a file, for the browser to save. */
   async backup(): Promise<{ ok: true; blob: Blob; fileName: string } | { ok: false; answer: Answer<unknown> }> {
-    const response = await fetch('/api/admin/backup', { method: 'POST', headers: this.csrf ? { 'x-csrf-token': this.csrf } : {}, credentials: 'same-origin' });
-    if (!response.ok) {
-      const error = (await response.json().catch(() => null)) as ApiErrorBody | null;
-      return { ok: false, answer: { ok: false, status: response.status, body: null, error, issues: [] } };
-    }
+    const response = await this.request('/api/admin/backup', { method: 'POST' });
+    if (!response.ok) return { ok: false, answer: await this.read('/api/admin/backup', response) };
     const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'thidua-backup.sqlite';
     return { ok: true, blob: await response.blob(), fileName };
   }

@@ -95,7 +95,6 @@ const vi = {
   snapshotFile: 'Tệp',
   snapshotRows: 'Số dòng',
   snapshotBy: 'Người tải lên',
-  snapshotAt: 'Thời điểm',
   snapshotState: 'Trạng thái',
   states: {
     pending: 'Chờ công bố',
@@ -129,7 +128,6 @@ const vi = {
   nothingToFinalize: 'Chưa có số liệu nào được công bố để chốt.',
 
   // campaigns
-  campaignsTitle: 'Đợt thi đua',
   createTitle: 'Tạo đợt thi đua mới',
   createId: 'Mã đợt thi đua',
   createIdHint: 'Chữ thường không dấu, chữ số và "-", ví dụ: nui-thanh-2024.',
@@ -155,7 +153,6 @@ const vi = {
   accountsHint: 'Mỗi cán bộ một tài khoản; quyền giao theo từng đợt thi đua hoặc cho mọi đợt.',
   displayName: 'Họ và tên',
   accountRoles: 'Quyền',
-  accountState: 'Tình trạng',
   active: 'Đang hoạt động',
   disabled: 'Đã khóa',
   createAccount: 'Tạo tài khoản',
@@ -191,7 +188,6 @@ const vi = {
   auditTitle: 'Nhật ký thay đổi',
   load: 'Tải nhật ký',
   more: 'Xem thêm',
-  refused: 'bị từ chối',
 };
 
 export type AdminMessages = typeof vi;
@@ -276,7 +272,6 @@ const en: AdminMessages = {
   snapshotFile: 'File',
   snapshotRows: 'Rows',
   snapshotBy: 'Uploaded by',
-  snapshotAt: 'At',
   snapshotState: 'State',
   states: { pending: 'Waiting to be published', live: 'Shown now', published: 'Published (history)', replaced: 'Replaced', retracted: 'Retracted' },
   replacedBy: (id) => `by snapshot ${id}`,
@@ -302,7 +297,6 @@ const en: AdminMessages = {
   finalizeDone: 'The result is final.',
   nothingToFinalize: 'Nothing is published yet to finalise.',
 
-  campaignsTitle: 'Campaigns',
   createTitle: 'Create a campaign',
   createId: 'Campaign id',
   createIdHint: 'Lowercase ASCII letters, digits and "-", e.g. nui-thanh-2024.',
@@ -327,7 +321,6 @@ const en: AdminMessages = {
   accountsHint: 'One account per official; roles are given per campaign or for every campaign.',
   displayName: 'Full name',
   accountRoles: 'Roles',
-  accountState: 'State',
   active: 'Active',
   disabled: 'Disabled',
   createAccount: 'Create the account',
@@ -361,7 +354,6 @@ const en: AdminMessages = {
   auditTitle: 'Audit log',
   load: 'Load the audit log',
   more: 'Show more',
-  refused: 'refused',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {
