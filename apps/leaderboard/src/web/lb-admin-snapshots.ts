@@ -98,8 +98,10 @@ export class LbAdminSnapshots extends LitElement {
     }
   }
 
-  private stateCell(s: SnapshotMeta) {
+  private stateCell(s: SnapshotMeta, closed: boolean) {
     const t = adminMessages(this.locale);
+    // A pending upload of a final or archived campaign waits for nothing: it will never be published.
+    if (s.state === 'pending' && closed) return html`<span class="state retracted">${t.neverPublished}</span>`;
     const zone = this.campaign?.period.timeZone;
     const when = (by: string | null, at: string | null) => (by && at ? html`<br /><span class="hint">${t.stateBy(by, formatDateTime(at, this.locale, zone))}</span>` : nothing);
     const label = html`<span class="state ${s.state}">${t.states[s.state]}</span>`;
@@ -177,7 +179,7 @@ export class LbAdminSnapshots extends LitElement {
                     <td class="file">${s.sourceFileName}</td>
                     <td class="num">${formatInteger(s.rowCount, this.locale)}</td>
                     <td>${s.createdBy}<br /><span class="hint">${formatDateTime(s.createdAt, this.locale, campaign.period.timeZone)}</span></td>
-                    <td>${this.stateCell(s)} ${this.actions(s, closed)}</td>
+                    <td>${this.stateCell(s, closed)} ${this.actions(s, closed)}</td>
                   </tr>
                   ${this.under(s)}`,
                 )}

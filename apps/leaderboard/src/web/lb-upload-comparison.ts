@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { UploadComparison } from '../contract.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
@@ -33,7 +33,23 @@ export class LbUploadComparison extends LitElement {
     this.locale = 'vi';
   }
 
-  static override styles = [sharedStyles, adminStyles];
+  static override styles = [
+    sharedStyles,
+    adminStyles,
+    css`
+      /* What kind of change, and the group, under the unit's name: three columns fit a phone. */
+      .about {
+        display: block;
+        font-weight: normal;
+        font-size: 0.85rem;
+        color: var(--lb-muted);
+      }
+      .about .kind {
+        font-weight: 600;
+        color: inherit;
+      }
+    `,
+  ];
 
   private more(total: number) {
     return total > shownRows ? html`<p class="hint">${adminMessages(this.locale).moreRows(formatInteger(total - shownRows, this.locale))}</p>` : nothing;
@@ -58,7 +74,6 @@ export class LbUploadComparison extends LitElement {
               <thead>
                 <tr>
                   <th scope="col">${t.unit}</th>
-                  <th scope="col"></th>
                   <th scope="col">${t.before}</th>
                   <th scope="col">${t.now}</th>
                 </tr>
@@ -66,8 +81,7 @@ export class LbUploadComparison extends LitElement {
               <tbody>
                 ${c.prizeChanges.slice(0, shownRows).map(
                   (p) => html`<tr data-unit-id=${p.unitId}>
-                    <th scope="row">${p.unitName} <span class="hint">(${group(p.groupId)})</span></th>
-                    <td class="kind">${kind(p.before, p.now)}</td>
+                    <th scope="row">${p.unitName}<span class="about"><span class="kind">${kind(p.before, p.now)}</span> · ${group(p.groupId)}</span></th>
                     <td>${prize(p.before)}</td>
                     <td>${prize(p.now)}</td>
                   </tr>`,
@@ -94,7 +108,7 @@ export class LbUploadComparison extends LitElement {
               <tbody>
                 ${c.rankMoves.slice(0, shownRows).map(
                   (m) => html`<tr data-unit-id=${m.unitId}>
-                    <th scope="row">${m.unitName} <span class="hint">(${group(m.groupId)})</span></th>
+                    <th scope="row">${m.unitName}<span class="about">${group(m.groupId)}</span></th>
                     <td class="num">${rank(m.before)}</td>
                     <td class="num">${rank(m.now)}</td>
                   </tr>`,
