@@ -16,11 +16,11 @@ export {
   type CsvOptions,
   type ExportMeta,
 } from './exports.js';
-export { formatDateVi, neutraliseCell } from './text.js';
+export { formatDateVi, neutraliseCell, textProblem, type TextProblem, type TextProblemKind } from './text.js';
 export type { CsvDialect } from './sheet-writing.js';
 export { sheetMessages, type SheetCode } from './messages.js';
 export { readCount, readPoints, type CountReading, type PointsReading } from './numbers.js';
 export { campaignIdPattern, checkCampaignText, checkRuleSetText, parseUnitsJson, type CampaignFile } from './rule-files.js';
-export { locateJson, issuesByPath, formatJsonPath, type LocatedJson, type PlacedProblem } from './json-position.js';
-export { checkRoster, parseRosterFile, unitIdPattern, type ParsedRoster, type RosterProblem } from './roster.js';
+export { defaultJsonLimits, locateJson, issuesByPath, formatJsonPath, type JsonLimits, type LocatedJson, type PlacedProblem } from './json-position.js';
+export { checkRoster, matchRoster, parseRosterFile, unitIdPattern, type ParsedRoster, type RosterMismatch, type RosterProblem } from './roster.js';
 export { defaultReadLimits, type ReadLimits } from './limits.js';

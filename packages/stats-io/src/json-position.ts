@@ -12,8 +12,25 @@ export interface PlacedProblem {
   column: number;
   /** e.g. "groups[1].eligibility.conditions[0].value", or "" for a syntax error. */
   path: string;
+  /** For a text refused before parsing: json_too_deep, json_too_large. */
+  code?: 'json_too_deep' | 'json_too_large';
   message: { vi: string; en: string };
 }
+
+/**
+ * How large a JSON text may be, checked in one pass before it is parsed: jsonc-parser and the
+ * schema checks recurse, so a text nested 20,000 levels deep would overflow the stack. A rule set
+ * nests about 12 levels (the CCHC criteria tree), a campaign file one more; 64 leaves room for deep
+ * expressions and trees.
+ */
+export interface JsonLimits {
+  /** Objects and arrays inside one another. */
+  maxDepth: number;
+  /** Characters of the whole text. */
+  maxLength: number;
+}
+
+export const defaultJsonLimits: Readonly<JsonLimits> = Object.freeze({ maxDepth: 64, maxLength: 20 * 1024 * 1024 });
 
 export interface LocatedJson {
   value: unknown;
@@ -22,9 +39,19 @@ export interface LocatedJson {
   syntaxErrors: PlacedProblem[];
 }
 
-export function locateJson(text: string): LocatedJson {
+export function locateJson(text: string, limits: Partial<JsonLimits> = {}): LocatedJson {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const { maxDepth, maxLength } = { ...defaultJsonLimits, ...limits };
+  if (text.length > maxLength) {
+    const problem: PlacedProblem = { line: 1, column: 1, path: '', code: 'json_too_large', message: tooLarge(text.length, maxLength) };
+    return { value: undefined, root: undefined, lineStarts, syntaxErrors: [problem] };
+  }
+  const deepAt = depthExceededAt(text, maxDepth);
+  if (deepAt !== null) {
+    const problem: PlacedProblem = { ...position({ lineStarts }, deepAt), path: '', code: 'json_too_deep', message: tooDeep(maxDepth) };
+    return { value: undefined, root: undefined, lineStarts, syntaxErrors: [problem] };
+  }
   const errors: ParseError[] = [];
   // A BOM from a Windows editor is not an error.
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -110,4 +137,36 @@ const syntaxMessages: Record<string, { vi: string; en: string }> = {
 function syntaxMessage(code: string): { vi: string; en: string } {
   const m = syntaxMessages[code] ?? { vi: code, en: code };
   return { vi: `JSON sai cú pháp: ${m.vi}`, en: `JSON syntax error: ${m.en}` };
+}
+
+/** The offset of the first bracket that opens one level more than `maxDepth`, or null. Strings are skipped. */
+function depthExceededAt(text: string, maxDepth: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return null;
+}
+
+function tooDeep(maxDepth: number): { vi: string; en: string } {
+  return {
+    vi: `JSON lồng nhau quá sâu: quá ${maxDepth} tầng đối tượng hoặc mảng; tệp không được đọc`,
+    en: `The JSON is nested too deeply: more than ${maxDepth} levels of objects or arrays; the file was not read`,
+  };
+}
+
+function tooLarge(length: number, maxLength: number): { vi: string; en: string } {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    vi: `Tệp JSON quá lớn: ${mb(length).replace('.', ',')} triệu ký tự, tối đa ${mb(maxLength).replace('.', ',')}`,
+    en: `The JSON file is too large: ${mb(length)} million characters, at most ${mb(maxLength)}`,
+  };
 }

@@ -6,6 +6,7 @@ import { defaultReadLimits, type ReadLimits } from './limits.js';
 import { headerSearchDepth, readTable, type RawCell, type RawRow } from './read-table.js';
 import { distance } from 'fastest-levenshtein';
 import { cleanText, foldForMatch, unneutraliseCell } from './text.js';
+import { matchRoster, withRosterNames } from './roster.js';
 
 /** A unit of the campaign roster: the units expected in every statistics file. */
 export interface RosterEntry {
@@ -189,39 +190,21 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
 
   // ---- duplicates and roster
   const firstRowOfId = new Map<string, number>();
-  const roster = opts.roster ? new Map(opts.roster.map((e) => [e.id, e])) : undefined;
   rawUnits.forEach((unit, i) => {
-    const row = (dataRows[i] as RawRow).rowNumber;
     const id = unit.id;
     if (typeof id !== 'string' || id === '') return;
+    const row = (dataRows[i] as RawRow).rowNumber;
     const first = firstRowOfId.get(id);
-    if (first !== undefined) {
-      issues.push(at(row, headerOf.get('id') ?? null, 'id', 'duplicate_id', sheetMessages.duplicate_id(id, first)));
-      return;
-    }
-    firstRowOfId.set(id, row);
-    if (!roster) return;
-    const entry = roster.get(id);
-    if (!entry) {
-      issues.push(at(row, headerOf.get('id') ?? null, 'id', 'unknown_unit', sheetMessages.unknown_unit(id)));
-      return;
-    }
-    if (typeof unit.name === 'string' && unit.name !== entry.name && !sameName(unit.name, entry.name)) {
-      issues.push(at(row, headerOf.get('name') ?? null, 'name', 'name_mismatch', sheetMessages.name_mismatch(unit.name, entry.name, id)));
-    }
-    const groupOk = !reported.has(`${i}:group`) && typeof unit.group === 'string';
-    if (groupOk && unit.group !== entry.group) {
-      const written = String((dataRows[i] as RawRow).cells[mappedIndex(mapped, 'group')] ?? unit.group).trim();
-      issues.push(
-        at(row, headerOf.get('group') ?? null, 'group', 'group_mismatch', sheetMessages.group_mismatch(written, groupName(entry.group, opts.ruleSet), id)),
-      );
-    }
+    if (first !== undefined) issues.push(at(row, headerOf.get('id') ?? null, 'id', 'duplicate_id', sheetMessages.duplicate_id(id, first)));
+    else firstRowOfId.set(id, row);
   });
-  if (roster) {
-    for (const entry of roster.values()) {
-      if (!firstRowOfId.has(entry.id)) {
-        issues.push(at(null, null, 'id', 'missing_unit', sheetMessages.missing_unit(entry.id, entry.name)));
-      }
+  if (opts.roster) {
+    // A group cell that could not be read has its own message already.
+    const readable = rawUnits.map((u, i) => (reported.has(`${i}:group`) ? { ...u, group: undefined } : u));
+    const written = (i: number) => String((dataRows[i] as RawRow).cells[mappedIndex(mapped, 'group')] ?? '').trim() || undefined;
+    for (const m of matchRoster(readable, opts.roster, opts.ruleSet, written)) {
+      const row = m.index === null ? null : (dataRows[m.index] as RawRow).rowNumber;
+      issues.push(at(row, m.index === null ? null : (headerOf.get(m.field) ?? null), m.field, m.code, m.message));
     }
   }
 
@@ -255,9 +238,7 @@ export async function parseStatsFile(bytes: Uint8Array, opts: ParseOptions): Pro
 
   if (issues.length > 0 || !validation.ok) return refuse(format, issues, warnings, dataRows.length);
   // The roster's spelling wins over the file's (they differ at most in letter case).
-  const units = roster
-    ? validation.units.map((u) => ({ ...u, name: roster.get(u.id)?.name ?? u.name }))
-    : validation.units;
+  const units = opts.roster ? withRosterNames(validation.units, opts.roster) : validation.units;
   return { format, units, issues, warnings, rowCount: dataRows.length };
 }
 
@@ -286,14 +267,6 @@ function isEmptyCell(cell: RawCell): boolean {
 }
 
 /** Names are compared ignoring letter case and spacing, but not accents: "Tam Xuân" ≠ "Tam Xuan". */
-function sameName(a: string, b: string): boolean {
-  return cleanText(a).toLocaleLowerCase('vi') === cleanText(b).toLocaleLowerCase('vi');
-}
-
-function groupName(groupId: string, ruleSet: RuleSet): string {
-  return ruleSet.groups.find((g) => g.id === groupId)?.shortName.vi ?? groupId;
-}
-
 /** The library names fields ("resolvedLate"); an official knows the column ("Số hồ sơ trễ hạn"). */
 function withColumnNames(message: LocalizedText, headerOf: Map<string, string>, columns: readonly StatsColumn[]): LocalizedText {
   let { vi, en } = message;

@@ -4,7 +4,7 @@ import { sheetMessages } from './messages.js';
 import type { RosterEntry, SheetIssue } from './parse.js';
 import { defaultReadLimits, type ReadLimits } from './limits.js';
 import { readTable } from './read-table.js';
-import { cleanText, unneutraliseCell } from './text.js';
+import { cleanText, textProblem, unneutraliseCell } from './text.js';
 
 /** Unit ids as they appear in addresses and files: ASCII letters, digits, ". _ -". */
 export const unitIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -33,11 +33,81 @@ export function checkRoster(entries: readonly { id?: unknown; name?: unknown; gr
       problems.push({ index, field: 'id', code: 'duplicate_unit', message: sheetMessages.duplicate_unit(u.id) });
     } else firstIndex.set(u.id, index);
     if (typeof u.name !== 'string' || u.name.trim() === '') problems.push({ index, field: 'name', code: 'missing_name', message: sheetMessages.missing_name() });
+    else {
+      const unsafe = textProblem(u.name, { field: unitNameField });
+      if (unsafe) problems.push({ index, field: 'name', code: 'unsafe_text', message: unsafe.message });
+    }
     if (typeof u.group !== 'string' || !groups.has(u.group)) {
       problems.push({ index, field: 'group', code: 'unknown_group', message: sheetMessages.unknown_group(String(u.group ?? ''), accepted) });
     }
   });
   return problems;
+}
+
+const unitNameField = { vi: 'Tên đơn vị', en: 'The unit name' };
+
+/** A unit of an uploaded file that contradicts the roster; `index` null = a roster unit the file lacks. */
+export interface RosterMismatch {
+  index: number | null;
+  field: 'id' | 'name' | 'group';
+  code: 'unknown_unit' | 'name_mismatch' | 'group_mismatch' | 'missing_unit';
+  message: { vi: string; en: string };
+}
+
+/**
+ * The one check of an uploaded statistics file against the campaign's roster, whatever its format
+ * (CSV, XLSX, JSON): every unit known, named as the roster names it (letter case aside), in the
+ * roster's group, and every roster unit present. A file can neither rename a unit nor move it to
+ * another group. A repeated id is checked once (the caller reports the repeat); a unit whose id,
+ * name or group could not be read is left to the caller's own message for that cell.
+ * `writtenGroup(index)` gives the group as the file wrote it, for the message (default: the id).
+ */
+export function matchRoster(
+  units: readonly { id?: unknown; name?: unknown; group?: unknown }[],
+  roster: readonly RosterEntry[],
+  ruleSet: RuleSet,
+  writtenGroup: (index: number) => string | undefined = () => undefined,
+): RosterMismatch[] {
+  const byId = new Map(roster.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  const problems: RosterMismatch[] = [];
+  units.forEach((unit, index) => {
+    const id = unit.id;
+    if (typeof id !== 'string' || id === '' || seen.has(id)) return;
+    seen.add(id);
+    const entry = byId.get(id);
+    if (!entry) {
+      problems.push({ index, field: 'id', code: 'unknown_unit', message: sheetMessages.unknown_unit(id) });
+      return;
+    }
+    if (typeof unit.name === 'string' && unit.name !== entry.name && !sameName(unit.name, entry.name)) {
+      problems.push({ index, field: 'name', code: 'name_mismatch', message: sheetMessages.name_mismatch(unit.name, entry.name, id) });
+    }
+    if (typeof unit.group === 'string' && unit.group !== entry.group) {
+      const written = writtenGroup(index) ?? unit.group;
+      problems.push({ index, field: 'group', code: 'group_mismatch', message: sheetMessages.group_mismatch(written, groupName(entry.group, ruleSet), id) });
+    }
+  });
+  for (const entry of roster) {
+    if (!seen.has(entry.id)) problems.push({ index: null, field: 'id', code: 'missing_unit', message: sheetMessages.missing_unit(entry.id, entry.name) });
+  }
+  return problems;
+}
+
+/** The same unit name, written with other letter case or spacing. */
+export function sameName(a: string, b: string): boolean {
+  return cleanText(a).toLocaleLowerCase('vi') === cleanText(b).toLocaleLowerCase('vi');
+}
+
+/** A group's short name as officials read it. */
+export function groupName(groupId: string, ruleSet: RuleSet): string {
+  return ruleSet.groups.find((g) => g.id === groupId)?.shortName.vi ?? groupId;
+}
+
+/** The roster's spelling of each unit's name (a file may differ from it only in letter case). */
+export function withRosterNames<U extends { id: string; name: string }>(units: readonly U[], roster: readonly RosterEntry[]): U[] {
+  const byId = new Map(roster.map((e) => [e.id, e.name]));
+  return units.map((u) => ({ ...u, name: byId.get(u.id) ?? u.name }));
 }
 
 export interface ParsedRoster {

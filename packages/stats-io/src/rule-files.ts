@@ -1,7 +1,7 @@
-import { isVersion1, upgradeRuleSet, validateRuleSet, validateUnits, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { isVersion1, upgradeRuleSet, validateRuleSet, validateUnits, type RuleSet } from '@thidua/scoring';
 import { issuesByPath, locateJson, type PlacedProblem } from './json-position.js';
-import { sheetMessages } from './messages.js';
-import { checkRoster } from './roster.js';
+import { checkRoster, matchRoster, withRosterNames } from './roster.js';
+import { textProblem } from './text.js';
 import type { ParsedStats, RosterEntry, SheetIssue } from './parse.js';
 
 /**
@@ -46,6 +46,7 @@ export function checkCampaignText(text: string, opts: { upgrade: boolean } = { u
   const upgraded = opts.upgrade && isVersion1(rawRuleSet);
   const result = opts.upgrade ? upgradeRuleSet(rawRuleSet) : validateRuleSet(rawRuleSet);
   problems.push(...issuesByPath(located, result.errors.map((e) => ({ ...e, path: ['campaign', 'ruleSet', ...e.path] }))));
+  if (result.ruleSet) problems.push(...issuesByPath(located, titleProblems(result.ruleSet).map((e) => ({ ...e, path: ['campaign', 'ruleSet', ...e.path] }))));
   const roster: RosterEntry[] = [];
   if (!Array.isArray(rawRoster) || rawRoster.length === 0) {
     place(['roster'], { vi: 'Thiếu danh sách đơn vị "roster" (một mảng { id, name, group })', en: 'Missing "roster" (an array of { id, name, group })' });
@@ -70,8 +71,30 @@ export function checkRuleSetText(text: string, opts: { upgrade: boolean } = { up
   if (located.syntaxErrors.length > 0) return { ruleSet: null, problems: located.syntaxErrors, upgraded: false };
   const upgraded = opts.upgrade && isVersion1(located.value);
   const result = opts.upgrade ? upgradeRuleSet(located.value) : validateRuleSet(located.value);
-  if (result.ok && result.ruleSet) return { ruleSet: result.ruleSet, problems: [], upgraded };
-  return { ruleSet: null, problems: issuesByPath(located, result.errors), upgraded };
+  const unsafe = result.ruleSet ? titleProblems(result.ruleSet).map((e) => ({ ...e, path: ['ruleSet', ...e.path] })) : [];
+  if (result.ok && result.ruleSet && unsafe.length === 0) return { ruleSet: result.ruleSet, problems: [], upgraded };
+  return { ruleSet: null, problems: issuesByPath(located, [...result.errors, ...unsafe]), upgraded };
+}
+
+/**
+ * The titles every page, export and audit line shows — the rule set's title and authority, each
+ * group's name and short name — hold no line break, control, bidi or invisible character.
+ */
+function titleProblems(ruleSet: RuleSet): { path: (string | number)[]; code: string; message: { vi: string; en: string } }[] {
+  const texts: [(string | number)[], { vi: string; en: string }][] = [
+    [['title'], ruleSet.title],
+    [['authority'], ruleSet.authority],
+    ...ruleSet.groups.flatMap((g, i): [(string | number)[], { vi: string; en: string }][] => [
+      [['groups', i, 'name'], g.name],
+      [['groups', i, 'shortName'], g.shortName],
+    ]),
+  ];
+  return texts.flatMap(([path, text]) =>
+    (['vi', 'en'] as const).flatMap((lang) => {
+      const p = textProblem(text[lang], { field: { vi: `"${[...path, lang].join('.')}"`, en: `"${[...path, lang].join('.')}"` } });
+      return p ? [{ path: [...path, lang], code: 'unsafe_text', message: p.message }] : [];
+    }),
+  );
 }
 
 
@@ -90,7 +113,7 @@ export function parseUnitsJson(text: string, rules: { ruleSet: RuleSet; roster?:
     message,
   });
   const refuse = (issues: SheetIssue[], warnings: SheetIssue[] = [], rowCount = 0): ParsedStats => ({ format: 'json', units: [], issues, warnings, rowCount });
-  if (located.syntaxErrors.length > 0) return refuse(located.syntaxErrors.map((p) => issue(p.line, `${p.line}:${p.column}`, null, 'json_syntax', p.message)));
+  if (located.syntaxErrors.length > 0) return refuse(located.syntaxErrors.map((p) => issue(p.line, `${p.line}:${p.column}`, null, p.code ?? 'json_syntax', p.message)));
   const value = located.value;
   const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? (value as { units?: unknown }).units : undefined;
   const base: (string | number)[] = Array.isArray(value) ? [] : ['units'];
@@ -107,19 +130,14 @@ export function parseUnitsJson(text: string, rules: { ruleSet: RuleSet; roster?:
   const issues = place(validation.errors);
   const warnings = place(validation.warnings);
   if (validation.ok && rules.roster) {
-    const known = new Map(rules.roster.map((u) => [u.id, u]));
-    const seen = new Set<string>();
-    const rosterIssues: { path: (string | number)[]; code: string; message: { vi: string; en: string } }[] = [];
-    validation.units.forEach((u: UnitInput, i) => {
-      seen.add(u.id);
-      if (!known.has(u.id)) rosterIssues.push({ path: [i, 'id'], code: 'unknown_unit', message: sheetMessages.unknown_unit(u.id) });
-    });
-    issues.push(...place(rosterIssues));
-    for (const r of rules.roster) {
-      if (!seen.has(r.id)) issues.push(issue(1, '(gốc / root)', 'id', 'missing_unit', sheetMessages.missing_unit(r.id, r.name)));
+    // The same roster check as a sheet's: a JSON file can neither rename a unit nor move its group.
+    for (const m of matchRoster(validation.units, rules.roster, rules.ruleSet)) {
+      if (m.index === null) issues.push(issue(1, '(gốc / root)', m.field, m.code, m.message));
+      else issues.push(...place([{ path: [m.index, m.field], code: m.code, message: m.message }]));
     }
   }
   if (issues.length > 0) return refuse(issues, warnings, list.length);
-  return { format: 'json', units: validation.units, issues: [], warnings, rowCount: list.length };
+  const units = rules.roster ? withRosterNames(validation.units, rules.roster) : validation.units;
+  return { format: 'json', units, issues: [], warnings, rowCount: list.length };
 }
 

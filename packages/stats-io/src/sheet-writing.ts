@@ -12,10 +12,18 @@ export type OutCell = string | number | null;
  */
 export type CsvDialect = 'standard' | 'excel-vn';
 
-/** CSV as Excel opens it with Vietnamese intact: UTF-8 with BOM, CRLF, text cells neutralised. */
+/**
+ * CSV as Excel opens it with Vietnamese intact: UTF-8 with BOM, CRLF, text cells neutralised (each
+ * line of a cell, text.ts). A cell holding a CR or LF of its own — not only the CRLF that ends a
+ * record — is quoted, as are cells with the delimiter or a quote.
+ */
 export function toCsvBytes(rows: OutCell[][], dialect: CsvDialect = 'standard'): Uint8Array {
-  const safe = rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
-  const text = stringify(safe, { bom: true, record_delimiter: '\r\n', delimiter: dialect === 'excel-vn' ? ';' : ',' });
+  const delimiter = dialect === 'excel-vn' ? ';' : ',';
+  // After a break inside a cell, a spreadsheet that splits rows there reads the rest as unquoted CSV,
+  // where a delimiter or a quote may start a cell too.
+  const safeText = (c: string) => neutraliseCell(c, /[\r\n]/.test(c) ? `${delimiter}"` : '');
+  const safe = rows.map((r) => r.map((c) => (typeof c === 'string' ? safeText(c) : c)));
+  const text = stringify(safe, { bom: true, record_delimiter: '\r\n', delimiter, quoted_match: /[\r\n]/ });
   return new TextEncoder().encode(text);
 }
 
