@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textProblem } from '@thidua/stats-io';
 import {
   evaluationSchema,
   explanationSchema,
@@ -83,14 +84,34 @@ export const snapshotMetaSchema = z
   })
   .meta({ id: 'SnapshotMeta' });
 
+/**
+ * One line a person types and others read — a name, a title, a decision's field: trimmed, and free
+ * of line breaks, control, bidi and invisible characters (stats-io `textProblem`), so that it cannot
+ * look like another text in the audit log or split a row of an export. The refusal names the field
+ * and the character.
+ */
+export function lineTextSchema(max: number, field: { vi: string; en: string }) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, { field });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message.en, params: { vi: problem.message.vi, textProblem: problem.kind } });
+    });
+}
+
 /** The award decision a final result rests on (quyết định khen thưởng). */
 export const decisionSchema = z
   .object({
-    number: z.string().trim().min(1).max(60).describe('Số quyết định, e.g. "1234/QĐ-UBND"'),
+    number: lineTextSchema(60, { vi: 'Số quyết định', en: 'The decision number' }).describe('Số quyết định, e.g. "1234/QĐ-UBND"'),
     date: isoDateSchema.describe('Ngày ký quyết định'),
-    signerName: z.string().trim().min(1).max(120).describe('Người ký'),
-    signerTitle: z.string().trim().min(1).max(120).describe('Chức vụ người ký, e.g. "Chủ tịch UBND huyện"'),
-    kind: z.string().trim().min(1).max(40).optional().describe('The kind of document when it is not a decision (default "Quyết định"), e.g. "Kế hoạch"'),
+    signerName: lineTextSchema(120, { vi: 'Tên người ký', en: 'The signer\u2019s name' }).describe('Người ký'),
+    signerTitle: lineTextSchema(120, { vi: 'Chức vụ người ký', en: 'The signer\u2019s title' }).describe('Chức vụ người ký, e.g. "Chủ tịch UBND huyện"'),
+    kind: lineTextSchema(40, { vi: 'Loại văn bản', en: 'The kind of document' })
+      .optional()
+      .describe('The kind of document when it is not a decision (default "Quyết định"), e.g. "Kế hoạch"'),
   })
   .meta({ id: 'Decision' });
 
@@ -300,7 +321,7 @@ export const usernameSchema = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/i)
   .describe('User name: 2–64 ASCII letters, digits, ". _ -"');
 export const passwordSchema = z.string().min(10).max(200).describe('At least 10 characters');
-export const displayNameSchema = z.string().trim().min(1).max(120).describe('The person\u2019s name, as the audit log shows it');
+export const displayNameSchema = lineTextSchema(120, { vi: 'Họ tên', en: 'The name' }).describe('The person\u2019s name, as the audit log shows it');
 
 export const accountSchema = z
   .object({
@@ -373,7 +394,7 @@ export const finalizeResponseSchema = z.object({ status: z.literal('final'), sna
 export const publishResponseSchema = z.object({ snapshot: snapshotMetaSchema });
 export const retractResponseSchema = z.object({ snapshot: snapshotMetaSchema });
 
-export const rosterUnitSchema = z.object({ id: unitIdSchema, name: z.string().trim().min(1).max(200), group: z.string().min(1) });
+export const rosterUnitSchema = z.object({ id: unitIdSchema, name: lineTextSchema(200, { vi: 'Tên đơn vị', en: 'The unit name' }), group: z.string().min(1) });
 
 export const createCampaignBodySchema = z
   .object({

@@ -18,6 +18,12 @@ export function holds(grants: readonly Grant[], required: Requirement, campaignI
   return grants.some((g) => g.role === required && onCampaign(g));
 }
 
+/** The campaigns on which a person holds some role: `'*'` for every campaign. */
+export function memberCampaigns(grants: readonly Grant[]): string[] | '*' {
+  if (grants.some((g) => g.campaignId === '*')) return '*';
+  return [...new Set(grants.map((g) => g.campaignId))];
+}
+
 /** The roles' names for people, Vietnamese and English. */
 export const roleNames: Record<Role, { vi: string; en: string }> = {
   clerk: { vi: 'cán bộ tổng hợp số liệu', en: 'statistics clerk' },

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
+import { backupFolder, ensureBackupFolder, removeInterruptedBackups } from '../store/backups.js';
 import { Store, type StoreOptions } from '../store/store.js';
 import { anonymousActor } from './actors.js';
 import { ensureAdministrator } from './auth/first-admin.js';
@@ -25,7 +26,7 @@ import { authRoutes } from './routes/auth.js';
 import { awardBundleRoutes } from './routes/award-bundle.js';
 import { backupRoutes } from './routes/backup.js';
 import { campaignRoutes } from './routes/campaigns.js';
-import { eventRoutes } from './routes/events.js';
+import { defaultStreamLimits, eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { legacyRoutes } from './routes/legacy.js';
 import { pagesRoutes } from './routes/pages.js';
@@ -63,8 +64,12 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** SSE heartbeat interval (default 15 s). */
   heartbeatMs?: number;
+  /** Open event streams at most, in all and per client address (default 500 and 50; docs/operations.md). */
+  streamLimits?: { maxStreams?: number; maxStreamsPerAddress?: number };
   /** Failed sign-ins (passwords, tokens) allowed per client address per minute, across all routes (default 10). */
   maxFailedAttempts?: number;
+  /** Where back-ups are written (default: `backups/` beside the database). */
+  backupFolder?: string;
   /** Store hooks, for crash tests only. */
   store?: StoreOptions;
   /** Sees every route as it is registered (tests enumerate them). */
@@ -93,6 +98,9 @@ function toHttpError(err: FastifyError | HttpError | Error, bodyLimit: number): 
     const where = err.validationContext === 'body' ? 'trường' : 'tham số';
     const whereEn = err.validationContext === 'body' ? 'field' : 'parameter';
     if (name === 'asOf') return new HttpError('invalid_as_of');
+    // A name or title with a character nobody can see: the message says which (contract lineTextSchema).
+    const said = (first?.params as { params?: { vi?: unknown } } | undefined)?.params?.vi;
+    if (typeof said === 'string') return new HttpError('invalid_request', { detail: { vi: `trường "${name}": ${said}`, en: `field "${name}": ${first?.message ?? ''}` } });
     return new HttpError('invalid_request', {
       detail: { vi: `${where} "${name || err.validationContext}" không hợp lệ`, en: `${whereEn} "${name || err.validationContext}" is invalid: ${first?.message ?? ''}` },
     });
@@ -121,8 +129,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const clock = options.clock ?? (() => new Date());
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const store = new Store(options.dbPath, options.store ?? {});
+  const backups = options.backupFolder ?? backupFolder(options.dbPath);
   let campaigns: Campaigns;
+  let removedBackups: string[];
   try {
+    ensureBackupFolder(backups);
+    removedBackups = removeInterruptedBackups(backups);
     campaigns = new Campaigns(store, clock);
     await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
     const created = await ensureAdministrator(store, { adminToken: options.adminToken, at: clock().toISOString() });
@@ -140,7 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.decorate('clock', clock);
     app.decorateRequest('signedIn', null);
     app.addHook('onClose', async () => store.close());
-    await setUp(app, options, bodyLimit);
+    for (const path of removedBackups) app.log.warn({ path }, 'removed what an interrupted backup left');
+    await setUp(app, options, bodyLimit, backups);
   } catch (err) {
     store.close();
     throw err;
@@ -148,7 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app;
 }
 
-async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: number): Promise<void> {
+async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: number, backupFolder: string): Promise<void> {
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
   app.setValidatorCompiler(validatorCompiler);
@@ -219,7 +232,7 @@ async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: 
   await app.register(publicRoutes);
   await app.register(exportRoutes);
   await app.register(awardBundleRoutes);
-  await app.register(eventRoutes, { heartbeatMs: options.heartbeatMs ?? 15_000 });
+  await app.register(eventRoutes, { heartbeatMs: options.heartbeatMs ?? 15_000, ...defaultStreamLimits, ...options.streamLimits });
   // Everything that changes a campaign, and the accounts, behind the guard.
   const throttle = new FailedAttempts(options.maxFailedAttempts ?? 10, 60_000, () => app.clock().getTime());
   await app.register(async (guarded) => {
@@ -227,7 +240,7 @@ async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: 
     await guarded.register(authRoutes, { throttle });
     await guarded.register(adminRoutes, { bodyLimit });
     await guarded.register(accountRoutes);
-    await guarded.register(backupRoutes);
+    await guarded.register(backupRoutes, { folder: backupFolder });
   });
   await app.register(legacyRoutes);
 

@@ -71,6 +71,11 @@ export const httpErrors = {
     vi: 'Không đọc ghi được cơ sở dữ liệu (lỗi ổ đĩa): không lưu được gì. Hãy báo người quản lý máy chủ',
     en: 'The database cannot be read or written (a disk error): nothing was stored. Tell the server\u2019s administrator',
   },
+  too_many_streams: {
+    status: 503,
+    vi: 'Máy chủ đang mở quá nhiều luồng cập nhật trực tiếp; trang vẫn dùng được, hãy tải lại sau ít phút',
+    en: 'The server has too many live-update streams open; the page still works, reload it in a few minutes',
+  },
   rate_limited: { status: 429, vi: 'Quá nhiều lần thử sai; vui lòng đợi', en: 'Too many failed attempts; please wait' },
   internal_error: { status: 500, vi: 'Lỗi máy chủ', en: 'Server error' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

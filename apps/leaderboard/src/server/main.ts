@@ -11,6 +11,8 @@ import { databasePath } from './paths.js';
  *     demo — Núi Thành 2023, Quảng Nam's 766 race, the Thủy Thanh CCHC scorecard — in an empty database)
  *   ADMIN_TOKEN (a bearer token of the administrator "admin", for scripts; optional)  LOG_LEVEL (warn)
  *   TRUST_PROXY (unset; "true" or the proxy addresses when behind a reverse proxy)
+ *   MAX_EVENT_STREAMS (500)  MAX_EVENT_STREAMS_PER_ADDRESS (50): live-update streams open at once
+ *   BACKUP_DIR (backups/ beside the database)
  */
 const env = process.env;
 const host = env.HOST || '127.0.0.1';
@@ -24,6 +26,13 @@ function trustProxy(value: string): boolean | string {
   return value;
 }
 
+/** A whole number ≥ 1 from the environment, or the server refuses to start saying which variable. */
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} phải là số nguyên dương — must be a whole number ≥ 1 (got "${value}")`);
+  return n;
+}
+
 async function main(): Promise<void> {
   const campaign: CampaignSource = env.LEADERBOARD_CAMPAIGN ? { kind: 'file', ...readCampaignFile(resolve(env.LEADERBOARD_CAMPAIGN)) } : { kind: 'demo' };
   const app = await buildApp({
@@ -32,6 +41,11 @@ async function main(): Promise<void> {
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     logger: { level: env.LOG_LEVEL || 'warn' },
     ...(env.TRUST_PROXY ? { trustProxy: trustProxy(env.TRUST_PROXY) } : {}),
+    ...(env.BACKUP_DIR ? { backupFolder: resolve(env.BACKUP_DIR) } : {}),
+    streamLimits: {
+      ...(env.MAX_EVENT_STREAMS ? { maxStreams: positive(env.MAX_EVENT_STREAMS, 'MAX_EVENT_STREAMS') } : {}),
+      ...(env.MAX_EVENT_STREAMS_PER_ADDRESS ? { maxStreamsPerAddress: positive(env.MAX_EVENT_STREAMS_PER_ADDRESS, 'MAX_EVENT_STREAMS_PER_ADDRESS') } : {}),
+    },
     onAdministratorCreated: ({ username, password }) => {
       console.log(
         '\nTài khoản quản trị (mật khẩu chỉ hiện MỘT lần, hãy lưu lại rồi đổi sau khi đăng nhập) — administrator account (the password is shown ONCE: keep it, change it after signing in):\n\n' +

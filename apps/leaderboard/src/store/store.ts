@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RuleSet, UnitInput } from '@thidua/scoring';
@@ -62,6 +62,12 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
+/** Which audit lines a reader may see (the route decides from the reader's roles). */
+export type AuditScope =
+  | { kind: 'all' }
+  | { kind: 'campaign-and-server'; campaignId: string }
+  | { kind: 'campaigns'; campaignIds: readonly string[] | '*' };
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -92,7 +98,12 @@ export interface StoreOptions {
    * For crash tests only: lets a test kill the process at the worst moment.
    */
   onSnapshotWriting?: (snapshotId: number) => void;
+  /** Called after each step of a backup (64 pages). For crash tests only, likewise. */
+  onBackupProgress?: (progress: { totalPages: number; remainingPages: number }) => void;
 }
+
+/** What a backup is called while it is being written (store.backup). */
+export const partialSuffix = '.partial';
 
 interface SnapshotRow {
   id: number;
@@ -431,11 +442,25 @@ export class Store {
 
   /**
    * A consistent copy of the whole database at `destination`, made with SQLite's online backup
-   * while the server keeps reading and writing (pages changed meanwhile are copied again).
+   * while the server keeps reading and writing (pages changed meanwhile are copied again). It is
+   * written beside `destination` as `<destination>.partial`, readable by the server's user only
+   * (0600), and renamed into place when complete: a backup that is stopped midway never looks like
+   * a finished one, and `removeInterruptedBackups` clears what it left (backups.ts).
    */
   async backup(destination: string): Promise<{ pages: number }> {
-    const { totalPages } = await this.db.backup(destination);
-    return { pages: totalPages };
+    const partial = `${destination}${partialSuffix}`;
+    closeSync(openSync(partial, 'w', 0o600));
+    chmodSync(partial, 0o600);
+    try {
+      const hook = this.options.onBackupProgress;
+      const { totalPages } = hook ? await this.db.backup(partial, { progress: (p) => (hook(p), 64) }) : await this.db.backup(partial);
+      renameSync(partial, destination);
+      return { pages: totalPages };
+    } catch (err) {
+      rmSync(partial, { force: true });
+      rmSync(`${partial}-journal`, { force: true });
+      throw err;
+    }
   }
 
   // ── audit log ──────────────────────────────────────────────────────────────────────────
@@ -451,16 +476,28 @@ export class Store {
     return Number(info.lastInsertRowid);
   }
 
-  /** Newest first; `beforeId` pages back; `campaignId` keeps one campaign's lines and the server's own. */
-  listAudit(opts: { limit: number; beforeId?: number; campaignId?: string }): AuditEntry[] {
+  /**
+   * Newest first; `beforeId` pages back. `scope` says which lines: every line; one campaign's lines
+   * and the server's own (an administrator's view of a campaign); or only the lines of the campaigns
+   * named (`'*'`: of every campaign, never the server's own — sign-ins, accounts, back-ups).
+   */
+  listAudit(opts: { limit: number; beforeId?: number; scope: AuditScope }): AuditEntry[] {
     const before = opts.beforeId ?? Number.MAX_SAFE_INTEGER;
-    const rows = (
-      opts.campaignId === undefined
-        ? this.db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(before, opts.limit)
-        : this.db
-            .prepare('SELECT * FROM audit_log WHERE id < ? AND (campaign_id = ? OR campaign_id IS NULL) ORDER BY id DESC LIMIT ?')
-            .all(before, opts.campaignId, opts.limit)
-    ) as AuditRow[];
+    const scope = opts.scope;
+    let rows: AuditRow[];
+    if (scope.kind === 'all') rows = this.db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(before, opts.limit) as AuditRow[];
+    else if (scope.kind === 'campaign-and-server') {
+      rows = this.db
+        .prepare('SELECT * FROM audit_log WHERE id < ? AND (campaign_id = ? OR campaign_id IS NULL) ORDER BY id DESC LIMIT ?')
+        .all(before, scope.campaignId, opts.limit) as AuditRow[];
+    } else if (scope.campaignIds === '*') {
+      rows = this.db.prepare('SELECT * FROM audit_log WHERE id < ? AND campaign_id IS NOT NULL ORDER BY id DESC LIMIT ?').all(before, opts.limit) as AuditRow[];
+    } else if (scope.campaignIds.length === 0) rows = [];
+    else {
+      rows = this.db
+        .prepare('SELECT * FROM audit_log WHERE id < ? AND campaign_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?')
+        .all(before, JSON.stringify(scope.campaignIds), opts.limit) as AuditRow[];
+    }
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { RuleSet } from '@thidua/scoring';
 import { checkRoster } from '@thidua/stats-io';
 import type { Actor, SnapshotEvent } from '../../contract.js';
-import type { AuditInput, RosterUnit, Store } from '../../store/store.js';
+import type { AuditInput, AuditScope, RosterUnit, Store } from '../../store/store.js';
 import { auditText } from '../audit-text.js';
 import { HttpError } from '../errors.js';
 import { Campaign } from './campaign.js';
@@ -134,8 +134,19 @@ export class Campaigns {
     this.store.appendAudit({ ...entry, at: this.clock().toISOString() });
   }
 
-  /** Newest first, each line also said as a sentence (audit-text.ts). */
-  listAudit(opts: { limit: number; beforeId?: number; campaignId?: string }) {
-    return this.store.listAudit(opts).map((e) => ({ ...e, text: auditText(e) }));
+  /**
+   * Newest first, each line also said as a sentence (audit-text.ts). Without `addresses`, client
+   * addresses are taken out of every line (only administrators read them).
+   */
+  listAudit(opts: { limit: number; beforeId?: number; scope: AuditScope; addresses: boolean }) {
+    return this.store.listAudit(opts).map((e) => {
+      const line = opts.addresses ? e : { ...e, detail: withoutAddress(e.detail) };
+      return { ...line, text: auditText(line) };
+    });
   }
+}
+
+function withoutAddress(detail: Record<string, unknown>): Record<string, unknown> {
+  const { ip: _ip, ...rest } = detail;
+  return rest;
 }

@@ -20,8 +20,9 @@ import {
   uploadQuerySchema,
   uploadResultSchema,
 } from '../../contract.js';
+import type { AuditScope } from '../../store/store.js';
 import { signedIn } from '../auth/guard.js';
-import { holds } from '../../roles.js';
+import { holds, memberCampaigns } from '../../roles.js';
 import { HttpError } from '../errors.js';
 import { xlsxType } from './files.js';
 import { errorResponses, security } from './responses.js';
@@ -300,23 +301,31 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
     '/api/admin/audit',
     {
       schema: {
-        summary: 'Nhật ký — the append-only audit log, newest first (every campaign, or one), each line also said as a sentence',
+        summary: 'Nhật ký — the append-only audit log, newest first, each line also said as a sentence; scoped to the reader',
+        description:
+          'An administrator reads every line (`campaign`: one campaign\u2019s and the server\u2019s own), with client addresses. ' +
+          'Anyone else reads only the lines of the campaigns they hold a role on (`campaign`: one of them, else 403), without client addresses, ' +
+          'and never the server\u2019s own lines (sign-ins, failed sign-ins, accounts, back-ups).',
         tags: ['admin'],
         'x-required-role': 'signed-in',
         security,
         querystring: auditQuerySchema,
-        response: { 200: auditResponseSchema, ...errorResponses('unauthorized', 'rate_limited', 'invalid_request') },
+        response: { 200: auditResponseSchema, ...errorResponses('unauthorized', 'forbidden', 'rate_limited', 'invalid_request') },
       },
     },
     async (request, reply) => {
       const q = request.query;
+      const grants = signedIn(request).account.grants;
+      const admin = holds(grants, 'admin', null);
+      if (q.campaign !== undefined && !holds(grants, 'member', q.campaign)) throw new HttpError('forbidden');
+      const scope: AuditScope = admin
+        ? q.campaign !== undefined
+          ? { kind: 'campaign-and-server', campaignId: q.campaign }
+          : { kind: 'all' }
+        : { kind: 'campaigns', campaignIds: q.campaign !== undefined ? [q.campaign] : memberCampaigns(grants) };
       reply.header('cache-control', 'no-store');
       return {
-        entries: app.campaigns.listAudit({
-          limit: q.limit ?? 200,
-          ...(q.before !== undefined ? { beforeId: q.before } : {}),
-          ...(q.campaign !== undefined ? { campaignId: q.campaign } : {}),
-        }),
+        entries: app.campaigns.listAudit({ limit: q.limit ?? 200, ...(q.before !== undefined ? { beforeId: q.before } : {}), scope, addresses: admin }),
       };
     },
   );

@@ -1,22 +1,24 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { backupFileName, downloadPrefix } from '../../store/backups.js';
 import { signedIn } from '../auth/guard.js';
 import { errorResponses, fileResponse, security } from './responses.js';
 
-/** `thidua-backup-2026-12-01T0727.sqlite`: sorts by date, safe in every file system. */
-export function backupFileName(at: Date): string {
-  return `thidua-backup-${at.toISOString().slice(0, 16).replace(':', '')}.sqlite`;
+export interface BackupRouteOptions {
+  /** The backup folder beside the database (store/backups.ts). */
+  folder: string;
 }
 
 /**
  * A consistent copy of the whole database, made while the server runs (SQLite's online backup) and
- * sent as a download; the same as `npm run admin -- backup` on the server. Restoring it: stop the
- * server, put the file in place of the database, start (docs/operations.md).
+ * sent as a download; the same as `npm run admin -- backup` on the server. It is written into the
+ * backup folder (0600, renamed into place when complete), streamed, and removed once sent; what a
+ * stopped server leaves there is removed at its next start. Restoring it: stop the server, put the
+ * file in place of the database, start (docs/operations.md).
  */
-export const backupRoutes: FastifyPluginAsyncZod = async (app) => {
+export const backupRoutes: FastifyPluginAsyncZod<BackupRouteOptions> = async (app, opts) => {
   app.post(
     '/api/admin/backup',
     {
@@ -33,14 +35,13 @@ export const backupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const at = app.clock();
-      const dir = await mkdtemp(join(tmpdir(), 'thidua-backup-'));
-      const file = join(dir, backupFileName(at));
+      const file = join(opts.folder, `${downloadPrefix}${process.pid}-${Date.now()}-${backupFileName(at)}`);
       try {
         const { pages } = await app.store.backup(file);
         const { size } = await stat(file);
         app.store.appendAudit({ at: at.toISOString(), actor: signedIn(request).actor, action: 'backup_made', outcome: 'ok', detail: { pages, bytes: size, via: 'web' } });
         const stream = createReadStream(file);
-        stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+        stream.on('close', () => void rm(file, { force: true }));
         return reply
           .type('application/vnd.sqlite3')
           .header('content-length', String(size))
@@ -48,7 +49,7 @@ export const backupRoutes: FastifyPluginAsyncZod = async (app) => {
           .header('content-disposition', `attachment; filename="${backupFileName(at)}"`)
           .send(stream);
       } catch (err) {
-        await rm(dir, { recursive: true, force: true });
+        await rm(file, { force: true });
         throw err;
       }
     },

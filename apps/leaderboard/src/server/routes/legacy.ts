@@ -39,14 +39,20 @@ export const legacyRoutes: FastifyPluginAsync = async (app) => {
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     return `${base}/${encodeURIComponent(id)}/${path}${query}`;
   };
-  const redirect = (base: string, to: string) => async (request: FastifyRequest, reply: FastifyReply) => reply.redirect(target(request, base, to), 308);
-  const hidden = { schema: { hide: true } };
-  // An old upload's body is not read here: drained, then the client sends it again to the new address.
-  app.addContentTypeParser('*', (_request, payload, done) => {
-    payload.on('end', () => done(null, undefined)).on('error', done).resume();
-  });
+  /**
+   * Answered in onRequest, before any body parser runs: an old upload's body is never read here (the
+   * client sends it again to the new address), with or without credentials. A request that has a
+   * body is answered with `Connection: close`, so Node does not read the rest of it off the socket.
+   */
+  const redirect = (base: string, to: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody) reply.header('connection', 'close');
+    return reply.redirect(target(request, base, to), 308);
+  };
+  const route = (method: 'GET' | 'POST' | 'DELETE', url: string, base: string, to: string) =>
+    app.route({ method, url, schema: { hide: true }, onRequest: redirect(base, to), handler: async () => undefined });
 
-  for (const [from, to] of apiPaths) app.get(from, hidden, redirect('/api/campaigns', to));
-  for (const [method, from, to] of adminPaths) app.route({ method, url: from, ...hidden, handler: redirect('/api/campaigns', to) });
-  for (const [from, to] of pagePaths) app.get(from, hidden, redirect('/c', to));
+  for (const [from, to] of apiPaths) route('GET', from, '/api/campaigns', to);
+  for (const [method, from, to] of adminPaths) route(method, from, '/api/campaigns', to);
+  for (const [from, to] of pagePaths) route('GET', from, '/c', to);
 };
