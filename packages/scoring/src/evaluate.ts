@@ -10,7 +10,7 @@ import { gapsOf, type GapContext } from './rules/gaps.js';
 import { allocatePrizes } from './rules/prizes.js';
 import { scoreText } from './rules/publish.js';
 import { competitionRanks, decidingTie, sortByRank, type RankKey } from './rules/ranking.js';
-import type { Evaluation, GroupResult, Policies, Prize, Reason, ScoringIssue, UnitResult } from './schema/evaluation.js';
+import type { Evaluation, Gaps, GroupResult, Policies, Prize, Reason, ScoringIssue, UnitResult } from './schema/evaluation.js';
 import type { RuleSet } from './schema/rule-set.js';
 import type { UnitInput } from './schema/units.js';
 import { validateRuleSet } from './validate-rule-set.js';
@@ -98,18 +98,9 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const list = validation.units;
   const storage = new Storage(program, list.length);
   for (let i = 0; i < list.length; i++) {
-    const input = list[i] as UnitInput;
-    const group = program.groups.get(input.group) as CompiledGroup;
-    const e = new Entry(i, input, group, calculator, storage);
-    const figures = calculator.figures(e, e.metrics);
-    e.exactRun = figures.exact;
-    e.published = figures.published;
-    e.raw = figures.raw;
-    e.scored = !Number.isNaN(figures.published);
-    e.reasons = eligibilityReasons(rules, group, e, e.scored);
-    e.eligible = e.reasons.length === 0;
+    const e = entryOf(rules, calculator, storage, i, list[i] as UnitInput);
     for (const s of program.stated) checkStated(program, e, s, warnings);
-    (members.get(group.group.id) as Entry[]).push(e);
+    (members.get(e.group.group.id) as Entry[]).push(e);
   }
 
   const gapContext: GapContext | null = (options.gaps ?? true) ? { program, calculator, classes, move: program.moves[0] ?? null } : null;
@@ -125,6 +116,46 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
     groups: groupResults,
     totalAwarded: groupResults.reduce((sum, g) => sum + g.totalAwarded, 0),
     warnings,
+  };
+}
+
+/** One unit's figures and eligibility, on its own: all that ranking, prizes and gaps read of it. */
+function entryOf(rules: RuleSet, calculator: Calculator, storage: Storage, index: number, input: UnitInput): Entry {
+  const group = calculator.program.groups.get(input.group) as CompiledGroup;
+  const e = new Entry(index, input, group, calculator, storage);
+  const figures = calculator.figures(e, e.metrics);
+  e.exactRun = figures.exact;
+  e.published = figures.published;
+  e.raw = figures.raw;
+  e.scored = !Number.isNaN(figures.published);
+  e.reasons = eligibilityReasons(rules, group, e, e.scored);
+  e.eligible = e.reasons.length === 0;
+  return e;
+}
+
+/**
+ * One unit's gaps without evaluating its group: what `evaluate` finds as that unit's `gaps`, given
+ * the unit and the unit ranked just above it (the last one listed before its tie class; null for
+ * the first, or for a unit not ranked). Everything a unit's gaps read is its own figures, its
+ * group's rules and that unit's figures, held fixed — so a server that stored a snapshot's ranks at
+ * publication finds one unit's gaps from two units' statistics. Compiled once per rule set.
+ *
+ * @throws ScoringInputError when the rule set, the options or either unit is invalid.
+ */
+export function gapFinder(ruleSet: RuleSet, options: Omit<EvaluateOptions, 'gaps'> = {}): (unit: UnitInput, above: UnitInput | null) => Gaps {
+  const rules = checkedRuleSet(ruleSet);
+  const policies = resolvePolicies(rules, options);
+  const program = compile(rules, policies);
+  const calculator = new Calculator(program, options.exact === true);
+  const context: GapContext = { program, calculator, classes: classScale(rules), move: program.moves[0] ?? null };
+  return (unit, above) => {
+    const validation = validateUnits(above ? [unit, above] : [unit], rules);
+    if (!validation.ok) throw new ScoringInputError(validation.errors);
+    const storage = new Storage(program, validation.units.length);
+    const entries = validation.units.map((u, i) => entryOf(rules, calculator, storage, i, u));
+    const e = entries[0] as Entry;
+    const ranked = e.eligible && e.scored;
+    return gapsOf(context, e, ranked ? (entries[1] ?? null) : null);
   };
 }
 

@@ -5,7 +5,7 @@
  *   const result = evaluate(units, nuiThanh2023);
  *   const working = explain(units[0], nuiThanh2023);
  */
-export { evaluate, type EvaluateOptions } from './evaluate.js';
+export { evaluate, gapFinder, type EvaluateOptions } from './evaluate.js';
 export { explain, explainer, type ExplainOptions } from './explain.js';
 export { validateUnits, type UnitValidation } from './validate-units.js';
 export { validateRuleSet, isVersion1, type RuleSetValidation } from './validate-rule-set.js';
