@@ -100,7 +100,7 @@ async function nationalRoster(): Promise<void> {
     let t = performance.now();
     const result = await changes.upload({ bytes: Buffer.from(csv), fileName: 'b.csv', asOf, actor: benchActor, dryRun: false, publish: true });
     const ms = performance.now() - t;
-    if (!result.snapshot) throw new Error('upload not stored');
+    if (!result.result.snapshot) throw new Error('upload not stored');
     t = performance.now();
     app.campaigns.require('bench').leaderboardJson();
     serialise.push(performance.now() - t);
@@ -112,6 +112,8 @@ async function nationalRoster(): Promise<void> {
     store.insertSnapshot({
       campaignId: 'floor', asOf, sourceFileName: 'b.csv', sha256: 'x', rowCount: units, createdBy: benchActor, publish: true,
       createdAt: new Date().toISOString(), sample: false, units: parsed.units,
+      // The floor stores the rows only: no results.
+      results: { ruleSetSha256: '', libraryVersion: '', totalAwarded: 0, evaluationJson: 'null', units: [] },
     });
     const floorMs = performance.now() - t;
     store.close();

@@ -20,7 +20,7 @@ for (const d of external) if (!dependencies(root).includes(d)) throw new Error(`
 
 await build({
   absWorkingDir: root,
-  entryPoints: { server: 'src/server/main.ts', admin: 'src/cli/admin.ts' },
+  entryPoints: { server: 'src/server/main.ts', admin: 'src/cli/admin.ts', worker: 'src/server/work/worker.ts' },
   outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',

@@ -12,7 +12,7 @@ import {
 import packageJson from '../../package.json' with { type: 'json' };
 import { backupFolder, ensureBackupFolder, removeInterruptedBackups } from '../store/backups.js';
 import { Store, type StoreOptions } from '../store/store.js';
-import { anonymousActor } from './actors.js';
+import { anonymousActor, systemActor } from './actors.js';
 import { ensureAdministrator } from './auth/first-admin.js';
 import { installGuard } from './auth/guard.js';
 import { FailedAttempts } from './auth/throttle.js';
@@ -30,6 +30,7 @@ import { defaultStreamLimits, eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { legacyRoutes } from './routes/legacy.js';
 import { pagesRoutes } from './routes/pages.js';
+import { WorkPool, type WorkKind } from './work/pool.js';
 import { publicRoutes } from './routes/public.js';
 
 declare module 'fastify' {
@@ -70,6 +71,8 @@ export interface BuildAppOptions {
   maxFailedAttempts?: number;
   /** Where back-ups are written (default: `backups/` beside the database). */
   backupFolder?: string;
+  /** Told of each piece of heavy work handed to the worker threads (tests: a read never evaluates). */
+  onWork?: (kind: WorkKind) => void;
   /** Store hooks, for crash tests only. */
   store?: StoreOptions;
   /** Sees every route as it is registered (tests enumerate them). */
@@ -130,18 +133,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const store = new Store(options.dbPath, options.store ?? {});
   const backups = options.backupFolder ?? backupFolder(options.dbPath);
+  const work = new WorkPool(options.onWork);
+  const closeAll = async () => {
+    store.close();
+    await work.close();
+  };
   let campaigns: Campaigns;
   let removedBackups: string[];
   try {
     ensureBackupFolder(backups);
     removedBackups = removeInterruptedBackups(backups);
-    campaigns = new Campaigns(store, clock);
+    campaigns = new Campaigns(store, work, clock);
     await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
+    // Results of an earlier release's database, or made under a replaced rule set or another library version.
+    for (const c of campaigns.list()) await campaigns.refreshResults(c.id, systemActor);
     const created = await ensureAdministrator(store, { adminToken: options.adminToken, at: clock().toISOString() });
     if (created) options.onAdministratorCreated?.(created);
     store.accounts.purgeExpiredSessions(clock().toISOString());
   } catch (err) {
-    store.close();
+    await closeAll();
     throw err;
   }
 
@@ -151,11 +161,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.decorate('store', store);
     app.decorate('clock', clock);
     app.decorateRequest('signedIn', null);
-    app.addHook('onClose', async () => store.close());
+    app.addHook('onClose', closeAll);
     for (const path of removedBackups) app.log.warn({ path }, 'removed what an interrupted backup left');
     await setUp(app, options, bodyLimit, backups);
   } catch (err) {
-    store.close();
+    await closeAll();
     throw err;
   }
   return app;

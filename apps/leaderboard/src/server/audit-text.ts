@@ -42,6 +42,10 @@ const said: Record<string, Say> = {
     vi: `${w.vi} thay bộ quy tắc ${str(d.from)} bằng ${str(d.to)}`,
     en: `${w.en} replaced the rule set ${str(d.from)} with ${str(d.to)}`,
   }),
+  results_recomputed: (w, d) => ({
+    vi: `${w.vi} tính lại kết quả đã lưu của ${str(d.snapshots)} kỳ số liệu ${d.reason === 'library' ? `theo phiên bản thư viện tính điểm ${str(d.libraryVersion)}` : d.reason === 'rule_set' ? 'theo bộ quy tắc mới' : '(lần đầu lưu kết quả)'}`,
+    en: `${w.en} recomputed the stored results of ${str(d.snapshots)} snapshots ${d.reason === 'library' ? `under scoring library ${str(d.libraryVersion)}` : d.reason === 'rule_set' ? 'under the new rule set' : '(results stored for the first time)'}`,
+  }),
   rule_set_upgraded: (w, d) => ({
     vi: `${w.vi} chuyển bộ quy tắc ${str(d.ruleSetId)} sang phiên bản ${str(d.to)} (giữ nguyên mọi con số)`,
     en: `${w.en} converted the rule set ${str(d.ruleSetId)} to version ${str(d.to)} (every figure kept)`,

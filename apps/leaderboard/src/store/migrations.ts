@@ -277,4 +277,38 @@ export const migrations: Migration[] = [
       db.exec('DROP TABLE admin_token');
     },
   },
+  {
+    version: 4,
+    name: 'results stored with each snapshot: the evaluation as served, and one row a unit',
+    sql: `
+      -- A snapshot's evaluation (without gaps) as the leaderboard serves it, and what made it. Written
+      -- in the transaction that stores the snapshot, and again when the rule set or the library changes.
+      CREATE TABLE snapshot_evaluations (
+        snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots (id),
+        rule_set_sha256 TEXT NOT NULL,
+        library_version TEXT NOT NULL,
+        total_awarded INTEGER NOT NULL,
+        evaluation_json TEXT NOT NULL,
+        computed_at TEXT NOT NULL
+      );
+
+      -- Each unit's result in each snapshot: a unit's history, rank changes and an earlier week are
+      -- read from here. position: the evaluation's order (a group's ranked units in rank order).
+      CREATE TABLE snapshot_results (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),
+        unit_id TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        rank INTEGER,
+        score TEXT,
+        eligible INTEGER NOT NULL CHECK (eligible IN (0, 1)),
+        class_id TEXT,
+        prize_json TEXT,
+        result_json TEXT NOT NULL,
+        PRIMARY KEY (snapshot_id, unit_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX snapshot_results_unit ON snapshot_results (unit_id, snapshot_id);
+      -- Databases of earlier releases get their results at the next start (server/campaigns/results.ts).
+    `,
+  },
 ];

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { RuleSet, UnitInput } from '@thidua/scoring';
 import type { Actor, Decision, RosterUnit } from '../contract.js';
 import { AccountStore } from './accounts.js';
+import { ResultStore, type ResultsRecord } from './results.js';
+import { snapshotUnits } from './snapshot-units.js';
 import { migrations } from './migrations.js';
 
 export type { Actor, RosterUnit };
@@ -86,6 +88,8 @@ export interface NewSnapshot extends Omit<SnapshotRecord, 'id' | 'retracted' | '
   /** Published as it is stored (a publisher's upload), or left pending (a clerk's). */
   publish: boolean;
   units: readonly UnitInput[];
+  /** What its evaluation decided: stored with it, in the same transaction. */
+  results: ResultsRecord;
   /** Extra audit detail (e.g. the snapshot it supersedes). */
   auditDetail?: Record<string, unknown>;
 }
@@ -197,8 +201,14 @@ export class Store {
   private readonly options: StoreOptions;
   /** People, grants, tokens, sessions and the server's secrets. */
   readonly accounts!: AccountStore;
+  /** What each snapshot's evaluation decided (results.ts). */
+  readonly results!: ResultStore;
 
-  constructor(path: string, options: StoreOptions = {}) {
+  constructor(
+    /** The database file (workers open it read-only). */
+    readonly path: string,
+    options: StoreOptions = {},
+  ) {
     this.options = options;
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -213,6 +223,7 @@ export class Store {
       // A database that opens but cannot be written would fail the first upload: refuse now.
       this.db.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS write_probe (x INTEGER); ROLLBACK;');
       this.accounts = new AccountStore(this.db, (entry) => this.insertAudit(entry));
+      this.results = new ResultStore(this.db);
     } catch (err) {
       throw new StoreOpenError(path, err as Error);
     }
@@ -334,10 +345,7 @@ export class Store {
 
   /** A snapshot's statistics, in the order of the uploaded file. */
   getSnapshotUnits(snapshotId: number): UnitInput[] {
-    const rows = this.db
-      .prepare('SELECT unit_id, name, group_id, values_json FROM snapshot_rows WHERE snapshot_id = ? ORDER BY position')
-      .all(snapshotId) as { unit_id: string; name: string; group_id: string; values_json: string }[];
-    return rows.map((r) => ({ id: r.unit_id, name: r.name, group: r.group_id, ...(JSON.parse(r.values_json) as Record<string, number | string | null>) }));
+    return snapshotUnits(this.db, snapshotId);
   }
 
   /** Writes a snapshot, its unit rows and its audit line in ONE transaction; returns its id. */
@@ -365,6 +373,7 @@ export class Store {
         );
       const id = Number(info.lastInsertRowid);
       s.units.forEach((u, i) => insertRow.run(id, u.id, u.name, u.group, i, JSON.stringify(valuesOf(u))));
+      this.results.write(id, s.results, s.createdAt);
       this.insertAudit({
         at: s.createdAt,
         actor: s.createdBy,
@@ -377,6 +386,25 @@ export class Store {
       this.options.onSnapshotWriting?.(id);
       return id;
     })();
+  }
+
+  /**
+   * Replaces the stored results of a campaign's snapshots, made again under its current rule set
+   * or a new library version, with one audit line saying why; one transaction.
+   */
+  writeRecomputedResults(campaignId: string, records: readonly { snapshotId: number; results: ResultsRecord }[], actor: Actor, at: string, detail: Record<string, unknown>): void {
+    this.db.transaction(() => {
+      for (const r of records) this.results.write(r.snapshotId, r.results, at);
+      this.insertAudit({ at, actor, action: 'results_recomputed', outcome: 'ok', campaignId, detail: { ...detail, snapshots: records.length } });
+    })();
+  }
+
+  /** One unit's statistics in a snapshot, as stored; null when it is not in it. */
+  getSnapshotUnit(snapshotId: number, unitId: string): UnitInput | null {
+    const r = this.db.prepare('SELECT unit_id, name, group_id, values_json FROM snapshot_rows WHERE snapshot_id = ? AND unit_id = ?').get(snapshotId, unitId) as
+      | { unit_id: string; name: string; group_id: string; values_json: string }
+      | undefined;
+    return r ? { id: r.unit_id, name: r.name, group: r.group_id, ...(JSON.parse(r.values_json) as Record<string, number | string | null>) } : null;
   }
 
   /** Publishes a pending snapshot and audits it, in one transaction. */

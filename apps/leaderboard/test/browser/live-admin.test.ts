@@ -38,7 +38,7 @@ const token = () => ({ authorization: `Bearer ${server.adminToken}` });
 
 /** The latest snapshot's own statistics (as stored) as an upload file, with some units changed. */
 function statsCsv(base: LeaderboardResponse, change: Record<string, (i: number[]) => number[]> = {}, extra: string[] = []): Buffer {
-  const stored = server.app.campaigns.require(demo).evaluations.unitsOf(base.snapshot!.id);
+  const stored = server.app.campaigns.require(demo).results.unitsOf(base.snapshot!.id);
   const units = stored.map((u): UnitInput => {
     const figures = [u.resolvedTotal, u.resolvedOnline, u.resolvedOnlineOnTime, u.resolvedLate] as number[];
     const [resolvedTotal, resolvedOnline, resolvedOnlineOnTime, resolvedLate] = change[u.id]?.(figures) ?? figures;

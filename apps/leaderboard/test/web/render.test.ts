@@ -121,7 +121,7 @@ describe('before anything is published', () => {
 });
 
 describe('prizes the library leaves vacant or undecided', () => {
-  const inputs = (): UnitInput[] => app.campaigns.require('nui-thanh-2023-demo').evaluations.unitsOf(data.snapshot!.id).map((u) => ({ ...u }));
+  const inputs = (): UnitInput[] => app.campaigns.require('nui-thanh-2023-demo').results.unitsOf(data.snapshot!.id).map((u) => ({ ...u }));
 
   it("says a tie across a prize boundary is for the committee to decide, in the library's words", () => {
     const units = inputs();

@@ -13,7 +13,7 @@ import type {
 } from '../../contract.js';
 import type { RosterUnit, StoredCampaign, Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
-import { EvaluationCache } from './evaluations.js';
+import { StoredResults } from './results.js';
 import { SnapshotTimeline } from './timeline.js';
 
 /** The campaign as the pages and the API present it: from the rule set alone. */
@@ -41,7 +41,7 @@ export class Campaign {
   readonly ruleSet: RuleSet;
   readonly sample: boolean;
   readonly timeline: SnapshotTimeline;
-  readonly evaluations: EvaluationCache;
+  readonly results: StoredResults;
   private stored: StoredCampaign;
   private rosterList: RosterUnit[];
   private rosterById: Map<string, RosterUnit>;
@@ -56,7 +56,7 @@ export class Campaign {
     this.ruleSet = stored.ruleSet;
     this.sample = stored.sample;
     this.timeline = new SnapshotTimeline(store, stored.id);
-    this.evaluations = new EvaluationCache(store, stored.ruleSet);
+    this.results = new StoredResults(store, stored.ruleSet);
     this.rosterList = store.listRoster(stored.id);
     this.rosterById = new Map(this.rosterList.map((u) => [u.id, u]));
     this.infoValue = campaignInfo(stored);
@@ -105,27 +105,27 @@ export class Campaign {
     return `${this.id}:${snapshot.id}:${this.timeline.statusOf(snapshot)}:${previous?.id ?? '-'}:${this.timeline.list().length}:${this.archived ? 'a' : ''}`;
   }
 
-  private rankChanges(evaluation: Evaluation, previousId: number | null): Record<string, RankChange> {
+  /** Every ranked unit whose rank differs from the previous snapshot's: from the two snapshots' stored ranks. */
+  private rankChanges(snapshotId: number, previousId: number | null): Record<string, RankChange> {
     const changes: Record<string, RankChange> = {};
     if (previousId === null) return changes;
-    const before = this.evaluations.summaryOf(previousId);
-    for (const u of evaluation.units) {
-      if (u.rank === null) continue;
-      const previousRank = before.get(u.unitId)?.rank ?? null;
-      if (previousRank === u.rank) continue;
-      changes[u.unitId] = { previousRank, change: previousRank === null ? null : previousRank - u.rank };
+    const before = this.results.standings(previousId);
+    for (const [unitId, now] of this.results.standings(snapshotId)) {
+      if (now.rank === null) continue;
+      const previousRank = before.get(unitId)?.rank ?? null;
+      if (previousRank === now.rank) continue;
+      changes[unitId] = { previousRank, change: previousRank === null ? null : previousRank - now.rank };
     }
     return changes;
   }
 
-  /** The leaderboard's parts other than the evaluation (which is serialised once, apart). */
+  /** The leaderboard's parts other than the evaluation (which is stored serialised, apart). */
   private leaderboardParts(asOf?: string) {
     const snapshot = this.timeline.resolve(asOf);
     if (!snapshot) {
       return { snapshot: null, head: { campaign: this.info, status: 'provisional' as const, snapshot: null, previousSnapshot: null, rankChanges: {} } };
     }
     const previous = this.timeline.previousOf(snapshot);
-    const evaluation = this.evaluations.evaluationOf(snapshot.id);
     return {
       snapshot,
       head: {
@@ -133,44 +133,41 @@ export class Campaign {
         status: this.timeline.statusOf(snapshot),
         snapshot: this.timeline.meta(snapshot),
         previousSnapshot: previous ? { id: previous.id, asOf: previous.asOf } : null,
-        rankChanges: this.rankChanges(evaluation, previous?.id ?? null),
+        rankChanges: this.rankChanges(snapshot.id, previous?.id ?? null),
       },
     };
   }
 
   getLeaderboard(asOf?: string): LeaderboardResponse {
     const { snapshot, head } = this.leaderboardParts(asOf);
-    return { ...head, evaluation: snapshot ? (JSON.parse(this.evaluations.boardJsonOf(snapshot.id)) as Evaluation) : null };
+    return { ...head, evaluation: snapshot ? this.results.evaluationOf(snapshot.id) : null };
   }
 
-  /** The leaderboard as JSON text: the evaluation's serialisation is made once per snapshot. */
+  /** The leaderboard as JSON text: the evaluation's text is the one stored with the snapshot. */
   leaderboardJson(asOf?: string): string {
     const { snapshot, head } = this.leaderboardParts(asOf);
     const text = JSON.stringify(head);
-    return `${text.slice(0, -1)},"evaluation":${snapshot ? this.evaluations.boardJsonOf(snapshot.id) : 'null'}}`;
+    return `${text.slice(0, -1)},"evaluation":${snapshot ? this.results.evaluationJson(snapshot.id) : 'null'}}`;
   }
 
   // ── a unit ─────────────────────────────────────────────────────────────────────────────
 
+  /** A unit's page: its stored result, its gaps and working found for it alone, its history from one query. */
   getUnit(id: string, asOf?: string): UnitResponse | null {
     const unit = this.rosterById.get(id);
     if (!unit) return null;
     const snapshot = this.timeline.resolve(asOf);
-    const evaluation = snapshot ? this.evaluations.evaluationWithGapsOf(snapshot.id) : null;
-    const result: UnitResult | null = evaluation?.units.find((u) => u.unitId === id) ?? null;
-    const working = snapshot && result ? this.evaluations.explanationOf(snapshot.id, id) : null;
+    const stored = snapshot ? this.results.unitResult(snapshot.id, id) : null;
+    const result: UnitResult | null = snapshot && stored ? { ...stored, gaps: this.results.gapsOf(snapshot.id, stored) } : null;
+    const working = snapshot && result ? this.results.explanationOf(snapshot.id, id) : null;
     const previous = snapshot ? this.timeline.previousOf(snapshot) : null;
     let rankChange: RankChange | null = null;
     if (previous && result?.rank != null) {
-      const previousRank = this.evaluations.summaryOf(previous.id).get(id)?.rank ?? null;
+      const previousRank = this.results.rankOf(previous.id, id);
       rankChange = { previousRank, change: previousRank === null ? null : previousRank - result.rank };
     }
-    const history: UnitHistoryPoint[] = [];
-    for (const s of this.timeline.effective()) {
-      if (snapshot && s.asOf > snapshot.asOf) break;
-      const point = this.evaluations.summaryOf(s.id).get(id);
-      if (point) history.push({ snapshotId: s.id, asOf: s.asOf, ...point });
-    }
+    const upTo = snapshot ? this.timeline.effective().filter((s) => s.asOf <= snapshot.asOf) : [];
+    const history: UnitHistoryPoint[] = this.results.history(id, upTo);
     let inputs: UnitResponse['inputs'] = null;
     if (working) {
       const { id: _id, name: _name, group: _group, ...values } = working.inputs;
@@ -198,7 +195,7 @@ export class Campaign {
   /** For the list of campaigns: status, latest date, and the leaders of each group. */
   summary(): CampaignSummary {
     const latest = this.timeline.latest();
-    const evaluation = latest ? this.evaluations.evaluationOf(latest.id) : null;
+    const evaluation = latest ? this.results.evaluationOf(latest.id) : null;
     const rules = this.info.rules;
     const leaders = rules.groups.map((g) => ({
       groupId: g.id,
@@ -229,7 +226,7 @@ export class Campaign {
     const snapshot = this.timeline.resolve(asOf);
     if (!snapshot) throw new HttpError('no_snapshot');
     return {
-      evaluation: this.evaluations.evaluationOf(snapshot.id),
+      evaluation: this.results.evaluationOf(snapshot.id),
       snapshot: this.timeline.meta(snapshot),
       meta: {
         ruleSet: this.ruleSet,
@@ -238,7 +235,7 @@ export class Campaign {
         inputSha256: snapshot.sha256,
         sample: this.sample || snapshot.sample,
         generatedAt,
-        units: this.evaluations.unitsOf(snapshot.id),
+        units: this.results.unitsOf(snapshot.id),
         decision: this.timeline.statusOf(snapshot) === 'final' ? (this.timeline.finalisation?.decision ?? null) : null,
       },
     };

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { evaluate, ScoringInputError, type Evaluation } from '@thidua/scoring';
-import { parseStatsFile, parseUnitsJson, type ParsedStats, type SheetIssue } from '@thidua/stats-io';
 import type { Actor, Decision, Finalisation, SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
+import type { WorkPool } from '../work/pool.js';
+import { ruleSetSha256 } from '../work/results-record.js';
 import type { Campaign } from './campaign.js';
-import { compareUpload, comparisonWarnings } from './comparison.js';
 import { isRealDate } from './timeline.js';
 
 export interface UploadInput {
@@ -20,19 +19,16 @@ export interface UploadInput {
   sample?: boolean;
 }
 
-/** An upload's outcome, with the evaluation kept as the object the cache holds. */
-export type Upload = UploadResult;
+/** An upload's answer: everything but the evaluation, and the evaluation's JSON text (megabytes for a national roster, sent as made). */
+export interface UploadAnswer {
+  result: Omit<UploadResult, 'evaluation'>;
+  evaluationJson: string;
+}
 
-/** Maps a library issue (path [index, field]) to a sheet issue; rows as Excel counts them. */
-function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; message: { vi: string; en: string } }): SheetIssue {
-  const [index, field] = issue.path;
-  return {
-    row: typeof index === 'number' ? index + 2 : null,
-    column: typeof field === 'string' ? field : null,
-    field: typeof field === 'string' ? field : null,
-    code: issue.code,
-    message: issue.message,
-  };
+/** The answer as the API sends it (the evaluation spliced in as text, never serialised twice). */
+export function uploadAnswerJson(answer: UploadAnswer): string {
+  const head = JSON.stringify(answer.result);
+  return `${head.slice(0, -1)},"evaluation":${answer.evaluationJson}}`;
 }
 
 /**
@@ -42,12 +38,17 @@ function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; m
  * refused change stores nothing.
  */
 export class CampaignChanges {
+  private readonly ruleSetSha: string;
+
   constructor(
     private readonly store: Store,
     private readonly campaign: Campaign,
+    private readonly work: WorkPool,
     private readonly clock: () => Date,
     private readonly emit: (e: SnapshotEvent) => void,
-  ) {}
+  ) {
+    this.ruleSetSha = ruleSetSha256(campaign.ruleSet);
+  }
 
   private refuseIfClosed(): void {
     if (this.campaign.timeline.isFinal) throw new HttpError('campaign_finalized');
@@ -65,35 +66,34 @@ export class CampaignChanges {
     }
   }
 
-  private async parse(input: UploadInput): Promise<ParsedStats> {
-    const { ruleSet, roster } = this.campaign;
-    if (/\.json$/i.test(input.fileName)) return parseUnitsJson(new TextDecoder().decode(input.bytes), { ruleSet, roster });
-    return parseStatsFile(input.bytes, { fileName: input.fileName, ruleSet, roster: [...roster] });
-  }
-
   /**
-   * Validates a statistics file against the rule set and the roster, evaluates it and, unless a dry
-   * run, stores it as a snapshot in one transaction. Any issue refuses the whole file.
+   * Validates a statistics file against the rule set and the roster, evaluates it and compares it
+   * with what is published — in a worker thread — and, unless a dry run, stores it as a snapshot
+   * with its results in one transaction. Any issue refuses the whole file.
    */
-  async upload(input: UploadInput): Promise<UploadResult> {
+  async upload(input: UploadInput): Promise<UploadAnswer> {
     this.refuseIfClosed();
     this.checkAsOf(input.asOf);
     if (input.bytes.length === 0) throw new HttpError('missing_file');
 
-    const parsed = await this.parse(input);
-    if (parsed.issues.length > 0) throw new HttpError('invalid_stats_file', { issues: parsed.issues });
-
-    let evaluation: Evaluation;
-    try {
-      // Without gaps: the answer and the leaderboard need none (a unit's page has them, made on demand).
-      evaluation = evaluate(parsed.units, this.campaign.ruleSet, { gaps: false });
-    } catch (err) {
-      if (err instanceof ScoringInputError) throw new HttpError('invalid_stats_file', { issues: err.issues.map(scoringIssueToSheet) });
-      throw err;
-    }
-    const comparison = compareUpload(this.campaign, input.asOf, evaluation, parsed.units);
-    const warnings = [...parsed.warnings, ...comparisonWarnings(input.asOf, comparison)];
-    if (input.dryRun) return { dryRun: true, snapshot: null, rowCount: parsed.rowCount, evaluation, issues: [], warnings, comparison };
+    const { ruleSet, roster, timeline } = this.campaign;
+    const outcome = await this.work.upload({
+      bytes: input.bytes,
+      fileName: input.fileName,
+      asOf: input.asOf,
+      ruleSet,
+      ruleSetSha256: this.ruleSetSha,
+      roster,
+      dbPath: this.store.path,
+      effective: timeline.effective().map((s) => ({ id: s.id, asOf: s.asOf })),
+    });
+    if (!outcome.ok) throw new HttpError('invalid_stats_file', { issues: outcome.issues });
+    const { rowCount, warnings, comparison, results } = outcome;
+    const answer = (snapshot: SnapshotMeta | null): UploadAnswer => ({
+      result: { dryRun: input.dryRun, snapshot, rowCount, issues: [], warnings, comparison },
+      evaluationJson: results.evaluationJson,
+    });
+    if (input.dryRun) return answer(null);
     // Checked again after the await: another request may have finalised meanwhile.
     this.refuseIfClosed();
 
@@ -103,31 +103,23 @@ export class CampaignChanges {
       asOf: input.asOf,
       sourceFileName: input.fileName,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      rowCount: parsed.rowCount,
+      rowCount,
       createdBy: input.actor,
       createdAt: this.clock().toISOString(),
       publish: input.publish,
       sample: input.sample ?? false,
-      units: parsed.units,
+      units: outcome.units,
+      results,
       auditDetail: {
         ...(input.publish && superseded ? { supersedes: superseded.id } : {}),
         warnings: warnings.length,
         ...(comparison.olderThanShown ? { olderThanShown: comparison.shownAsOf } : {}),
       },
     });
-    this.campaign.evaluations.remember(id, evaluation, parsed.units);
     this.campaign.reload();
     const record = this.campaign.timeline.find(id);
     if (input.publish) this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId: id, asOf: input.asOf });
-    return {
-      dryRun: false,
-      snapshot: record ? this.campaign.timeline.meta(record) : null,
-      rowCount: parsed.rowCount,
-      evaluation,
-      issues: [],
-      warnings,
-      comparison,
-    };
+    return answer(record ? this.campaign.timeline.meta(record) : null);
   }
 
   /** Publishes a pending snapshot: it takes the place of any published for its date. */
@@ -174,12 +166,11 @@ export class CampaignChanges {
     const latest = this.campaign.timeline.latest();
     if (!latest) throw new HttpError('nothing_to_finalize');
     if (!isRealDate(decision.date)) throw new HttpError('invalid_request', { detail: { vi: `ngày quyết định "${decision.date}"`, en: `decision date "${decision.date}"` } });
-    const evaluation = this.campaign.evaluations.evaluationOf(latest.id);
     this.store.finalize(this.campaign.id, latest.id, decision, actor, this.clock().toISOString(), {
       asOf: latest.asOf,
       sourceFileName: latest.sourceFileName,
       sha256: latest.sha256,
-      totalAwardedVnd: evaluation.totalAwarded,
+      totalAwardedVnd: this.campaign.results.totalAwarded(latest.id),
     });
     this.campaign.reload();
     this.emit({ type: 'finalized', campaignId: this.campaign.id, snapshotId: latest.id, asOf: latest.asOf });

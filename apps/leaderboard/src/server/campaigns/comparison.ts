@@ -1,9 +1,20 @@
-import type { Evaluation, UnitInput } from '@thidua/scoring';
+import type { Evaluation, RuleSet, UnitInput } from '@thidua/scoring';
 import { formatDateVi as viDate } from '@thidua/stats-io';
 import type { SheetIssue, UploadComparison } from '../../contract.js';
-import type { Campaign } from './campaign.js';
+import type { Standing } from '../../store/results.js';
 
-const prizeOf = (p: { label: { vi: string; en: string }; amount: number } | null | undefined) => (p ? { label: p.label, amount: p.amount } : null);
+type PrizeText = { label: { vi: string; en: string }; amount: number };
+const prizeOf = (p: PrizeText | null | undefined) => (p ? { label: p.label, amount: p.amount } : null);
+const storedPrize = (json: string | null | undefined): PrizeText | null => (json ? (JSON.parse(json) as PrizeText) : null);
+
+/** What a comparison reads of what is published: stored results and statistics, by snapshot. */
+export interface PublishedSource {
+  /** The counting snapshots, oldest as-of date first. */
+  effective: readonly { id: number; asOf: string }[];
+  standings(snapshotId: number): Map<string, Standing>;
+  totalAwarded(snapshotId: number): number | null;
+  units(snapshotId: number): UnitInput[];
+}
 
 /**
  * What an upload would change against what is published, for the official to read before
@@ -11,11 +22,10 @@ const prizeOf = (p: { label: { vi: string; en: string }; amount: number } | null
  * figures published for the same date if any, else those the board shows; and the three things an
  * official would want to be warned of — the upload replaces published figures, its date is older
  * than the one shown (the board will not change), a cumulative count went down. Every figure is
- * the library's evaluation; nothing is recomputed here.
+ * the library's evaluation or a stored result; nothing is recomputed here.
  */
-export function compareUpload(campaign: Campaign, asOf: string, evaluation: Evaluation, units: readonly UnitInput[]): UploadComparison {
-  const { timeline, evaluations, ruleSet } = campaign;
-  const effective = timeline.effective();
+export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf: string, evaluation: Evaluation, units: readonly UnitInput[]): UploadComparison {
+  const effective = published.effective;
   const shown = effective[effective.length - 1] ?? null;
   const sameDate = effective.find((s) => s.asOf === asOf) ?? null;
   const against = sameDate ?? shown;
@@ -24,13 +34,13 @@ export function compareUpload(campaign: Campaign, asOf: string, evaluation: Eval
   const prizeChanges: UploadComparison['prizeChanges'] = [];
   let totalAwardedBefore: number | null = null;
   if (against) {
-    const before = evaluations.summaryOf(against.id);
-    totalAwardedBefore = evaluations.evaluationOf(against.id).totalAwarded;
+    const before = published.standings(against.id);
+    totalAwardedBefore = published.totalAwarded(against.id);
     for (const u of evaluation.units) {
       const b = before.get(u.unitId);
       const beforeRank = b?.rank ?? null;
       if (beforeRank !== u.rank) rankMoves.push({ unitId: u.unitId, unitName: u.unitName, groupId: u.groupId, before: beforeRank, now: u.rank });
-      const beforePrize = prizeOf(b?.prize);
+      const beforePrize = prizeOf(storedPrize(b?.prizeJson));
       const nowPrize = prizeOf(u.prize);
       if (beforePrize?.label.vi !== nowPrize?.label.vi || beforePrize?.amount !== nowPrize?.amount) {
         prizeChanges.push({ unitId: u.unitId, unitName: u.unitName, groupId: u.groupId, before: beforePrize, now: nowPrize });
@@ -43,7 +53,7 @@ export function compareUpload(campaign: Campaign, asOf: string, evaluation: Eval
   const previous = [...effective].reverse().find((s) => s.asOf < asOf) ?? null;
   if (previous) {
     const counts = ruleSet.inputs.filter((i) => i.kind === 'count');
-    const earlier = new Map(evaluations.unitsOf(previous.id).map((u) => [u.id, u]));
+    const earlier = new Map(published.units(previous.id).map((u) => [u.id, u]));
     for (const u of units) {
       const e = earlier.get(u.id);
       if (!e) continue;

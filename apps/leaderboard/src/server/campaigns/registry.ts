@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { RuleSet } from '@thidua/scoring';
+import { VERSION, type RuleSet } from '@thidua/scoring';
 import { checkRoster } from '@thidua/stats-io';
 import type { Actor, SnapshotEvent } from '../../contract.js';
 import type { AuditInput, AuditScope, RosterUnit, Store } from '../../store/store.js';
@@ -7,6 +7,8 @@ import { auditText } from '../audit-text.js';
 import { HttpError } from '../errors.js';
 import { Campaign } from './campaign.js';
 import { CampaignChanges } from './changes.js';
+import type { WorkPool } from '../work/pool.js';
+import { ruleSetSha256 } from '../work/results-record.js';
 
 export interface NewCampaign {
   id: string;
@@ -27,6 +29,7 @@ export class Campaigns {
 
   constructor(
     private readonly store: Store,
+    private readonly work: WorkPool,
     private readonly clock: () => Date,
   ) {
     this.events.setMaxListeners(0);
@@ -37,7 +40,7 @@ export class Campaigns {
     const stored = this.store.getCampaign(id);
     if (!stored) throw new HttpError('campaign_not_found', { detail: { vi: id, en: id } });
     const campaign = new Campaign(this.store, stored);
-    const changes = new CampaignChanges(this.store, campaign, this.clock, (e) => this.events.emit('snapshot', e));
+    const changes = new CampaignChanges(this.store, campaign, this.work, this.clock, (e) => this.events.emit('snapshot', e));
     this.entries.set(id, { campaign, changes });
     return campaign;
   }
@@ -108,6 +111,26 @@ export class Campaigns {
     if (roster) this.store.replaceRoster(id, roster, actor, at);
     this.entries.delete(id);
     return this.add(id);
+  }
+
+  /**
+   * Makes the stored results of every snapshot of the campaign current: those of a database of an
+   * earlier release (none stored yet), made under a rule set since replaced, or by another version
+   * of the library, are evaluated again in worker threads and stored in one transaction, with one
+   * audit line. The server does this at start, before it listens.
+   */
+  async refreshResults(id: string, actor: Actor): Promise<number> {
+    const campaign = this.require(id);
+    const sha = ruleSetSha256(campaign.ruleSet);
+    const stale = this.store.results.stale(id, sha, VERSION);
+    if (stale.length === 0) return 0;
+    const records = await Promise.all(
+      stale.map(async ({ snapshotId }) => ({ snapshotId, results: await this.work.recompute({ dbPath: this.store.path, snapshotId, ruleSet: campaign.ruleSet, ruleSetSha256: sha }) })),
+    );
+    const reasons = new Set(stale.map((s) => s.reason));
+    const reason = reasons.has('rule_set') ? 'rule_set' : reasons.has('library') ? 'library' : 'first';
+    this.store.writeRecomputedResults(id, records, actor, this.clock().toISOString(), { reason, ruleSetId: campaign.ruleSet.id, libraryVersion: VERSION });
+    return records.length;
   }
 
   archive(id: string, actor: Actor): Campaign {

@@ -21,6 +21,7 @@ import {
   uploadResultSchema,
 } from '../../contract.js';
 import type { AuditScope } from '../../store/store.js';
+import { uploadAnswerJson } from '../campaigns/changes.js';
 import { signedIn } from '../auth/guard.js';
 import { holds, memberCampaigns } from '../../roles.js';
 import { HttpError } from '../errors.js';
@@ -126,9 +127,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
       if (publish && !mayPublish) throw new HttpError('forbidden', { detail: { vi: 'chỉ người công bố mới công bố được (bỏ publish=1)', en: 'only a publisher may publish (drop publish=1)' } });
       const { bytes, fileName } = await readUpload(request, `upload-${asOf}`);
       const dryRun = dry === '1' || dry === 'true';
-      const result = await changes.upload({ bytes, fileName, asOf, actor: who.actor, dryRun, publish });
-      // Sent as text: the evaluation of a national roster is megabytes, and it is the library's own.
-      return reply.code(dryRun ? 200 : 201).serializer(JSON.stringify).send(result);
+      const answer = await changes.upload({ bytes, fileName, asOf, actor: who.actor, dryRun, publish });
+      // Sent as text: the evaluation of a national roster is megabytes, serialised once in the worker.
+      return reply.code(dryRun ? 200 : 201).type('application/json; charset=utf-8').send(uploadAnswerJson(answer) as never); // a string is sent as it is (the schema documents its shape)
     },
   );
 

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Evaluation, RuleSet } from '@thidua/scoring';
+import type { ResultsRecord } from '../../store/results.js';
+
+/** What identifies a rule set's content: results made under another are made again. */
+export function ruleSetSha256(ruleSet: RuleSet): string {
+  return createHash('sha256').update(JSON.stringify(ruleSet)).digest('hex');
+}
+
+/**
+ * An evaluation (without gaps) as it is stored: serialised once as the leaderboard serves it, and
+ * one row a unit in the evaluation's order. Every figure is the library's, as it gave it.
+ */
+export function resultsRecord(evaluation: Evaluation, ruleSetSha: string): ResultsRecord {
+  return {
+    ruleSetSha256: ruleSetSha,
+    libraryVersion: evaluation.libraryVersion,
+    totalAwarded: evaluation.totalAwarded,
+    evaluationJson: JSON.stringify(evaluation),
+    units: evaluation.units.map((u) => ({
+      unitId: u.unitId,
+      groupId: u.groupId,
+      rank: u.rank,
+      score: u.score,
+      eligible: u.eligible,
+      classId: u.class ?? null,
+      prizeJson: u.prize ? JSON.stringify(u.prize) : null,
+      resultJson: JSON.stringify(u),
+    })),
+  };
+}
