@@ -36,3 +36,35 @@ export function syntheticStatistics(roster: RosterUnit[], months: number, seed =
   const units = all[months - 1] ?? [];
   return { units, csv: statisticsCsv(units, nuiThanh2023) };
 }
+
+/**
+ * A national weekly race's shape for benchmarks and tests: the synthetic roster under the Núi
+ * Thành rules over a whole year, published weekly (52 snapshots). Never shown to users.
+ */
+export function syntheticWeeklyCampaign(unitCount: number): SyntheticCampaign {
+  const { roster, ruleSet } = syntheticCampaign(unitCount);
+  return { roster, ruleSet: { ...ruleSet, id: 'synthetic-weekly', period: { ...ruleSet.period, start: '2023-01-01', end: '2023-12-31', cadence: 'week' } } };
+}
+
+/** The as-of dates of a weekly race over 2023: every Friday from 6 January, `weeks` of them (≤ 52). */
+export function weeklyAsOfDates(weeks: number): string[] {
+  return Array.from({ length: weeks }, (_, w) => new Date(Date.UTC(2023, 0, 6 + 7 * w)).toISOString().slice(0, 10));
+}
+
+/** Cumulative statistics of every unit after `weeks` weeks (a quarter of a month's cases a week), as units and as a sheet. */
+export function syntheticWeek(roster: RosterUnit[], weeks: number, seed = 7): { units: UnitInput[]; csv: Uint8Array } {
+  const all = cumulativeStatistics(
+    roster,
+    (u) => {
+      // One unit in ten has the very figures of the unit two before it, in its group: ties, as real weekly races have them.
+      const n = Number(u.id.slice(-5));
+      const key = n % 10 === 3 ? `unit-${String(n - 2).padStart(5, '0')}` : u.id;
+      const rnd = seededRandom(hashSeed(key) ^ seed);
+      return { monthlyCases: 5 + Math.floor(rnd() * 100), onlineShare: 0.55 + rnd() * 0.4, onTimeShare: 0.9 + rnd() * 0.1, lateShare: rnd() * 0.05, growth: 0.01, seedKey: key };
+    },
+    weeks,
+    seed,
+  );
+  const units = all[weeks - 1] ?? [];
+  return { units, csv: statisticsCsv(units, nuiThanh2023) };
+}
