@@ -205,6 +205,20 @@ export const leaderboardResponseSchema = z
   })
   .meta({ id: 'LeaderboardResponse' });
 
+/**
+ * What a campaign page embeds: the leaderboard, holding for a large roster only the rows the page
+ * painted (and their ties and prizes), with each group's counts so that the page can say how many
+ * more there are. Not an API response: the pages' own state.
+ */
+export const leaderboardPageStateSchema = leaderboardResponseSchema.extend({
+  totals: z.record(z.string(), z.object({ ranked: z.number().int(), unranked: z.number().int() })).optional(),
+});
+
+/** Every unit of a campaign, for one search over every group: the roster, small. */
+export const unitIndexResponseSchema = z
+  .object({ units: z.array(z.object({ id: z.string(), name: z.string(), groupId: z.string() })) })
+  .meta({ id: 'UnitIndexResponse' });
+
 export const unitHistoryPointSchema = z.object({
   snapshotId: z.number().int(),
   asOf: isoDateSchema,
@@ -464,6 +478,8 @@ export type CampaignsResponse = z.infer<typeof campaignsResponseSchema>;
 export type Leader = z.infer<typeof leaderSchema>;
 export type RankChange = z.infer<typeof rankChangeSchema>;
 export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
+export type LeaderboardPageState = z.infer<typeof leaderboardPageStateSchema>;
+export type UnitIndexResponse = z.infer<typeof unitIndexResponseSchema>;
 export type UnitHistoryPoint = z.infer<typeof unitHistoryPointSchema>;
 export type UnitResponse = z.infer<typeof unitResponseSchema>;
 export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;

@@ -97,6 +97,12 @@ describe('a year of weekly snapshots, restarted', () => {
       expect(earlier.rankChange?.previousRank ?? null).toBe(earlier.history[19].rank);
       for (const path of ['export/ranking.csv', 'export/awards.xlsx', `export/ranking.csv?asOf=${weeks[5]}`]) expect((await app.inject(C(path))).statusCode).toBe(200);
       expect((await app.inject('/api/campaigns')).statusCode).toBe(200);
+      // The search's index: every unit, small, cached under the roster's content.
+      const index = await app.inject(C('units'));
+      expect(index.json().units).toHaveLength(units);
+      expect(index.json().units[0]).toEqual({ id: campaign.roster[0]!.id, name: campaign.roster[0]!.name, groupId: campaign.roster[0]!.group });
+      expect(index.body.length / units).toBeLessThan(80);
+      expect((await app.inject({ url: C('units'), headers: { 'if-none-match': index.headers.etag as string } })).statusCode).toBe(304);
       expect(work).toEqual([]);
     } finally {
       await app.close();

@@ -11,6 +11,7 @@ export type {
   CampaignInfo,
   CampaignSummary,
   CampaignsResponse,
+  LeaderboardPageState,
   LeaderboardResponse,
   PublicationStatus,
   RankChange,
@@ -18,6 +19,7 @@ export type {
   SnapshotEvent,
   SnapshotMeta,
   UnitHistoryPoint,
+  UnitIndexResponse,
   UnitResponse,
   UploadResult,
 } from '../contract.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { UnitResult } from '@thidua/scoring';
-import { type LeaderboardResponse, type SnapshotEvent, apiUrl, fetchJson, pageUrl, readEmbeddedState } from './api.js';
+import { type LeaderboardPageState, type LeaderboardResponse, type SnapshotEvent, type UnitIndexResponse, apiUrl, fetchJson, pageUrl, readEmbeddedState } from './api.js';
 import { formatDate, formatDecimal, formatMoney, formatTime } from './format.js';
 import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
 import { leaderboardStyles } from './leaderboard-styles.js';
@@ -36,9 +36,10 @@ export class LbLeaderboard extends LitElement {
     updatedAt: { state: true },
     changed: { state: true },
     connection: { state: true },
+    unitIndex: { state: true },
   };
 
-  declare data: LeaderboardResponse | undefined;
+  declare data: LeaderboardPageState | undefined;
   declare locale: Locale;
   declare group: string;
   declare embed: boolean;
@@ -53,6 +54,8 @@ export class LbLeaderboard extends LitElement {
   declare updatedAt: Date | null;
   declare changed: ReadonlySet<string>;
   declare connection: 'idle' | 'live' | 'lost';
+  /** Every unit of the campaign, for the search, fetched when the reader starts searching a partial page. */
+  declare unitIndex: UnitIndexResponse['units'] | null;
 
   private unsubscribe: (() => void) | undefined;
   private loading: Promise<void> | null = null;
@@ -71,13 +74,14 @@ export class LbLeaderboard extends LitElement {
     this.updatedAt = null;
     this.changed = new Set();
     this.connection = 'idle';
+    this.unitIndex = null;
     followLocaleChanges(this);
   }
 
   static override styles = [sharedStyles, pageStyles, leaderboardStyles];
 
   override connectedCallback() {
-    if (!this.data) this.data = readEmbeddedState<LeaderboardResponse>(this.state || null);
+    if (!this.data) this.data = readEmbeddedState<LeaderboardPageState>(this.state || null);
     super.connectedCallback();
     const id = this.data?.campaign.id;
     if (!id) return;
@@ -118,6 +122,17 @@ export class LbLeaderboard extends LitElement {
       },
     );
     return this.loading;
+  }
+
+  /** The small index of every unit (GET …/units), for one search over a partial page: never the whole leaderboard. */
+  private loadIndex(): void {
+    if (!this.partial || !this.data || this.unitIndex) return;
+    fetchJson<UnitIndexResponse>(apiUrl(this.data.campaign.id, 'units')).then(
+      (index) => {
+        this.unitIndex = index.units;
+      },
+      () => undefined,
+    );
   }
 
   /** Refetch after an event (or a reconnection); mark what changed and say when. */
@@ -210,6 +225,7 @@ export class LbLeaderboard extends LitElement {
     const data = this.data;
     if (!data?.evaluation) return [];
     const groupName = new Map(data.campaign.rules.groups.map((g) => [g.id, pick(g.shortName, this.locale)]));
+    if (this.partial && this.unitIndex) return this.unitIndex.map((u) => ({ id: u.id, name: u.name, groupName: groupName.get(u.groupId) ?? u.groupId }));
     return data.evaluation.units.map((u) => ({ id: u.unitId, name: u.unitName, groupName: groupName.get(u.groupId) ?? u.groupId }));
   }
 
@@ -231,6 +247,7 @@ export class LbLeaderboard extends LitElement {
         .hasPrevious=${data.previousSnapshot !== null}
         .changed=${this.changed}
         .limit=${this.show}
+        .total=${this.partial ? data.totals?.[groupId]?.ranked : undefined}
         locale=${this.locale}
         ?compact=${this.embed}
         @show-more=${() => void this.loadAll()}
@@ -308,11 +325,11 @@ export class LbLeaderboard extends LitElement {
         <lb-unit-search
           campaign-id=${id}
           .units=${this.searchUnits()}
-          .complete=${!this.partial}
+          .complete=${!this.partial || this.unitIndex !== null}
           query=${this.query}
           locale=${this.locale}
           class="no-print"
-          @need-units=${() => void this.loadAll()}
+          @need-units=${() => this.loadIndex()}
         ></lb-unit-search>
         ${groups.length > 1
           ? html`<div role="tablist" aria-label=${t.groupsLabel} @keydown=${this.onTabKey}>

@@ -40,6 +40,7 @@ export class LbRankingTable extends LitElement {
     compact: { type: Boolean },
     awardsOnly: { type: Boolean, attribute: 'awards-only' },
     limit: { type: Number },
+    total: { attribute: false },
     sortKey: { state: true },
     sortDirection: { state: true },
   };
@@ -57,6 +58,8 @@ export class LbRankingTable extends LitElement {
   /** Only the award list (the printed page shows every group's). */
   declare awardsOnly: boolean;
   declare limit: number;
+  /** How many units the table lists in all, when `units` holds only the rows the page painted (a large roster). */
+  declare total: number | undefined;
   declare sortKey: string;
   declare sortDirection: SortDirection;
 
@@ -73,6 +76,7 @@ export class LbRankingTable extends LitElement {
     this.compact = false;
     this.awardsOnly = false;
     this.limit = pageSize;
+    this.total = undefined;
     this.sortKey = 'rank';
     this.sortDirection = 'ascending';
   }
@@ -104,10 +108,10 @@ export class LbRankingTable extends LitElement {
     if (scored) {
       const byId = new Map(this.units.map((u) => [u.unitId, u]));
       const ids = this.result?.ranking ?? [];
-      total = ids.length;
+      total = this.total ?? ids.length;
       rows = ids.map((id) => byId.get(id)).filter((u): u is UnitResult => u !== undefined);
     } else {
-      total = this.result ? this.result.ranking.length + this.result.ineligibleUnitIds.length : this.units.length;
+      total = this.total ?? (this.result ? this.result.ranking.length + this.result.ineligibleUnitIds.length : this.units.length);
       rows = [...this.units].sort((a, b) => names.compare(a.unitName, b.unitName));
     }
     if (this.sortKey !== 'rank' || this.sortDirection !== 'ascending') {
@@ -260,14 +264,18 @@ export class LbRankingTable extends LitElement {
     </div>`;
   }
 
-  /** Where the rule set's tie rules ordered equal scores, or units share a rank: said in words. */
-  private tieNotes() {
+  /**
+   * Where the rule set's tie rules ordered equal scores, or units share a rank: said in words, for
+   * the ties of the rows shown only (a national race has thousands).
+   */
+  private tieNotes(shown: ReadonlySet<string>) {
     const t = this.t;
     const result = this.result;
     const rules = this.rules;
-    if (!result || !rules || result.ties.length === 0) return nothing;
+    const ties = result?.ties.filter((tie) => tie.unitIds.some((id) => shown.has(id))) ?? [];
+    if (!rules || ties.length === 0) return nothing;
     const names = new Map(this.units.map((u) => [u.unitId, u]));
-    const notes = result.ties.map((tie) => {
+    const notes = ties.map((tie) => {
       const first = names.get(tie.unitIds[0] ?? '');
       const score = first?.score ? formatDecimal(first.score, this.locale) : '—';
       const list = tie.unitIds.map((id) => names.get(id)?.unitName ?? id);
@@ -381,7 +389,8 @@ export class LbRankingTable extends LitElement {
 
   override render() {
     if (this.awardsOnly) return this.awardsTable();
-    return html`${this.rankingTable()} ${this.compact ? nothing : this.tieNotes()} ${this.compact ? nothing : this.awardsTable()}
+    const shown = new Set(this.listed().rows.map((u) => u.unitId));
+    return html`${this.rankingTable()} ${this.compact ? nothing : this.tieNotes(shown)} ${this.compact ? nothing : this.awardsTable()}
     ${this.compact ? nothing : this.ineligibleTable()}`;
   }
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, nuiThanh2023, type UnitInput } from '@thidua/scoring';
 import type { CampaignsResponse, LeaderboardResponse } from '../../src/contract.js';
-import { syntheticCampaign, syntheticStatistics } from '../../src/demo/synthetic.js';
+import { syntheticCampaign, syntheticStatistics, syntheticWeek, syntheticWeeklyCampaign } from '../../src/demo/synthetic.js';
 import { buildApp } from '../../src/server/app.js';
 import { leaderboardState, renderAdminPage, renderAwardAnnexPage, renderCampaignListPage, renderLeaderboardPage, renderUnitPage } from '../../src/server/pages/render.js';
 
@@ -84,6 +84,33 @@ describe('renderLeaderboardPage', () => {
     expect(html.match(/<tr data-unit-id=/g)?.length).toBeLessThanOrEqual(110);
     expect(html).toContain('Xem thêm 50 đơn vị');
     expect(html).toContain('partial');
+  });
+
+  it('grows with the rows it shows, not with the roster: lists, ties and notes of the painted rows only', () => {
+    const sizes = [2_000, 10_000].map((n) => {
+      const race = syntheticWeeklyCampaign(n);
+      const evaluation = evaluate(syntheticWeek(race.roster, 20).units, race.ruleSet, { gaps: false });
+      const board = { ...data, rankChanges: {}, evaluation };
+      const { state } = leaderboardState(board, { group: 'communes', query: '', show: 50 });
+      const group = evaluation.groups.find((g) => g.id === 'communes')!;
+      expect(group.ties.length).toBeGreaterThan(20); // the race has ties, as real ones do
+      // Each group's lists hold the kept units only; their lengths travel apart.
+      for (const g of state.evaluation!.groups) {
+        const full = evaluation.groups.find((x) => x.id === g.id)!;
+        expect(state.totals?.[g.id]).toEqual({ ranked: full.ranking.length, unranked: full.ineligibleUnitIds.length });
+        expect(g.ranking.length).toBeLessThanOrEqual(60);
+        expect(g.ties.length).toBeLessThanOrEqual(50);
+      }
+      const html = renderLeaderboardPage(board, { ...page, group: 'communes', query: '' });
+      const notes = html.slice(html.indexOf('class="tie-notes"'), html.indexOf('</ul>', html.indexOf('class="tie-notes"')));
+      expect(notes.match(/<li>/g)?.length ?? 0).toBeLessThanOrEqual(50);
+      expect(notes).not.toMatch(/unit-\d{5}/); // every unit in a note is named, never a raw id
+      expect(html).toContain(`Xem thêm 50 đơn vị`);
+      return { html: html.length, state: JSON.stringify(state).length };
+    });
+    const [small, large] = sizes as [{ html: number; state: number }, { html: number; state: number }];
+    expect(large.html / small.html).toBeLessThan(1.15);
+    expect(large.state / small.state).toBeLessThan(1.15);
   });
 
   it('cannot be broken out of by a hostile unit name', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describeRuleSet, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
 import type { ExportMeta } from '@thidua/stats-io';
 import type {
@@ -46,6 +47,7 @@ export class Campaign {
   private rosterList: RosterUnit[];
   private rosterById: Map<string, RosterUnit>;
   private infoValue: CampaignInfo;
+  private rosterKeyValue: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -68,6 +70,7 @@ export class Campaign {
     this.timeline.reload();
     this.rosterList = this.store.listRoster(this.id);
     this.rosterById = new Map(this.rosterList.map((u) => [u.id, u]));
+    this.rosterKeyValue = null;
     this.infoValue = campaignInfo(this.stored);
   }
 
@@ -77,6 +80,16 @@ export class Campaign {
 
   get roster(): readonly RosterUnit[] {
     return this.rosterList;
+  }
+
+  /** What identifies the roster's content: the unit index's cache key. */
+  get rosterKey(): string {
+    return (this.rosterKeyValue ??= `${this.id}:units:${createHash('sha256').update(JSON.stringify(this.rosterList)).digest('base64url')}`);
+  }
+
+  /** Every unit, for one search over every group (GET …/units). */
+  unitIndexJson(): string {
+    return JSON.stringify({ units: this.rosterList.map((u) => ({ id: u.id, name: u.name, groupId: u.group })) });
   }
 
   get archived(): boolean {

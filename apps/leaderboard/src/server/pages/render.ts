@@ -6,7 +6,7 @@
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
-import type { CampaignsResponse, LeaderboardResponse, UnitResponse } from '../../contract.js';
+import type { CampaignsResponse, LeaderboardPageState, LeaderboardResponse, UnitResponse } from '../../contract.js';
 import { collator, formatDate, searchKey } from '../../web/format.js';
 import { type Locale, messages, pick } from '../../web/i18n.js';
 import { adminMessages } from '../../web/admin/admin-messages.js';
@@ -105,7 +105,7 @@ export interface LeaderboardPageOptions extends PageOptions {
  * ineligible units, the prize winners, the search matches) — the element fetches the rest when the
  * reader asks for it. Everything painted is identical either way.
  */
-export function leaderboardState(data: LeaderboardResponse, opts: Pick<LeaderboardPageOptions, 'group' | 'query' | 'show'>): { state: LeaderboardResponse; complete: boolean } {
+export function leaderboardState(data: LeaderboardResponse, opts: Pick<LeaderboardPageOptions, 'group' | 'query' | 'show'>): { state: LeaderboardPageState; complete: boolean } {
   const evaluation = data.evaluation;
   if (!evaluation || evaluation.units.length <= wholeStateUnits) return { state: data, complete: true };
   const groups = data.campaign.rules.groups;
@@ -120,15 +120,31 @@ export function leaderboardState(data: LeaderboardResponse, opts: Pick<Leaderboa
   } else {
     for (const u of [...inGroup].sort((a, b) => names.compare(a.unitName, b.unitName)).slice(0, opts.show)) keep.add(u.unitId);
   }
+  const shown = new Set(keep);
   for (const g of evaluation.groups) {
     for (const p of g.prizes) keep.add(p.unitId);
     for (const u of g.undecided) for (const id of u.unitIds) keep.add(id);
-    for (const tie of g.ties) if (tie.unitIds.some((id) => keep.has(id))) for (const id of tie.unitIds) keep.add(id);
+    // A tie is explained where one of its units is painted: its other units are named in the note.
+    for (const tie of g.ties) if (tie.unitIds.some((id) => shown.has(id))) for (const id of tie.unitIds) keep.add(id);
   }
   const q = searchKey(opts.query);
   if (q) for (const u of evaluation.units) if (searchKey(u.unitName).includes(q)) keep.add(u.unitId);
   const rankChanges = Object.fromEntries(Object.entries(data.rankChanges).filter(([id]) => keep.has(id)));
-  return { state: { ...data, rankChanges, evaluation: { ...evaluation, units: evaluation.units.filter((u) => keep.has(u.unitId)) } }, complete: false };
+  // Each group's lists cut to the units kept, with their lengths said apart: the page grows with the rows shown.
+  const totals: NonNullable<LeaderboardPageState['totals']> = {};
+  const trimmed = evaluation.groups.map((g) => {
+    totals[g.id] = { ranked: g.ranking.length, unranked: g.ineligibleUnitIds.length };
+    return {
+      ...g,
+      ranking: g.ranking.filter((id) => keep.has(id)),
+      ties: g.ties.filter((t) => t.unitIds.some((id) => shown.has(id))),
+      ineligibleUnitIds: g.ineligibleUnitIds.filter((id) => keep.has(id)),
+    };
+  });
+  return {
+    state: { ...data, rankChanges, totals, evaluation: { ...evaluation, groups: trimmed, units: evaluation.units.filter((u) => keep.has(u.unitId)) } },
+    complete: false,
+  };
 }
 
 export function renderLeaderboardPage(data: LeaderboardResponse, opts: LeaderboardPageOptions): string {

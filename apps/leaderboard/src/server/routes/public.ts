@@ -9,6 +9,7 @@ import {
   rulesResponseSchema,
   snapshotsResponseSchema,
   unitParamsSchema,
+  unitIndexResponseSchema,
   unitResponseSchema,
 } from '../../contract.js';
 import { HttpError } from '../errors.js';
@@ -41,6 +42,24 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const campaign = app.campaigns.require(request.params.campaignId);
       const { asOf } = request.query;
       return bodies.send(request, reply, campaign.leaderboardKey(asOf), () => campaign.leaderboardJson(asOf));
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:campaignId/units',
+    {
+      compress: false,
+      schema: {
+        summary: 'Các đơn vị — every unit (id, name, group): the index one search over every group reads',
+        description: 'Small beside the leaderboard (a few dozen bytes a unit); answers 304 to a matching If-None-Match and compresses when asked.',
+        tags: ['public'],
+        params: campaignParamsSchema,
+        response: { 200: unitIndexResponseSchema, 304: z.undefined().describe('Not modified'), ...errorResponses('campaign_not_found') },
+      },
+    },
+    async (request, reply) => {
+      const campaign = app.campaigns.require(request.params.campaignId);
+      return bodies.send(request, reply, campaign.rosterKey, () => campaign.unitIndexJson());
     },
   );
 
