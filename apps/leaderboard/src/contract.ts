@@ -285,7 +285,9 @@ export const uploadComparisonSchema = z
     ),
     totalAwardedBefore: z.number().int().nullable(),
     totalAwardedNow: z.number().int(),
-    /** Cumulative counts lower than in the published snapshot before this date (a unit's figures went down). */
+    /** How many counts are lower than in the published snapshot before this date, in all (the list below holds the first 100). */
+    decreaseCount: z.number().int(),
+    /** Cumulative counts lower than in the published snapshot before this date (a unit's figures went down): the first 100, by unit and input. */
     decreases: z.array(
       z.object({
         unitId: z.string(),

@@ -63,13 +63,17 @@ const pairs: [string, string][] = qd766y2022.relations.flatMap((r) =>
   r.kind === 'compare' && r.op === '<=' && r.left.length === 1 && r.right.length === 1 ? [[r.left[0] as string, r.right[0] as string] as [string, string]] : [],
 );
 
-function weeklyStatistics(unit: RosterUnit): UnitInput[] {
-  const rnd = seededRandom(hashSeed(`qd766:${unit.id}`));
+/**
+ * One unit's figures on the 766 index for `weeks` weeks: its size, quality and trend drawn from
+ * `seedKey` (two units with one key have the very same figures: a tie), each share drifting a little.
+ */
+export function weeklyIndexStatistics(unit: RosterUnit, weeks: number, seedKey = unit.id): UnitInput[] {
+  const rnd = seededRandom(hashSeed(`qd766:${seedKey}`));
   const size = unit.group === 'districts' ? 400 + Math.floor(rnd() * 1600) : 150 + Math.floor(rnd() * 900);
   const quality = 0.6 + rnd() * 0.35;
   const trend = (rnd() - 0.35) * 0.01;
   const onlineScore = 6 + rnd() * 5;
-  return weeklyAsOf.map((_, week) => {
+  return Array.from({ length: weeks }, (_, week) => {
     const level = Math.min(0.995, quality + trend * week);
     const values: Record<string, number | string> = {};
     for (const [of, per] of pairs) {
@@ -84,7 +88,7 @@ function weeklyStatistics(unit: RosterUnit): UnitInput[] {
 }
 
 export function quangNam766Campaign(): DemoCampaign {
-  const series = quangNamRoster.map(weeklyStatistics);
+  const series = quangNamRoster.map((u) => weeklyIndexStatistics(u, weeklyAsOf.length));
   return {
     id: 'qd766-quang-nam-2024-demo',
     ruleSet: qd766y2022,

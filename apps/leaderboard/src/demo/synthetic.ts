@@ -1,6 +1,7 @@
-import { nuiThanh2023, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { nuiThanh2023, qd766y2022, type RuleSet, type UnitInput } from '@thidua/scoring';
 import { statisticsCsv } from '@thidua/stats-io';
 import type { RosterUnit } from '../contract.js';
+import { weeklyIndexStatistics } from './qd766-quang-nam.js';
 import { cumulativeStatistics, hashSeed, seededRandom } from './statistics.js';
 
 /**
@@ -67,4 +68,21 @@ export function syntheticWeek(roster: RosterUnit[], weeks: number, seed = 7): { 
   );
   const units = all[weeks - 1] ?? [];
   return { units, csv: statisticsCsv(units, nuiThanh2023) };
+}
+
+/**
+ * The national weekly race on the 766 index (qd766-2022) for benchmarks: `unitCount` units in its
+ * two groups, one in ten with the very figures of the unit two before it (ties), and a week's
+ * statistics as a sheet. Never shown to users.
+ */
+export function syntheticIndexRace(unitCount: number): SyntheticCampaign & { week: (w: number) => { units: UnitInput[]; csv: Uint8Array }; asOf: string[] } {
+  const groups = qd766y2022.groups.map((g) => g.id);
+  const roster = Array.from({ length: unitCount }, (_, i) => ({ id: `unit-${String(i + 1).padStart(5, '0')}`, name: `Đơn vị ${i + 1}`, group: groups[i % groups.length] as string }));
+  const asOf = Array.from({ length: 52 }, (_, w) => new Date(Date.UTC(2024, 0, 5 + 7 * w)).toISOString().slice(0, 10));
+  const series = roster.map((u, i) => weeklyIndexStatistics(u, 52, (i + 1) % 10 === 3 ? (roster[i - 2]?.id ?? u.id) : u.id));
+  const week = (w: number) => {
+    const units = series.map((s, i) => ({ ...(s[w] as UnitInput), id: (roster[i] as RosterUnit).id, name: (roster[i] as RosterUnit).name }));
+    return { units, csv: statisticsCsv(units, qd766y2022) };
+  };
+  return { ruleSet: { ...qd766y2022, id: 'synthetic-766-race' }, roster, week, asOf };
 }

@@ -73,6 +73,8 @@ export interface BuildAppOptions {
   backupFolder?: string;
   /** Told of each piece of heavy work handed to the worker threads (tests: a read never evaluates). */
   onWork?: (kind: WorkKind) => void;
+  /** Start a worker thread at once, so that the first upload does not wait for one (main.ts; tests start them on demand). */
+  warmWorkers?: boolean;
   /** Store hooks, for crash tests only. */
   store?: StoreOptions;
   /** Sees every route as it is registered (tests enumerate them). */
@@ -134,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const store = new Store(options.dbPath, options.store ?? {});
   const backups = options.backupFolder ?? backupFolder(options.dbPath);
   const work = new WorkPool(options.onWork);
+  if (options.warmWorkers) work.warm().catch(() => undefined); // a failure shows at the first upload, said there
   const closeAll = async () => {
     store.close();
     await work.close();
@@ -143,7 +146,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   try {
     ensureBackupFolder(backups);
     removedBackups = removeInterruptedBackups(backups);
-    campaigns = new Campaigns(store, work, clock);
+    // Worker threads open the same file, with the options that are data (the crash tests' pause, a size limit).
+    const { maxPageCount, pauseInSnapshotTransaction } = options.store ?? {};
+    const storeOptions = { ...(maxPageCount !== undefined ? { maxPageCount } : {}), ...(pauseInSnapshotTransaction ? { pauseInSnapshotTransaction } : {}) };
+    campaigns = new Campaigns(store, work, { dbPath: options.dbPath, storeOptions }, clock);
     await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
     // Results of an earlier release's database, or made under a replaced rule set or another library version.
     for (const c of campaigns.list()) await campaigns.refreshResults(c.id, systemActor);

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     campaign,
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     logger: { level: env.LOG_LEVEL || 'warn' },
+    warmWorkers: true,
     ...(env.TRUST_PROXY ? { trustProxy: trustProxy(env.TRUST_PROXY) } : {}),
     ...(env.BACKUP_DIR ? { backupFolder: resolve(env.BACKUP_DIR) } : {}),
     streamLimits: {

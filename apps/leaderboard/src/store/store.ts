@@ -98,12 +98,23 @@ export interface StoreOptions {
   /** The largest the database may grow, in pages of 4 KB (SQLite's max_page_count); absent: no limit. */
   maxPageCount?: number;
   /**
-   * Called inside the snapshot transaction after every row is written and before COMMIT.
-   * For crash tests only: lets a test kill the process at the worst moment.
+   * Inside the snapshot transaction, after every row is written and before COMMIT: say "writing" on
+   * standard output and wait there. For crash tests only — a test kills the process at the worst
+   * moment. A plain flag, so that a worker thread's connection can be given it too.
    */
-  onSnapshotWriting?: (snapshotId: number) => void;
+  pauseInSnapshotTransaction?: boolean;
   /** Called after each step of a backup (64 pages). For crash tests only, likewise. */
   onBackupProgress?: (progress: { totalPages: number; remainingPages: number }) => void;
+}
+
+/** The options a worker thread's connection takes (those that are data, not functions). */
+export type WorkerStoreOptions = Pick<StoreOptions, 'maxPageCount' | 'pauseInSnapshotTransaction'>;
+
+/** A snapshot refused inside its transaction: the campaign was finalised or archived meanwhile. */
+export class CampaignClosedError extends Error {
+  constructor(readonly code: 'campaign_finalized' | 'campaign_archived') {
+    super(code);
+  }
 }
 
 /** What a backup is called while it is being written (store.backup). */
@@ -354,6 +365,10 @@ export class Store {
       'INSERT INTO snapshot_rows (snapshot_id, unit_id, name, group_id, position, values_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
     return this.db.transaction(() => {
+      // Checked here, where no other writer can come between: a campaign finalised or archived while
+      // the file was being read takes no more snapshots.
+      if (this.getFinalisation(s.campaignId)) throw new CampaignClosedError('campaign_finalized');
+      if (this.getCampaign(s.campaignId)?.archivedAt) throw new CampaignClosedError('campaign_archived');
       const info = this.db
         .prepare(
           `INSERT INTO snapshots (campaign_id, as_of, source_file_name, sha256, row_count, created_by, created_at, published_at, published_by, sample)
@@ -383,20 +398,17 @@ export class Store {
         snapshotId: id,
         detail: { asOf: s.asOf, sourceFileName: s.sourceFileName, sha256: s.sha256, rowCount: s.rowCount, sample: s.sample, ...s.auditDetail },
       });
-      this.options.onSnapshotWriting?.(id);
+      if (this.options.pauseInSnapshotTransaction) {
+        process.stdout.write('writing\n');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
+      }
       return id;
     })();
   }
 
-  /**
-   * Replaces the stored results of a campaign's snapshots, made again under its current rule set
-   * or a new library version, with one audit line saying why; one transaction.
-   */
-  writeRecomputedResults(campaignId: string, records: readonly { snapshotId: number; results: ResultsRecord }[], actor: Actor, at: string, detail: Record<string, unknown>): void {
-    this.db.transaction(() => {
-      for (const r of records) this.results.write(r.snapshotId, r.results, at);
-      this.insertAudit({ at, actor, action: 'results_recomputed', outcome: 'ok', campaignId, detail: { ...detail, snapshots: records.length } });
-    })();
+  /** Replaces one snapshot's stored results (made again under the current rule set or library), one transaction. */
+  writeResults(snapshotId: number, results: ResultsRecord, at: string): void {
+    this.db.transaction(() => this.results.write(snapshotId, results, at))();
   }
 
   /** One unit's statistics in a snapshot, as stored; null when it is not in it. */

@@ -4,6 +4,8 @@ import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 import type { WorkPool } from '../work/pool.js';
 import { ruleSetSha256 } from '../work/results-record.js';
+import { storageFailure } from '../work/storage-failure.js';
+import type { DatabaseRef } from '../work/tasks.js';
 import type { Campaign } from './campaign.js';
 import { isRealDate } from './timeline.js';
 
@@ -44,6 +46,8 @@ export class CampaignChanges {
     private readonly store: Store,
     private readonly campaign: Campaign,
     private readonly work: WorkPool,
+    /** The database as the worker threads open it. */
+    private readonly database: DatabaseRef,
     private readonly clock: () => Date,
     private readonly emit: (e: SnapshotEvent) => void,
   ) {
@@ -67,9 +71,10 @@ export class CampaignChanges {
   }
 
   /**
-   * Validates a statistics file against the rule set and the roster, evaluates it and compares it
-   * with what is published — in a worker thread — and, unless a dry run, stores it as a snapshot
-   * with its results in one transaction. Any issue refuses the whole file.
+   * Validates a statistics file against the rule set and the roster, evaluates it, compares it with
+   * what is published and, unless a dry run, stores it as a snapshot with its results and its audit
+   * line in one transaction — all in a worker thread, the event loop only answering meanwhile. Any
+   * issue refuses the whole file; a campaign finalised or archived meanwhile refuses it too.
    */
   async upload(input: UploadInput): Promise<UploadAnswer> {
     this.refuseIfClosed();
@@ -77,49 +82,46 @@ export class CampaignChanges {
     if (input.bytes.length === 0) throw new HttpError('missing_file');
 
     const { ruleSet, roster, timeline } = this.campaign;
+    const superseded = timeline.atAsOf(input.asOf);
     const outcome = await this.work.upload({
+      ...this.database,
       bytes: input.bytes,
       fileName: input.fileName,
       asOf: input.asOf,
       ruleSet,
       ruleSetSha256: this.ruleSetSha,
       roster,
-      dbPath: this.store.path,
       effective: timeline.effective().map((s) => ({ id: s.id, asOf: s.asOf })),
+      store: input.dryRun
+        ? null
+        : {
+            campaignId: this.campaign.id,
+            sourceFileName: input.fileName,
+            sha256: createHash('sha256').update(input.bytes).digest('hex'),
+            createdBy: input.actor,
+            createdAt: this.clock().toISOString(),
+            publish: input.publish,
+            sample: input.sample ?? false,
+            supersedes: superseded?.id ?? null,
+          },
     });
-    if (!outcome.ok) throw new HttpError('invalid_stats_file', { issues: outcome.issues });
-    const { rowCount, warnings, comparison, results } = outcome;
-    const answer = (snapshot: SnapshotMeta | null): UploadAnswer => ({
-      result: { dryRun: input.dryRun, snapshot, rowCount, issues: [], warnings, comparison },
-      evaluationJson: results.evaluationJson,
-    });
-    if (input.dryRun) return answer(null);
-    // Checked again after the await: another request may have finalised meanwhile.
-    this.refuseIfClosed();
-
-    const superseded = this.campaign.timeline.atAsOf(input.asOf);
-    const id = this.store.insertSnapshot({
-      campaignId: this.campaign.id,
-      asOf: input.asOf,
-      sourceFileName: input.fileName,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      rowCount,
-      createdBy: input.actor,
-      createdAt: this.clock().toISOString(),
-      publish: input.publish,
-      sample: input.sample ?? false,
-      units: outcome.units,
-      results,
-      auditDetail: {
-        ...(input.publish && superseded ? { supersedes: superseded.id } : {}),
-        warnings: warnings.length,
-        ...(comparison.olderThanShown ? { olderThanShown: comparison.shownAsOf } : {}),
-      },
-    });
-    this.campaign.reload();
-    const record = this.campaign.timeline.find(id);
-    if (input.publish) this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId: id, asOf: input.asOf });
-    return answer(record ? this.campaign.timeline.meta(record) : null);
+    if (!outcome.ok) {
+      if ('issues' in outcome) throw new HttpError('invalid_stats_file', { issues: outcome.issues });
+      if ('closed' in outcome) {
+        this.campaign.reload();
+        throw new HttpError(outcome.closed);
+      }
+      throw storageFailure(outcome.sqlite);
+    }
+    const { rowCount, warnings, comparison, evaluationJson, snapshotId } = outcome;
+    let snapshot: SnapshotMeta | null = null;
+    if (snapshotId !== null) {
+      this.campaign.reload();
+      const record = this.campaign.timeline.find(snapshotId);
+      snapshot = record ? this.campaign.timeline.meta(record) : null;
+      if (input.publish) this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId, asOf: input.asOf });
+    }
+    return { result: { dryRun: input.dryRun, snapshot, rowCount, issues: [], warnings, comparison }, evaluationJson };
   }
 
   /** Publishes a pending snapshot: it takes the place of any published for its date. */

@@ -7,6 +7,12 @@ type PrizeText = { label: { vi: string; en: string }; amount: number };
 const prizeOf = (p: PrizeText | null | undefined) => (p ? { label: p.label, amount: p.amount } : null);
 const storedPrize = (json: string | null | undefined): PrizeText | null => (json ? (JSON.parse(json) as PrizeText) : null);
 
+/**
+ * Counts that went down, listed one by one up to this many: a file whose every count went down (a
+ * sheet of another period) is said in one line after them, not in a warning per cell.
+ */
+export const listedDecreases = 100;
+
 /** What a comparison reads of what is published: stored results and statistics, by snapshot. */
 export interface PublishedSource {
   /** The counting snapshots, oldest as-of date first. */
@@ -50,6 +56,7 @@ export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf
 
   // Cumulative counts only grow: compare with the published snapshot just before this date.
   const decreases: UploadComparison['decreases'] = [];
+  let decreaseCount = 0;
   const previous = [...effective].reverse().find((s) => s.asOf < asOf) ?? null;
   if (previous) {
     const counts = ruleSet.inputs.filter((i) => i.kind === 'count');
@@ -60,7 +67,7 @@ export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf
       for (const input of counts) {
         const now = u[input.id];
         const before = e[input.id];
-        if (typeof now === 'number' && typeof before === 'number' && now < before) {
+        if (typeof now === 'number' && typeof before === 'number' && now < before && decreaseCount++ < listedDecreases) {
           decreases.push({ unitId: u.id, unitName: u.name, input: input.id, label: input.short ?? input.label, before, now, previousAsOf: previous.asOf });
         }
       }
@@ -76,6 +83,7 @@ export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf
     prizeChanges,
     totalAwardedBefore,
     totalAwardedNow: evaluation.totalAwarded,
+    decreaseCount,
     decreases,
   };
 }
@@ -99,6 +107,17 @@ export function comparisonWarnings(asOf: string, c: UploadComparison): SheetIssu
         'older_than_shown',
         `Ngày số liệu ${viDate(asOf)} cũ hơn ngày đang hiển thị (${viDate(c.shownAsOf)}): công bố xong, bảng xếp hạng vẫn hiển thị số liệu đến ngày ${viDate(c.shownAsOf)}.`,
         `The date ${asOf} is older than the one shown (${c.shownAsOf}): once published, the board still shows the figures as of ${c.shownAsOf}.`,
+      ),
+    );
+  }
+  const unlisted = c.decreaseCount - c.decreases.length;
+  if (unlisted > 0) {
+    const previous = c.decreases[0]?.previousAsOf ?? '';
+    warnings.push(
+      whole(
+        'counts_decrease',
+        `${unlisted} số liệu khác cũng thấp hơn kỳ trước (đến ngày ${viDate(previous)}), ngoài ${c.decreases.length} số liệu nêu dưới đây — tệp có phải của kỳ khác? Số liệu lũy kế không thể giảm.`,
+        `${unlisted} more figures are lower than before (as of ${previous}), beyond the ${c.decreases.length} listed below — is the file of another period? Cumulative figures cannot go down.`,
       ),
     );
   }

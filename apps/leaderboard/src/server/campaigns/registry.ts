@@ -8,6 +8,8 @@ import { HttpError } from '../errors.js';
 import { Campaign } from './campaign.js';
 import { CampaignChanges } from './changes.js';
 import type { WorkPool } from '../work/pool.js';
+import { storageFailure } from '../work/storage-failure.js';
+import type { DatabaseRef } from '../work/tasks.js';
 import { ruleSetSha256 } from '../work/results-record.js';
 
 export interface NewCampaign {
@@ -30,6 +32,8 @@ export class Campaigns {
   constructor(
     private readonly store: Store,
     private readonly work: WorkPool,
+    /** The database as the worker threads open it. */
+    private readonly database: DatabaseRef,
     private readonly clock: () => Date,
   ) {
     this.events.setMaxListeners(0);
@@ -40,7 +44,7 @@ export class Campaigns {
     const stored = this.store.getCampaign(id);
     if (!stored) throw new HttpError('campaign_not_found', { detail: { vi: id, en: id } });
     const campaign = new Campaign(this.store, stored);
-    const changes = new CampaignChanges(this.store, campaign, this.work, this.clock, (e) => this.events.emit('snapshot', e));
+    const changes = new CampaignChanges(this.store, campaign, this.work, this.database, this.clock, (e) => this.events.emit('snapshot', e));
     this.entries.set(id, { campaign, changes });
     return campaign;
   }
@@ -116,21 +120,24 @@ export class Campaigns {
   /**
    * Makes the stored results of every snapshot of the campaign current: those of a database of an
    * earlier release (none stored yet), made under a rule set since replaced, or by another version
-   * of the library, are evaluated again in worker threads and stored in one transaction, with one
-   * audit line. The server does this at start, before it listens.
+   * of the library, are evaluated again and stored by the worker threads, a snapshot at a time, then
+   * one audit line says so. The server does this at start, before it listens; an interrupted run is
+   * taken up at the next start (each stored result says what made it).
    */
   async refreshResults(id: string, actor: Actor): Promise<number> {
     const campaign = this.require(id);
     const sha = ruleSetSha256(campaign.ruleSet);
     const stale = this.store.results.stale(id, sha, VERSION);
     if (stale.length === 0) return 0;
-    const records = await Promise.all(
-      stale.map(async ({ snapshotId }) => ({ snapshotId, results: await this.work.recompute({ dbPath: this.store.path, snapshotId, ruleSet: campaign.ruleSet, ruleSetSha256: sha }) })),
+    const at = this.clock().toISOString();
+    const outcomes = await Promise.all(
+      stale.map(({ snapshotId }) => this.work.recompute({ ...this.database, snapshotId, ruleSet: campaign.ruleSet, ruleSetSha256: sha, at })),
     );
+    for (const o of outcomes) if (!o.ok) throw storageFailure(o.sqlite);
     const reasons = new Set(stale.map((s) => s.reason));
     const reason = reasons.has('rule_set') ? 'rule_set' : reasons.has('library') ? 'library' : 'first';
-    this.store.writeRecomputedResults(id, records, actor, this.clock().toISOString(), { reason, ruleSetId: campaign.ruleSet.id, libraryVersion: VERSION });
-    return records.length;
+    this.audit({ actor, action: 'results_recomputed', outcome: 'ok', campaignId: id, detail: { reason, ruleSetId: campaign.ruleSet.id, libraryVersion: VERSION, snapshots: stale.length } });
+    return stale.length;
   }
 
   archive(id: string, actor: Actor): Campaign {

@@ -19,15 +19,18 @@ export const defaultParsedEvaluationBytes = 48 * 1024 * 1024;
  */
 export class StoredResults {
   private readonly parsed: LRUCache<number, { evaluation: Evaluation }>;
-  private findGaps: ((unit: UnitInput, above: UnitInput | null) => Gaps) | null = null;
-  private explainUnit: ((unit: UnitInput) => Explanation) | null = null;
+  /** Compiled once, when the campaign is loaded: a unit's page after a restart compiles nothing. */
+  private readonly findGaps: (unit: UnitInput, above: UnitInput | null) => Gaps;
+  private readonly explainUnit: (unit: UnitInput) => Explanation;
 
   constructor(
     private readonly store: Store,
-    private readonly ruleSet: RuleSet,
+    ruleSet: RuleSet,
     private readonly parsedBytes = defaultParsedEvaluationBytes,
   ) {
     this.parsed = new LRUCache({ maxSize: parsedBytes });
+    this.findGaps = gapFinder(ruleSet);
+    this.explainUnit = explainer(ruleSet);
   }
 
   /** The evaluation (without gaps) as the leaderboard serves it: stored text, sent as it is. */
@@ -73,16 +76,14 @@ export class StoredResults {
     if (!unit) return {};
     const aboveId = result.rank === null ? null : this.store.results.above(snapshotId, result.groupId, result.rank);
     const above = aboveId === null ? null : this.store.getSnapshotUnit(snapshotId, aboveId);
-    const find = (this.findGaps ??= gapFinder(this.ruleSet));
-    return find(unit, above);
+    return this.findGaps(unit, above);
   }
 
   /** One unit's working, from the snapshot's stored statistics; null when the unit is not in it. */
   explanationOf(snapshotId: number, unitId: string): { explanation: Explanation; inputs: UnitInput } | null {
     const unit = this.store.getSnapshotUnit(snapshotId, unitId);
     if (!unit) return null;
-    const explain = (this.explainUnit ??= explainer(this.ruleSet));
-    return { explanation: explain(unit), inputs: unit };
+    return { explanation: this.explainUnit(unit), inputs: unit };
   }
 
   /** A unit's points in the snapshots given (oldest first): one indexed query. */

@@ -97,6 +97,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
     '/api/campaigns/:campaignId/admin/snapshots',
     {
       bodyLimit: opts.bodyLimit,
+      // The answer holds the evaluation (megabytes for a national roster): the compress plugin would
+      // stream it through zlib piece by piece on the event loop; it is sent as one buffer instead.
+      compress: false,
       schema: {
         summary: 'Tải lên số liệu — upload a statistics file (CSV, XLSX or a JSON list of units) as a snapshot',
         description:
@@ -129,7 +132,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
       const dryRun = dry === '1' || dry === 'true';
       const answer = await changes.upload({ bytes, fileName, asOf, actor: who.actor, dryRun, publish });
       // Sent as text: the evaluation of a national roster is megabytes, serialised once in the worker.
-      return reply.code(dryRun ? 200 : 201).type('application/json; charset=utf-8').send(uploadAnswerJson(answer) as never); // a string is sent as it is (the schema documents its shape)
+      // Sent as it is: the schema documents its shape; the evaluation inside is the worker's text.
+      return reply.code(dryRun ? 200 : 201).type('application/json; charset=utf-8').send(Buffer.from(uploadAnswerJson(answer)) as never);
     },
   );
 

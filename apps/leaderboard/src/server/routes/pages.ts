@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -37,27 +38,31 @@ function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200) {
 /** The server's policy (no inline script) with one difference: any site may frame the embed. */
 const embedCsp = { ...cspDirectives, frameAncestors: ['*'] };
 
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
 /**
  * A rendered page kept with its compressed forms, made once on first demand: a cached page costs
  * no rendering and no compression per request.
  */
 class RenderedPage {
-  private br: Buffer | undefined;
-  private gz: Buffer | undefined;
+  private br: Promise<Buffer> | undefined;
+  private gz: Promise<Buffer> | undefined;
   constructor(readonly html: string) {}
 
-  send(request: FastifyRequest, reply: FastifyReply) {
+  /** Compressed in libuv's thread pool (node:zlib's asynchronous calls), never on the event loop. */
+  async send(request: FastifyRequest, reply: FastifyReply) {
     const accept = request.headers['accept-encoding'];
     reply.header('vary', 'Cookie, Accept-Encoding');
     if (acceptsEncoding(accept, 'br')) {
-      this.br ??= brotliCompressSync(this.html, { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9 } });
+      this.br ??= brotliAsync(this.html, { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9 } });
       reply.header('content-encoding', 'br');
-      return sendHtml(reply, this.br);
+      return sendHtml(reply, await this.br);
     }
     if (acceptsEncoding(accept, 'gzip')) {
-      this.gz ??= gzipSync(this.html, { level: 9 });
+      this.gz ??= gzipAsync(this.html, { level: 9 });
       reply.header('content-encoding', 'gzip');
-      return sendHtml(reply, this.gz);
+      return sendHtml(reply, await this.gz);
     }
     return sendHtml(reply, this.html);
   }

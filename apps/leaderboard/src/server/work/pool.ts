@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { ResultsRecord } from '../../store/results.js';
-import type { RecomputeTask, UploadOutcome, UploadTask } from './tasks.js';
+import type { RecomputeOutcome, RecomputeTask, Task, UploadOutcome, UploadTask } from './tasks.js';
 
 /**
  * The worker's file: dist/worker.js beside the built server; worker.ts beside this file when run
@@ -28,7 +27,12 @@ export class WorkPool {
 
   constructor(private readonly onWork?: (kind: WorkKind) => void) {
     const { filename, execArgv } = workerFile();
-    this.pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: Math.max(1, availableParallelism() - 1), idleTimeout: 30_000 });
+    this.pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: Math.max(1, availableParallelism() - 1), idleTimeout: 10 * 60_000 });
+  }
+
+  /** Starts a thread and loads the work's code, so that the first upload does not wait for it (the server calls it once listening). */
+  async warm(): Promise<void> {
+    await this.pool.run({ kind: 'warm' } satisfies Task);
   }
 
   upload(task: Omit<UploadTask, 'kind'>): Promise<UploadOutcome> {
@@ -36,9 +40,9 @@ export class WorkPool {
     return this.pool.run({ ...task, kind: 'upload' } satisfies UploadTask) as Promise<UploadOutcome>;
   }
 
-  recompute(task: Omit<RecomputeTask, 'kind'>): Promise<ResultsRecord> {
+  recompute(task: Omit<RecomputeTask, 'kind'>): Promise<RecomputeOutcome> {
     this.onWork?.('recompute');
-    return this.pool.run({ ...task, kind: 'recompute' } satisfies RecomputeTask) as Promise<ResultsRecord>;
+    return this.pool.run({ ...task, kind: 'recompute' } satisfies RecomputeTask) as Promise<RecomputeOutcome>;
   }
 
   close(): Promise<void> {

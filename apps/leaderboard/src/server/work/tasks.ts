@@ -1,21 +1,39 @@
 import Database from 'better-sqlite3';
-import { evaluate, ScoringInputError, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { evaluate, ScoringInputError, type RuleSet } from '@thidua/scoring';
 import { parseStatsFile, parseUnitsJson } from '@thidua/stats-io';
-import type { SheetIssue, UploadComparison } from '../../contract.js';
-import { ResultStore, type ResultsRecord } from '../../store/results.js';
-import { snapshotUnits } from '../../store/snapshot-units.js';
-import type { RosterUnit } from '../../store/store.js';
+import type { Actor, SheetIssue, UploadComparison } from '../../contract.js';
+import { CampaignClosedError, Store, type RosterUnit, type WorkerStoreOptions } from '../../store/store.js';
 import { compareUpload, comparisonWarnings, type PublishedSource } from '../campaigns/comparison.js';
 import { resultsRecord } from './results-record.js';
 
 /**
  * The heavy work of the server, done in worker threads (pool.ts) so that the event loop only
- * answers: reading an uploaded file, evaluating it, and comparing it with what is published; and
- * evaluating a stored snapshot again. Each task reads the database itself, read-only, and returns
- * what the main thread stores in one transaction. Plain functions: a test may call them directly.
+ * answers: reading an uploaded file, evaluating it, comparing it with what is published and storing
+ * it with its results in one transaction; and evaluating a stored snapshot again and storing its
+ * results. Each worker has its own connection to the database (WAL: readers are never blocked).
+ * Plain functions: a test may call them directly.
  */
 
-export interface UploadTask {
+/** Where a task's database is, and how its connection is to be opened. */
+export interface DatabaseRef {
+  dbPath: string;
+  storeOptions: WorkerStoreOptions;
+}
+
+/** What a stored upload is: everything of the snapshot but what the file and its evaluation give. */
+export interface SnapshotToStore {
+  campaignId: string;
+  sourceFileName: string;
+  sha256: string;
+  createdBy: Actor;
+  createdAt: string;
+  publish: boolean;
+  sample: boolean;
+  /** The published snapshot of the same date, which a published upload takes the place of. */
+  supersedes: number | null;
+}
+
+export interface UploadTask extends DatabaseRef {
   kind: 'upload';
   bytes: Uint8Array;
   fileName: string;
@@ -23,24 +41,35 @@ export interface UploadTask {
   ruleSet: RuleSet;
   ruleSetSha256: string;
   roster: readonly RosterUnit[];
-  dbPath: string;
   /** The counting snapshots, oldest as-of date first. */
   effective: readonly { id: number; asOf: string }[];
+  /** Null: a dry run, nothing stored. */
+  store: SnapshotToStore | null;
 }
 
 export type UploadOutcome =
   | { ok: false; issues: SheetIssue[] }
-  | { ok: true; rowCount: number; units: UnitInput[]; warnings: SheetIssue[]; results: ResultsRecord; comparison: UploadComparison };
+  | { ok: false; closed: CampaignClosedError['code'] }
+  | { ok: false; sqlite: { code: string; message: string } }
+  | { ok: true; rowCount: number; warnings: SheetIssue[]; comparison: UploadComparison; evaluationJson: string; snapshotId: number | null };
 
-export interface RecomputeTask {
+export interface RecomputeTask extends DatabaseRef {
   kind: 'recompute';
-  dbPath: string;
   snapshotId: number;
   ruleSet: RuleSet;
   ruleSetSha256: string;
+  /** The time the results are stamped with. */
+  at: string;
 }
 
-export type Task = UploadTask | RecomputeTask;
+export type RecomputeOutcome = { ok: true } | { ok: false; sqlite: { code: string; message: string } };
+
+/** Loads the worker's code and answers: the pool's warm-up. */
+export interface WarmTask {
+  kind: 'warm';
+}
+
+export type Task = UploadTask | RecomputeTask | WarmTask;
 
 /** Maps a library issue (path [index, field]) to a sheet issue; rows as Excel counts them. */
 function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; message: { vi: string; en: string } }): SheetIssue {
@@ -54,25 +83,29 @@ function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; m
   };
 }
 
-/** A read-only connection per database file, kept for the worker's life. */
-const connections = new Map<string, Database.Database>();
-function readOnly(dbPath: string): Database.Database {
-  let db = connections.get(dbPath);
-  if (!db) {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    connections.set(dbPath, db);
+/** One connection per database file and options, kept for the worker's life. */
+const stores = new Map<string, Store>();
+function storeOf(ref: DatabaseRef): Store {
+  const key = `${ref.dbPath}\n${JSON.stringify(ref.storeOptions)}`;
+  let store = stores.get(key);
+  if (!store) {
+    store = new Store(ref.dbPath, ref.storeOptions);
+    stores.set(key, store);
   }
-  return db;
+  return store;
 }
 
-function publishedSource(dbPath: string, effective: UploadTask['effective']): PublishedSource {
-  const db = readOnly(dbPath);
-  const results = new ResultStore(db);
+/** SQLite's own refusals (a full disk, a read-only file) travel as data: an Error's code does not cross threads. */
+function sqliteRefusal(err: unknown): { ok: false; sqlite: { code: string; message: string } } | null {
+  return err instanceof Database.SqliteError ? { ok: false, sqlite: { code: err.code, message: err.message } } : null;
+}
+
+function publishedSource(store: Store, effective: UploadTask['effective']): PublishedSource {
   return {
     effective,
-    standings: (id) => results.standings(id),
-    totalAwarded: (id) => results.totalAwarded(id),
-    units: (id) => snapshotUnits(db, id),
+    standings: (id) => store.results.standings(id),
+    totalAwarded: (id) => store.results.totalAwarded(id),
+    units: (id) => store.getSnapshotUnits(id),
   };
 }
 
@@ -90,22 +123,57 @@ export async function runUpload(task: UploadTask): Promise<UploadOutcome> {
     if (err instanceof ScoringInputError) return { ok: false, issues: err.issues.map(scoringIssueToSheet) };
     throw err;
   }
-  const comparison = compareUpload(publishedSource(task.dbPath, task.effective), ruleSet, task.asOf, evaluation, parsed.units);
-  return {
-    ok: true,
-    rowCount: parsed.rowCount,
-    units: parsed.units,
-    warnings: [...parsed.warnings, ...comparisonWarnings(task.asOf, comparison)],
-    results: resultsRecord(evaluation, task.ruleSetSha256),
-    comparison,
-  };
+  const store = storeOf(task);
+  const comparison = compareUpload(publishedSource(store, task.effective), ruleSet, task.asOf, evaluation, parsed.units);
+  const warnings = [...parsed.warnings, ...comparisonWarnings(task.asOf, comparison)];
+  const results = resultsRecord(evaluation, task.ruleSetSha256);
+  let snapshotId: number | null = null;
+  if (task.store) {
+    const s = task.store;
+    try {
+      snapshotId = store.insertSnapshot({
+        campaignId: s.campaignId,
+        asOf: task.asOf,
+        sourceFileName: s.sourceFileName,
+        sha256: s.sha256,
+        rowCount: parsed.rowCount,
+        createdBy: s.createdBy,
+        createdAt: s.createdAt,
+        publish: s.publish,
+        sample: s.sample,
+        units: parsed.units,
+        results,
+        auditDetail: {
+          ...(s.publish && s.supersedes !== null ? { supersedes: s.supersedes } : {}),
+          warnings: warnings.length,
+          ...(comparison.olderThanShown ? { olderThanShown: comparison.shownAsOf } : {}),
+        },
+      });
+    } catch (err) {
+      if (err instanceof CampaignClosedError) return { ok: false, closed: err.code };
+      const refusal = sqliteRefusal(err);
+      if (refusal) return refusal;
+      throw err;
+    }
+  }
+  return { ok: true, rowCount: parsed.rowCount, warnings, comparison, evaluationJson: results.evaluationJson, snapshotId };
 }
 
-export function runRecompute(task: RecomputeTask): ResultsRecord {
-  const units = snapshotUnits(readOnly(task.dbPath), task.snapshotId);
-  return resultsRecord(evaluate(units, task.ruleSet, { gaps: false }), task.ruleSetSha256);
+/** Evaluates a stored snapshot again and stores its results (one transaction). */
+export function runRecompute(task: RecomputeTask): RecomputeOutcome {
+  const store = storeOf(task);
+  const record = resultsRecord(evaluate(store.getSnapshotUnits(task.snapshotId), task.ruleSet, { gaps: false }), task.ruleSetSha256);
+  try {
+    store.writeResults(task.snapshotId, record, task.at);
+    return { ok: true };
+  } catch (err) {
+    const refusal = sqliteRefusal(err);
+    if (refusal) return refusal;
+    throw err;
+  }
 }
 
-export function runTask(task: Task): Promise<UploadOutcome> | ResultsRecord {
+export function runTask(task: Task): Promise<UploadOutcome> | RecomputeOutcome | null {
+  if (task.kind === 'warm') return null;
   return task.kind === 'upload' ? runUpload(task) : runRecompute(task);
 }
