@@ -102,7 +102,7 @@ async function nationalRoster(): Promise<void> {
     const ms = performance.now() - t;
     if (!result.result.snapshot) throw new Error('upload not stored');
     t = performance.now();
-    app.campaigns.require('bench').leaderboardJson();
+    app.campaigns.require('bench').leaderboardBody();
     serialise.push(performance.now() - t);
 
     const store = new Store(join(dir, `floor-${m}.sqlite`));
@@ -113,7 +113,7 @@ async function nationalRoster(): Promise<void> {
       campaignId: 'floor', asOf, sourceFileName: 'b.csv', sha256: 'x', rowCount: units, createdBy: benchActor, publish: true,
       createdAt: new Date().toISOString(), sample: false, units: parsed.units,
       // The floor stores the rows only: no results.
-      results: { ruleSetSha256: '', libraryVersion: '', totalAwarded: 0, evaluationJson: 'null', units: [] },
+      results: { ruleSetSha256: '', libraryVersion: '', totalAwarded: 0, evaluation: { bytes: Buffer.from('null'), deflated: new Uint8Array(0), sha256: '' }, units: [] },
     });
     const floorMs = performance.now() - t;
     store.close();

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { evaluate, type RuleSet } from '@thidua/scoring';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,10 @@ describe('stored results equal a fresh evaluation', () => {
       for (const s of campaign.timeline.list({ pending: true })) {
         const units = app.store.getSnapshotUnits(s.id);
         const fresh = evaluate(units, campaign.ruleSet, { gaps: false });
-        expect(app.store.results.evaluationJson(s.id), `${campaign.id} #${s.id}`).toBe(JSON.stringify(fresh));
+        const stored = app.store.results.evaluation(s.id)!;
+        expect(Buffer.from(stored.bytes).toString('utf8'), `${campaign.id} #${s.id}`).toBe(JSON.stringify(fresh));
+        // Its compressed form, spliced into a gzip answer, gives back the very same bytes.
+        expect(inflateRawSync(Buffer.concat([stored.deflated, deflateRawSync(Buffer.alloc(0))])).equals(Buffer.from(stored.bytes))).toBe(true);
         for (const u of fresh.units) {
           const row = app.store.results.unit(s.id, u.unitId);
           expect(row).toMatchObject({ rank: u.rank, score: u.score, eligible: u.eligible, classId: u.class ?? null, prizeJson: u.prize ? JSON.stringify(u.prize) : null });

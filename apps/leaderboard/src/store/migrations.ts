@@ -288,7 +288,10 @@ export const migrations: Migration[] = [
         rule_set_sha256 TEXT NOT NULL,
         library_version TEXT NOT NULL,
         total_awarded INTEGER NOT NULL,
-        evaluation_json TEXT NOT NULL,
+        -- The JSON as sent (UTF-8), the same as raw deflate for spliced gzip answers, and its SHA-256.
+        evaluation_json BLOB NOT NULL,
+        evaluation_deflated BLOB NOT NULL,
+        evaluation_sha256 TEXT NOT NULL,
         computed_at TEXT NOT NULL
       );
 

@@ -12,10 +12,19 @@ export interface ResultsRecord {
   /** @thidua/scoring's version that made it. */
   libraryVersion: string;
   totalAwarded: number;
-  /** The evaluation without gaps, serialised as the API sends it. */
-  evaluationJson: string;
+  /** The evaluation without gaps, as the API sends it. */
+  evaluation: StoredEvaluation;
   /** One row a unit, in the evaluation's order (each group's ranked units in rank order, then the rest). */
   units: UnitResultRow[];
+}
+
+/** A snapshot's evaluation as stored: its JSON (UTF-8), the same compressed, and its hash. */
+export interface StoredEvaluation {
+  bytes: Uint8Array;
+  /** Raw deflate ending with a sync flush, for gzip answers spliced around it (server/plugins/spliced-gzip.ts). */
+  deflated: Uint8Array;
+  /** SHA-256 of `bytes`, base64url: the answers' ETags are made from it. */
+  sha256: string;
 }
 
 export interface UnitResultRow {
@@ -81,12 +90,13 @@ export class ResultStore {
   /** Writes (or replaces) a snapshot's results; call inside the transaction that stores or recomputes it. */
   write(snapshotId: number, record: ResultsRecord, at: string): void {
     this.db.prepare('DELETE FROM snapshot_results WHERE snapshot_id = ?').run(snapshotId);
+    const e = record.evaluation;
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO snapshot_evaluations (snapshot_id, rule_set_sha256, library_version, total_awarded, evaluation_json, computed_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO snapshot_evaluations (snapshot_id, rule_set_sha256, library_version, total_awarded, evaluation_json, evaluation_deflated, evaluation_sha256, computed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(snapshotId, record.ruleSetSha256, record.libraryVersion, record.totalAwarded, record.evaluationJson, at);
+      .run(snapshotId, record.ruleSetSha256, record.libraryVersion, record.totalAwarded, Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength), Buffer.from(e.deflated.buffer, e.deflated.byteOffset, e.deflated.byteLength), e.sha256, at);
     const insert = this.db.prepare(
       `INSERT INTO snapshot_results (snapshot_id, unit_id, group_id, position, rank, score, eligible, class_id, prize_json, result_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -95,9 +105,11 @@ export class ResultStore {
   }
 
   /** The evaluation as the leaderboard serves it; null when none is stored. */
-  evaluationJson(snapshotId: number): string | null {
-    const row = this.db.prepare('SELECT evaluation_json FROM snapshot_evaluations WHERE snapshot_id = ?').get(snapshotId) as { evaluation_json: string } | undefined;
-    return row?.evaluation_json ?? null;
+  evaluation(snapshotId: number): StoredEvaluation | null {
+    const row = this.db.prepare('SELECT evaluation_json, evaluation_deflated, evaluation_sha256 FROM snapshot_evaluations WHERE snapshot_id = ?').get(snapshotId) as
+      | { evaluation_json: Buffer; evaluation_deflated: Buffer; evaluation_sha256: string }
+      | undefined;
+    return row ? { bytes: row.evaluation_json, deflated: row.evaluation_deflated, sha256: row.evaluation_sha256 } : null;
   }
 
   totalAwarded(snapshotId: number): number | null {

@@ -14,6 +14,7 @@ import type {
 } from '../../contract.js';
 import type { RosterUnit, StoredCampaign, Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
+import { jsonText, type JsonBody } from '../plugins/cached-json.js';
 import { StoredResults } from './results.js';
 import { SnapshotTimeline } from './timeline.js';
 
@@ -156,11 +157,15 @@ export class Campaign {
     return { ...head, evaluation: snapshot ? this.results.evaluationOf(snapshot.id) : null };
   }
 
-  /** The leaderboard as JSON text: the evaluation's text is the one stored with the snapshot. */
-  leaderboardJson(asOf?: string): string {
+  /**
+   * The leaderboard as a JSON body: the head made now, around the evaluation stored with the
+   * snapshot — its bytes and their compressed form, sent as they are (plugins/cached-json.ts).
+   */
+  leaderboardBody(asOf?: string): JsonBody {
     const { snapshot, head } = this.leaderboardParts(asOf);
     const text = JSON.stringify(head);
-    return `${text.slice(0, -1)},"evaluation":${snapshot ? this.results.evaluationJson(snapshot.id) : 'null'}}`;
+    if (!snapshot) return jsonText(`${text.slice(0, -1)},"evaluation":null}`);
+    return { prefix: Buffer.from(`${text.slice(0, -1)},"evaluation":`), part: this.results.evaluation(snapshot.id), suffix: Buffer.from('}') };
   }
 
   // ── a unit ─────────────────────────────────────────────────────────────────────────────

@@ -21,16 +21,17 @@ export interface UploadInput {
   sample?: boolean;
 }
 
-/** An upload's answer: everything but the evaluation, and the evaluation's JSON text (megabytes for a national roster, sent as made). */
+/** An upload's answer: everything but the evaluation, and the evaluation's JSON (megabytes for a national roster, sent as made). */
 export interface UploadAnswer {
   result: Omit<UploadResult, 'evaluation'>;
-  evaluationJson: string;
+  /** UTF-8, as the worker serialised it. */
+  evaluationJson: Uint8Array;
 }
 
-/** The answer as the API sends it (the evaluation spliced in as text, never serialised twice). */
-export function uploadAnswerJson(answer: UploadAnswer): string {
+/** The answer as the API sends it (the evaluation's bytes put in as they are, never serialised twice). */
+export function uploadAnswerJson(answer: UploadAnswer): Buffer {
   const head = JSON.stringify(answer.result);
-  return `${head.slice(0, -1)},"evaluation":${answer.evaluationJson}}`;
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"evaluation":`), answer.evaluationJson, Buffer.from('}')]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { explainer, gapFinder, type Evaluation, type Explanation, type Gaps, type RuleSet, type UnitInput, type UnitResult } from '@thidua/scoring';
 import type { UnitHistoryPoint } from '../../contract.js';
-import type { Standing } from '../../store/results.js';
+import type { Standing, StoredEvaluation } from '../../store/results.js';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -33,18 +33,18 @@ export class StoredResults {
     this.explainUnit = explainer(ruleSet);
   }
 
-  /** The evaluation (without gaps) as the leaderboard serves it: stored text, sent as it is. */
-  evaluationJson(snapshotId: number): string {
-    const json = this.store.results.evaluationJson(snapshotId);
-    if (json === null) throw new Error(`no stored results for snapshot ${snapshotId}`);
-    return json;
+  /** The evaluation (without gaps) as the leaderboard serves it: stored bytes (and their compressed form), sent as they are. */
+  evaluation(snapshotId: number): StoredEvaluation {
+    const stored = this.store.results.evaluation(snapshotId);
+    if (stored === null) throw new Error(`no stored results for snapshot ${snapshotId}`);
+    return stored;
   }
 
   /** The stored evaluation as an object (exports, the campaign list), kept within a byte budget. */
   evaluationOf(snapshotId: number): Evaluation {
     const kept = this.parsed.get(snapshotId);
     if (kept) return kept.evaluation;
-    const json = this.evaluationJson(snapshotId);
+    const json = Buffer.from(this.evaluation(snapshotId).bytes).toString('utf8');
     const evaluation = JSON.parse(json) as Evaluation;
     // Parsed objects take about four times their text; one too large for the budget is not kept.
     const size = json.length * 4;

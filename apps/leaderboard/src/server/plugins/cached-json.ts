@@ -3,37 +3,69 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { splicedGzip, type PrecompressedPart } from './spliced-gzip.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 /**
- * A JSON body serialised once, with its ETag and its compressed forms made on first demand — in
- * libuv's thread pool (node:zlib's asynchronous calls), never on the event loop: a national board is
- * megabytes, and compressing it takes a fair part of a second.
+ * A JSON body made of a prefix, optionally a large stored part (a snapshot's evaluation, with its
+ * compressed form and hash made when it was stored), and a suffix.
+ */
+export interface JsonBody {
+  prefix: Uint8Array;
+  part: (PrecompressedPart & { sha256: string }) | null;
+  suffix: Uint8Array;
+}
+
+const empty = new Uint8Array(0);
+
+/** A body that is one JSON text (made at read: small, or compressed off the event loop). */
+export const jsonText = (text: string): JsonBody => ({ prefix: Buffer.from(text), part: null, suffix: empty });
+
+/**
+ * A JSON body kept with its ETag and its compressed forms. With a stored part, the gzip form is
+ * spliced around the part's compressed blocks (plugins/spliced-gzip.ts): nothing megabytes long is
+ * compressed at read, and the ETag hashes the small prefix and suffix with the part's stored hash.
+ * Otherwise the forms are made on first demand in libuv's thread pool (node:zlib's asynchronous
+ * calls), never on the event loop.
  */
 class CachedJson {
   readonly etag: string;
-  private gz: Promise<Buffer> | undefined;
+  private identity: Buffer | undefined;
+  private gz: Promise<Buffer> | Buffer | undefined;
   private br: Promise<Buffer> | undefined;
 
-  constructor(readonly json: Buffer) {
-    this.etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  constructor(private readonly body: JsonBody) {
+    const hash = createHash('sha256').update(body.prefix);
+    if (body.part) hash.update(`\u0000${body.part.sha256}\u0000`);
+    this.etag = `W/"${hash.update(body.suffix).digest('base64url').slice(0, 27)}"`;
   }
 
-  gzip(): Promise<Buffer> {
-    return (this.gz ??= gzipAsync(this.json, { level: 9 }));
+  json(): Buffer {
+    const { prefix, part, suffix } = this.body;
+    return (this.identity ??= part ? Buffer.concat([prefix, part.bytes, suffix]) : Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength));
   }
 
-  brotli(): Promise<Buffer> {
-    return (this.br ??= brotliAsync(this.json, {
-      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.json.length },
+  gzip(): Promise<Buffer> | Buffer {
+    const { prefix, part, suffix } = this.body;
+    return (this.gz ??= part ? splicedGzip(prefix, part, suffix) : gzipAsync(this.json(), { level: 9 }));
+  }
+
+  /** Brotli for bodies made at read only: a stored part is sent gzip (every client that takes br takes gzip). */
+  brotli(): Promise<Buffer> | null {
+    if (this.body.part) return null;
+    const json = this.json();
+    return (this.br ??= brotliAsync(json, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length },
     }));
   }
 
-  /** What it holds: the text, and room for its two compressed forms (about a tenth of it each). */
+  /** What it holds: the text, and room for its compressed forms. */
   get bytes(): number {
-    return Math.ceil(this.json.length * 1.25);
+    const { prefix, part, suffix } = this.body;
+    const length = prefix.byteLength + (part?.bytes.byteLength ?? 0) + suffix.byteLength;
+    return Math.ceil(length * 1.25 + (part?.deflated.byteLength ?? 0));
   }
 }
 
@@ -71,10 +103,10 @@ export class CachedJsonBodies {
     this.bodies = new LRUCache({ maxSize: maxBytes, sizeCalculation: (body) => body.bytes });
   }
 
-  async send(request: FastifyRequest, reply: FastifyReply, key: string, make: () => string) {
+  async send(request: FastifyRequest, reply: FastifyReply, key: string, make: () => JsonBody) {
     let body = this.bodies.get(key);
     if (!body) {
-      body = new CachedJson(Buffer.from(make()));
+      body = new CachedJson(make());
       // A body larger than the whole budget is sent, not kept.
       if (body.bytes <= this.bodies.maxSize) this.bodies.set(key, body);
     }
@@ -82,8 +114,9 @@ export class CachedJsonBodies {
     if (etagMatches(request, body.etag)) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
     const accept = request.headers['accept-encoding'];
-    if (acceptsEncoding(accept, 'br')) return reply.header('content-encoding', 'br').send(await body.brotli());
+    const br = acceptsEncoding(accept, 'br') ? body.brotli() : null;
+    if (br) return reply.header('content-encoding', 'br').send(await br);
     if (acceptsEncoding(accept, 'gzip')) return reply.header('content-encoding', 'gzip').send(await body.gzip());
-    return reply.send(body.json);
+    return reply.send(body.json());
   }
 }

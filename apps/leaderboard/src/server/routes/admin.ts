@@ -133,7 +133,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
       const answer = await changes.upload({ bytes, fileName, asOf, actor: who.actor, dryRun, publish });
       // Sent as text: the evaluation of a national roster is megabytes, serialised once in the worker.
       // Sent as it is: the schema documents its shape; the evaluation inside is the worker's text.
-      return reply.code(dryRun ? 200 : 201).type('application/json; charset=utf-8').send(Buffer.from(uploadAnswerJson(answer)) as never);
+      return reply.code(dryRun ? 200 : 201).type('application/json; charset=utf-8').send(uploadAnswerJson(answer) as never);
     },
   );
 

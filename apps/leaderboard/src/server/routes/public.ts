@@ -13,7 +13,7 @@ import {
   unitResponseSchema,
 } from '../../contract.js';
 import { HttpError } from '../errors.js';
-import { CachedJsonBodies } from '../plugins/cached-json.js';
+import { CachedJsonBodies, jsonText } from '../plugins/cached-json.js';
 import { errorResponses, fileResponse } from './responses.js';
 import { attachment, csvType, xlsxType } from './files.js';
 
@@ -41,7 +41,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const campaign = app.campaigns.require(request.params.campaignId);
       const { asOf } = request.query;
-      return bodies.send(request, reply, campaign.leaderboardKey(asOf), () => campaign.leaderboardJson(asOf));
+      return bodies.send(request, reply, campaign.leaderboardKey(asOf), () => campaign.leaderboardBody(asOf));
     },
   );
 
@@ -59,7 +59,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const campaign = app.campaigns.require(request.params.campaignId);
-      return bodies.send(request, reply, campaign.rosterKey, () => campaign.unitIndexJson());
+      return bodies.send(request, reply, campaign.rosterKey, () => jsonText(campaign.unitIndexJson()));
     },
   );
 

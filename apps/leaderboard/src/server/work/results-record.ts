@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Evaluation, RuleSet } from '@thidua/scoring';
 import type { ResultsRecord } from '../../store/results.js';
+import { compressPart } from '../plugins/spliced-gzip.js';
 
 /** What identifies a rule set's content: results made under another are made again. */
 export function ruleSetSha256(ruleSet: RuleSet): string {
@@ -8,15 +9,17 @@ export function ruleSetSha256(ruleSet: RuleSet): string {
 }
 
 /**
- * An evaluation (without gaps) as it is stored: serialised once as the leaderboard serves it, and
- * one row a unit in the evaluation's order. Every figure is the library's, as it gave it.
+ * An evaluation (without gaps) as it is stored: serialised once as the leaderboard serves it (and
+ * compressed once, for gzip answers spliced around it), and one row a unit in the evaluation's
+ * order. Every figure is the library's, as it gave it.
  */
 export function resultsRecord(evaluation: Evaluation, ruleSetSha: string): ResultsRecord {
+  const json = Buffer.from(JSON.stringify(evaluation));
   return {
     ruleSetSha256: ruleSetSha,
     libraryVersion: evaluation.libraryVersion,
     totalAwarded: evaluation.totalAwarded,
-    evaluationJson: JSON.stringify(evaluation),
+    evaluation: { bytes: json, deflated: compressPart(json), sha256: createHash('sha256').update(json).digest('base64url') },
     units: evaluation.units.map((u) => ({
       unitId: u.unitId,
       groupId: u.groupId,

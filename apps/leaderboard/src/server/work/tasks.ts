@@ -51,7 +51,7 @@ export type UploadOutcome =
   | { ok: false; issues: SheetIssue[] }
   | { ok: false; closed: CampaignClosedError['code'] }
   | { ok: false; sqlite: { code: string; message: string } }
-  | { ok: true; rowCount: number; warnings: SheetIssue[]; comparison: UploadComparison; evaluationJson: string; snapshotId: number | null };
+  | { ok: true; rowCount: number; warnings: SheetIssue[]; comparison: UploadComparison; evaluationJson: Uint8Array; snapshotId: number | null };
 
 export interface RecomputeTask extends DatabaseRef {
   kind: 'recompute';
@@ -156,7 +156,7 @@ export async function runUpload(task: UploadTask): Promise<UploadOutcome> {
       throw err;
     }
   }
-  return { ok: true, rowCount: parsed.rowCount, warnings, comparison, evaluationJson: results.evaluationJson, snapshotId };
+  return { ok: true, rowCount: parsed.rowCount, warnings, comparison, evaluationJson: results.evaluation.bytes, snapshotId };
 }
 
 /** Evaluates a stored snapshot again and stores its results (one transaction). */
