@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { syntheticCampaign, syntheticStatistics } from '../src/demo/synthetic.js';
 import { readCampaignFile } from '../src/server/campaign-source.js';
 import { api, auth, dumpContent, startApp, tempDb } from './helpers.js';
+import { killAtMarker } from './server-process.js';
 
 const C = (path: string) => api('crash-test', path);
 const fromFile = (path: string) => ({ kind: 'file' as const, ...readCampaignFile(path) });
 
-const here = dirname(fileURLToPath(import.meta.url));
 
 describe('a process killed in the middle of an upload', () => {
   const db = tempDb();
@@ -38,26 +36,9 @@ describe('a process killed in the middle of an upload', () => {
     await first.close();
     const contentBefore = dumpContent(db.dbPath);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures/crash-upload.ts'), db.dbPath, campaignPath, julyPath, '2023-07-31'], {
-      cwd: join(here, '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('exit', (code, signal) => resolve({ code, signal })),
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('writing\n')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`child exited before writing: ${out} ${err}`)));
-    });
-    // The transaction has written all 10,000 rows and its audit line, and not committed.
-    child.kill('SIGKILL');
-    expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    // The transaction has written all 10,000 rows and its audit line, and not committed: killed there.
+    const { out, exit } = await killAtMarker('crash-upload.ts', [db.dbPath, campaignPath, julyPath, '2023-07-31'], 'writing');
+    expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
     expect(out).not.toContain('finished');
 
     const raw = new Database(db.dbPath);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { nuiThanh2023, type RuleSet, type UnitInput } from '@thidua/scoring';
 import { statisticsCsv as sheetOf } from '@thidua/stats-io';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { RosterUnit } from '../src/contract.js';
 import { demoCampaignId } from '../src/demo/nui-thanh-2023.js';
 import { nuiThanhRoster } from '../src/demo/roster.js';
@@ -47,6 +48,26 @@ export function statisticsCsv(units: UnitInput[], ruleSet: RuleSet = nuiThanh202
 
 export async function startApp(opts: Partial<BuildAppOptions> & { dbPath: string }): Promise<FastifyInstance> {
   return buildApp({ adminToken, ...opts });
+}
+
+/** A server for a describe block: built on a fresh file before its tests, closed and removed after them. */
+export function useApp(opts: Partial<BuildAppOptions> = {}): { readonly app: FastifyInstance; readonly db: ReturnType<typeof tempDb> } {
+  const db = tempDb();
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await startApp({ ...opts, dbPath: db.dbPath });
+  });
+  afterAll(async () => {
+    await app?.close();
+    db.cleanup();
+  });
+  return {
+    db,
+    get app() {
+      if (!app) throw new Error('the app is built in beforeAll');
+      return app;
+    },
+  };
 }
 
 /** Plausible cumulative statistics for `roster` after `months` months (deterministic). */

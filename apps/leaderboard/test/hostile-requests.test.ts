@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { textProblem } from '@thidua/stats-io';
 import type { FastifyInstance } from 'fastify';
@@ -12,30 +10,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nuiThanhRoster } from '../src/demo/roster.js';
 import { backupFolder } from '../src/store/backups.js';
 import { createAccount, signIn, tokenFor } from './auth-helpers.js';
-import { api, auth, decision, dumpContent, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb, testCampaignId } from './helpers.js';
+import { killAtMarker } from './server-process.js';
+import { api, auth, decision, dumpContent, nuiThanhCampaignFile, startApp, statisticsCsv, statsFor, tempDb, testCampaignId, useApp } from './helpers.js';
 
 /**
  * Issue 17: each way a hostile file, name or connection got through, over real HTTP and a real
  * SQLite file — refused now, with nothing stored.
  */
 
-const here = dirname(fileURLToPath(import.meta.url));
 const T = (path: string) => api(testCampaignId, path);
 const json = { ...auth, 'content-type': 'application/json' };
 
 describe('uploads, names and decisions', () => {
-  const db = tempDb();
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await startApp({ dbPath: db.dbPath, campaign: nuiThanhCampaignFile() });
-  });
-  afterAll(async () => {
-    await app.close();
-    db.cleanup();
-  });
+  const server = useApp({ campaign: nuiThanhCampaignFile() });
+  const db = server.db;
 
   const uploadJson = (text: string, name = 'so-lieu.json') =>
-    app.inject({
+    server.app.inject({
       method: 'POST',
       url: T('admin/snapshots?asOf=2023-07-31&dryRun=1'),
       headers: { ...auth, 'content-type': 'application/octet-stream', 'x-file-name': name },
@@ -54,7 +45,7 @@ describe('uploads, names and decisions', () => {
     expect(issues.map((i) => i.code).sort()).toEqual(['group_mismatch', 'name_mismatch']);
     expect(issues.find((i) => i.code === 'group_mismatch')?.message.vi).toContain(units[commune]!.id);
     // The same file as CSV gets the same codes.
-    const csv = await app.inject({
+    const csv = await server.app.inject({
       method: 'POST',
       url: T('admin/snapshots?asOf=2023-07-31&dryRun=1'),
       headers: { ...auth, 'content-type': 'text/csv' },
@@ -70,10 +61,10 @@ describe('uploads, names and decisions', () => {
     const res = await uploadJson(deep);
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().issues).toEqual([expect.objectContaining({ code: 'json_too_deep', row: 1 })]);
-    const rules = await app.inject({ method: 'POST', url: '/api/admin/campaigns', headers: json, payload: { id: 'sau-qua', ruleSetText: `{"title": ${deep}}` } });
+    const rules = await server.app.inject({ method: 'POST', url: '/api/admin/campaigns', headers: json, payload: { id: 'sau-qua', ruleSetText: `{"title": ${deep}}` } });
     expect(rules.statusCode, rules.body).toBe(422);
     expect(rules.json().issues[0].message.en).toContain('nested too deeply');
-    const file = await app.inject({ method: 'POST', url: '/api/admin/campaigns', headers: json, payload: { id: 'sau-qua', ruleSetText: `{"title": "${'['.repeat(30_000)}"}` } });
+    const file = await server.app.inject({ method: 'POST', url: '/api/admin/campaigns', headers: json, payload: { id: 'sau-qua', ruleSetText: `{"title": "${'['.repeat(30_000)}"}` } });
     expect(file.statusCode).toBe(422); // brackets in a string are text, not depth: an ordinary refusal
     expect(file.json().issues[0].message.en).not.toContain('nested too deeply');
     expect(dumpContent(db.dbPath)).toEqual(before);
@@ -88,7 +79,7 @@ describe('uploads, names and decisions', () => {
   };
 
   it('a decision field with a line break (the CR-split formula) is refused, naming the field and the character', async () => {
-    const upload = await app.inject({ method: 'POST', url: T('admin/snapshots?asOf=2023-12-31'), headers: { ...auth, 'content-type': 'text/csv' }, payload: Buffer.from(statisticsCsv(statsFor(nuiThanhRoster, 7))) });
+    const upload = await server.app.inject({ method: 'POST', url: T('admin/snapshots?asOf=2023-12-31'), headers: { ...auth, 'content-type': 'text/csv' }, payload: Buffer.from(statisticsCsv(statsFor(nuiThanhRoster, 7))) });
     expect(upload.statusCode).toBe(201);
     const before = dumpContent(db.dbPath);
     for (const [field, value, codePoint] of [
@@ -97,25 +88,25 @@ describe('uploads, names and decisions', () => {
       ['number', '12/QĐ\u202e-UBND', 'U+202E'],
       ['kind', 'Quyết\u200bđịnh', 'U+200B'],
     ] as const) {
-      const res = await app.inject({ method: 'POST', url: T('admin/finalize'), headers: json, payload: { decision: { ...decision, [field]: value } } });
+      const res = await server.app.inject({ method: 'POST', url: T('admin/finalize'), headers: json, payload: { decision: { ...decision, [field]: value } } });
       refusedText(res, codePoint);
       expect(res.json().text.vi).toContain(`"decision.${field}"`);
     }
     expect(dumpContent(db.dbPath)).toEqual(before);
-    const awards = await app.inject(T('export/awards.csv'));
+    const awards = await server.app.inject(T('export/awards.csv'));
     expect(awards.body).not.toMatch(/[\r\n][=+\-@]/);
   });
 
   it('a display name with a bidi override or a zero-width character is refused', async () => {
     const before = dumpContent(db.dbPath);
-    const bidi = await app.inject({ method: 'POST', url: '/api/admin/accounts', headers: json, payload: { username: 'tran.b', displayName: 'Trần \u202eB', grants: [] } });
+    const bidi = await server.app.inject({ method: 'POST', url: '/api/admin/accounts', headers: json, payload: { username: 'tran.b', displayName: 'Trần \u202eB', grants: [] } });
     refusedText(bidi, 'U+202E');
     expect(bidi.json().text.vi).toContain('đảo hướng');
-    const zw = await app.inject({ method: 'POST', url: '/api/admin/accounts', headers: json, payload: { username: 'tran.b', displayName: 'Trần\u200bB', grants: [] } });
+    const zw = await server.app.inject({ method: 'POST', url: '/api/admin/accounts', headers: json, payload: { username: 'tran.b', displayName: 'Trần\u200bB', grants: [] } });
     refusedText(zw, 'U+200B');
     expect(dumpContent(db.dbPath)).toEqual(before);
-    const { id } = await createAccount(app, 'tran.b', 'Trần Thị B', []);
-    const rename = await app.inject({ method: 'PATCH', url: `/api/admin/accounts/${id}`, headers: json, payload: { displayName: 'Nguyễn\u2066 Văn A' } });
+    const { id } = await createAccount(server.app, 'tran.b', 'Trần Thị B', []);
+    const rename = await server.app.inject({ method: 'PATCH', url: `/api/admin/accounts/${id}`, headers: json, payload: { displayName: 'Nguyễn\u2066 Văn A' } });
     refusedText(rename, 'U+2066');
   });
 
@@ -123,10 +114,10 @@ describe('uploads, names and decisions', () => {
     const before = dumpContent(db.dbPath);
     // A sheet's cell is one line already: the reader folds its breaks into spaces. A bidi override it keeps, and refuses.
     const sheet = '\uFEFFMã đơn vị,Tên đơn vị,Nhóm\r\nxa-a,"Xã \u202eA",Nhóm 2\r\n';
-    const res = await app.inject({ method: 'PUT', url: T('admin/roster'), headers: { ...auth, 'content-type': 'text/csv', 'x-file-name': 'ds.csv' }, payload: sheet });
+    const res = await server.app.inject({ method: 'PUT', url: T('admin/roster'), headers: { ...auth, 'content-type': 'text/csv', 'x-file-name': 'ds.csv' }, payload: sheet });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().issues).toEqual([expect.objectContaining({ row: 2, field: 'name', code: 'unsafe_text' })]);
-    const created = await app.inject({
+    const created = await server.app.inject({
       method: 'POST',
       url: '/api/admin/campaigns',
       headers: json,
@@ -138,15 +129,7 @@ describe('uploads, names and decisions', () => {
 });
 
 describe('fuzzed names and decisions', () => {
-  const db = tempDb();
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await startApp({ dbPath: db.dbPath, campaign: nuiThanhCampaignFile() });
-  });
-  afterAll(async () => {
-    await app.close();
-    db.cleanup();
-  });
+  const server = useApp({ campaign: nuiThanhCampaignFile() });
 
   const risky = fc.string({
     unit: fc.constantFrom('a', 'ễ', ' ', '=', '-', '\n', '\r', '\t', '\u0000', '\u202e', '\u2066', '\u200b', '\u200d', '\ufeff', '\u2028', '\u0085'),
@@ -158,41 +141,33 @@ describe('fuzzed names and decisions', () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(risky, async (name) => {
-        const res = await app.inject({ method: 'POST', url: '/api/admin/accounts', headers: json, payload: { username: `u${n++}`, displayName: name, grants: [] } });
+        const res = await server.app.inject({ method: 'POST', url: '/api/admin/accounts', headers: json, payload: { username: `u${n++}`, displayName: name, grants: [] } });
         expect([201, 400]).toContain(res.statusCode);
         if (res.statusCode === 400) expect(res.json().text.en).toMatch(/U\+[0-9A-F]{4}|"displayName"/);
-        const decisionRes = await app.inject({ method: 'POST', url: T('admin/finalize'), headers: json, payload: { decision: { ...decision, signerName: name } } });
+        const decisionRes = await server.app.inject({ method: 'POST', url: T('admin/finalize'), headers: json, payload: { decision: { ...decision, signerName: name } } });
         expect([400, 409]).toContain(decisionRes.statusCode); // 409: nothing published yet to finalise
       }),
       { numRuns: 150 },
     );
-    const accounts = (await app.inject({ url: '/api/admin/accounts', headers: auth })).json().accounts as { displayName: string }[];
+    const accounts = (await server.app.inject({ url: '/api/admin/accounts', headers: auth })).json().accounts as { displayName: string }[];
     for (const a of accounts) expect(textProblem(a.displayName)).toBeNull();
   });
 });
 
 describe('the audit log is read by whom it concerns', () => {
-  const db = tempDb();
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await startApp({ dbPath: db.dbPath });
-  });
-  afterAll(async () => {
-    await app.close();
-    db.cleanup();
-  });
+  const server = useApp();
 
   type Line = { campaignId: string | null; action: string; detail: Record<string, unknown>; text: { vi: string; en: string } };
-  const read = async (headers: Record<string, string>, query = '') => app.inject({ url: `/api/admin/audit${query}`, headers });
+  const read = async (headers: Record<string, string>, query = '') => server.app.inject({ url: `/api/admin/audit${query}`, headers });
 
   it('a clerk reads the lines of their campaign only, without addresses or failed sign-ins', async () => {
     // Lines on two campaigns, with addresses: a refused upload on each, a failed sign-in.
     for (const id of ['nui-thanh-2023-demo', 'qd766-quang-nam-2024-demo']) {
-      await app.inject({ method: 'POST', url: api(id, 'admin/snapshots?asOf=1999-01-01'), headers: { ...auth, 'content-type': 'text/csv' }, payload: 'x' });
+      await server.app.inject({ method: 'POST', url: api(id, 'admin/snapshots?asOf=1999-01-01'), headers: { ...auth, 'content-type': 'text/csv' }, payload: 'x' });
     }
-    await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: { username: 'admin', password: 'wrong-password-1' } });
-    const clerk = await createAccount(app, 'clerk.nt', 'Lê Văn C', [{ role: 'clerk', campaignId: 'nui-thanh-2023-demo' }]);
-    const clerkToken = await tokenFor(app, clerk.id);
+    await server.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: { username: 'admin', password: 'wrong-password-1' } });
+    const clerk = await createAccount(server.app, 'clerk.nt', 'Lê Văn C', [{ role: 'clerk', campaignId: 'nui-thanh-2023-demo' }]);
+    const clerkToken = await tokenFor(server.app, clerk.id);
 
     const mine = (await read(clerkToken)).json().entries as Line[];
     expect(mine.length).toBeGreaterThan(0);
@@ -210,8 +185,8 @@ describe('the audit log is read by whom it concerns', () => {
     expect(own.every((l) => l.campaignId === 'nui-thanh-2023-demo')).toBe(true);
 
     // Through a session too, and an account with no role reads nothing.
-    const nobody = await createAccount(app, 'khong.quyen', 'Phạm D', []);
-    const session = await signIn(app, 'khong.quyen', nobody.password);
+    const nobody = await createAccount(server.app, 'khong.quyen', 'Phạm D', []);
+    const session = await signIn(server.app, 'khong.quyen', nobody.password);
     const none = await read({ cookie: session.cookie });
     expect(none.statusCode).toBe(200);
     expect(none.json().entries).toEqual([]);
@@ -313,20 +288,8 @@ describe('a backup killed midway', () => {
     await first.close();
     const tmpBefore = readdirSync(tmpdir()).filter((n) => n.startsWith('thidua-backup-'));
 
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures/crash-backup.ts'), db.dbPath], { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('copying\n')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`child exited before copying: ${out} ${err}`)));
-    });
-    child.kill('SIGKILL');
-    expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+    const { out, exit } = await killAtMarker('crash-backup.ts', [db.dbPath], 'copying');
+    expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
     expect(out).not.toContain('finished');
 
     const folder = backupFolder(db.dbPath);

@@ -41,3 +41,24 @@ export function runAdminCli(args: string[], env: Record<string, string>): Promis
     child.on('exit', (code) => resolve({ code, out, err }));
   });
 }
+
+/**
+ * Runs a test fixture (TypeScript, through tsx) until it says `marker` on standard output, then
+ * kills it with SIGKILL — a process stopped at the worst moment. Returns what it printed.
+ */
+export async function killAtMarker(fixture: string, args: string[], marker: string): Promise<{ out: string; exit: { code: number | null; signal: NodeJS.Signals | null } }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(appDir, 'test/fixtures', fixture), ...args], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(`${marker}\n`)) resolve();
+    });
+    child.on('exit', () => reject(new Error(`${fixture} exited before "${marker}": ${out} ${err}`)));
+  });
+  child.kill('SIGKILL');
+  return { out, exit: await exited };
+}

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { evaluate, type RuleSet } from '@thidua/scoring';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCampaign, syntheticStatistics, syntheticWeek, syntheticWeeklyCampaign, weeklyAsOfDates } from '../src/demo/synthetic.js';
 import { readCampaignFile } from '../src/server/campaign-source.js';
 import type { WorkKind } from '../src/server/work/pool.js';
-import { api, auth, startApp, tempDb } from './helpers.js';
+import { api, auth, startApp, tempDb, useApp } from './helpers.js';
 
 /**
  * Issue 16: results are computed when a snapshot is stored and read ever after — the board of any
@@ -20,17 +19,10 @@ const fromFile = (path: string) => ({ kind: 'file' as const, ...readCampaignFile
 const benchActor = { username: 'test', name: 'Kiểm thử' };
 
 describe('stored results equal a fresh evaluation', () => {
-  const db = tempDb();
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await startApp({ dbPath: db.dbPath });
-  });
-  afterAll(async () => {
-    await app.close();
-    db.cleanup();
-  });
+  const server = useApp();
 
   it('for every snapshot of the demo campaigns: the board, each unit\u2019s row, and each unit\u2019s gaps', async () => {
+    const app = server.app;
     let snapshots = 0;
     for (const campaign of app.campaigns.list()) {
       for (const s of campaign.timeline.list({ pending: true })) {
