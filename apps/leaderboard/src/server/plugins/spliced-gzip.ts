@@ -14,7 +14,8 @@ export interface PrecompressedPart {
 
 /** Compresses a part for `splicedGzip` (at write time: in the worker that stores it). */
 export function compressPart(bytes: Uint8Array): Uint8Array {
-  return deflateRawSync(bytes, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  // Level 6, zlib's default: a third of level 9's time on a national board, a few per cent larger.
+  return deflateRawSync(bytes, { level: 6, finishFlush: constants.Z_SYNC_FLUSH });
 }
 
 const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
