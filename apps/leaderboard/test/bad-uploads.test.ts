@@ -37,6 +37,8 @@ interface Case {
   status: number;
   error: string;
   issue?: { code: string; row?: number; column?: string };
+  /** Words the message must hold. */
+  says?: string;
 }
 
 const tamHaiRow = lines().findIndex((l) => l.startsWith('tam-hai,')) + 1;
@@ -72,7 +74,13 @@ const cases: Case[] = [
   },
   { name: 'a malformed asOf', request: () => upload(goodCsv(), 'asOf=2023-09-31'), status: 400, error: 'invalid_as_of' },
   { name: 'no asOf at all', request: () => upload(goodCsv(), ''), status: 400, error: 'invalid_as_of' },
-  { name: 'an asOf outside the campaign period', request: () => upload(goodCsv(), 'asOf=2024-01-31'), status: 422, error: 'as_of_outside_period' },
+  {
+    name: 'an asOf outside the campaign period (dates said DD/MM/YYYY)',
+    request: () => upload(goodCsv(), 'asOf=2024-01-31'),
+    status: 422,
+    error: 'as_of_outside_period',
+    says: 'ngày 31/01/2024 không thuộc thời gian thi đua 01/06/2023 – 31/12/2023',
+  },
   { name: 'a body over the 5 MB limit', request: () => upload(Buffer.alloc(5 * 1024 * 1024 + 1, 0x41)), status: 413, error: 'body_too_large' },
   {
     name: 'a multipart file over the limit',
@@ -132,6 +140,7 @@ describe('bad uploads change nothing but the audit log', () => {
     const body = res.json();
     expect(body.error).toBe(c.error);
     expect(body.message).toMatch(/ — /);
+    if (c.says) expect(body.message).toContain(c.says);
     expect(res.body).not.toMatch(/\bat .*\.(ts|js):\d+/);
     if (c.issue) {
       const issue = (body.issues as { code: string; row: number | null; column: string | null; message: { vi: string; en: string } }[]).find(

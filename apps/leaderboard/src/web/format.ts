@@ -103,6 +103,26 @@ export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Ho_
   return df.format(date);
 }
 
+const momentCache = new Map<string, Intl.DateTimeFormat>();
+/**
+ * An instant as a sentence says it, in the campaign's time zone: "lúc 08:58 ngày 06/12/2026" (vi),
+ * "at 08:58 on 06/12/2026" (en) — the time before the date, each with its word.
+ */
+export function formatMoment(iso: string, locale: Locale, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let df = momentCache.get(timeZone);
+  if (!df) {
+    df = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    momentCache.set(timeZone, df);
+  }
+  const parts = df.formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${get('hour')}:${get('minute')}`;
+  const day = `${get('day')}/${get('month')}/${get('year')}`;
+  return locale === 'vi' ? `lúc ${time} ngày ${day}` : `at ${time} on ${day}`;
+}
+
 const timeCache = new Map<Locale, Intl.DateTimeFormat>();
 /** The time of day of an instant in the campaign's time zone: "07:32". */
 export function formatTime(date: Date, locale: Locale, timeZone = 'Asia/Ho_Chi_Minh'): string {

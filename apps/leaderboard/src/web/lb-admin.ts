@@ -6,7 +6,7 @@ import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import type { Notice } from './admin/notice.js';
 import { type CampaignSummary, type SnapshotMeta, pageUrl } from './api.js';
-import { formatDate, formatDateTime } from './format.js';
+import { formatDate, formatMoment } from './format.js';
 import { type Locale, followLocaleChanges, pick, settleLocale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-admin-accounts.js';
@@ -176,7 +176,7 @@ export class LbAdmin extends LitElement {
     const annex = campaign.awardsPrizes ? html`<a class="annex" href=${pageUrl(campaign.id, 'awards')}>${t.annexLink}</a>` : nothing;
     if (f) {
       return html`<div class="banner final" role="status">
-        <p>${t.finalBanner(formatDateTime(f.finalizedAt, this.locale, campaign.period.timeZone), f.finalizedBy)}</p>
+        <p>${t.finalBanner(formatMoment(f.finalizedAt, this.locale, campaign.period.timeZone), f.finalizedBy)}</p>
         <p>${f.decision ? t.decisionLine(f.decision.kind, f.decision.number, formatDate(f.decision.date, this.locale), `${f.decision.signerTitle} ${f.decision.signerName}`) : t.noDecision}</p>
         <p>${annex}</p>
       </div>`;

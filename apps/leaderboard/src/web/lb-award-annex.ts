@@ -3,7 +3,7 @@ import type { CampaignInfo, Finalisation, PublicationStatus, SnapshotMeta } from
 import type { Evaluation } from '@thidua/scoring';
 import { annexMessages } from './annex-messages.js';
 import { pageUrl } from './api.js';
-import { formatDate, formatDateTime, formatDecimal, formatInteger, formatMoney } from './format.js';
+import { formatDate, formatDecimal, formatInteger, formatMoment, formatMoney } from './format.js';
 import { type Locale, pick } from './i18n.js';
 
 /** What the printable award list shows: one published evaluation, its status and decision. */
@@ -260,7 +260,7 @@ export class LbAwardAnnex extends LitElement {
         </div>
       </div>
       <footer>
-        <p>${t.printed(formatDateTime(d.printedAt, this.locale, zone))}</p>
+        <p>${t.printed(formatMoment(d.printedAt, this.locale, zone))}</p>
         ${d.snapshot ? html`<p>${t.provenance(campaign.ruleSetId, d.snapshot.sha256)}</p>` : nothing}
       </footer>`;
   }

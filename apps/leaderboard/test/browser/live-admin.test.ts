@@ -285,7 +285,7 @@ describe('the admin page, by role, and live updates', () => {
     await form.locator('button.confirm-finalize').click();
     await expect.poll(async () => (await leaderboard()).status).toBe('final');
     const banner = page.locator('lb-admin .banner.final');
-    await expect.poll(() => banner.textContent()).toContain('Kết quả đã chốt chính thức ngày');
+    await expect.poll(() => banner.textContent()).toMatch(/Kết quả đã chốt chính thức lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     expect(await banner.textContent()).toContain('Lê Văn C');
     expect(await banner.textContent()).toContain('Căn cứ Quyết định số 125/QĐ-UBND ngày 15/01/2024, Chủ tịch UBND huyện Núi Thành Nguyễn Văn Bình ký.');
     expect(await page.locator('lb-admin lb-admin-finalize form').count()).toBe(0);
@@ -309,7 +309,7 @@ describe('the admin page, by role, and live updates', () => {
     const annex = page.locator('lb-award-annex');
     expect(await annex.locator('.attached').textContent()).toBe('(Kèm theo Quyết định số 125/QĐ-UBND ngày 15/01/2024 của Chủ tịch UBND huyện Núi Thành)');
     expect(await annex.locator('.signatures .name').textContent()).toBe('Nguyễn Văn Bình');
-    expect(await annex.locator('footer').textContent()).toMatch(/In ngày \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}|In ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await annex.locator('footer').textContent()).toMatch(/In lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     expect(await annex.locator('.provisional').count()).toBe(0);
     const board = await leaderboard();
     expect(await annex.locator('section.group').count()).toBe(board.evaluation!.groups.length);

@@ -3,6 +3,7 @@ import {
   collator,
   formatDate,
   formatDateTime,
+  formatMoment,
   formatDecimal,
   formatInteger,
   formatMoney,
@@ -16,6 +17,14 @@ import { localeFromCookie, messages } from '../../src/web/i18n.js';
 const nbsp = '\u00a0';
 
 describe('format.ts: one place for every figure, vi-VN and en', () => {
+  it('says an instant as a sentence does, in Vietnam time: "lúc 08:58 ngày 06/12/2026"', () => {
+    expect(formatMoment('2026-12-06T01:58:00.000Z', 'vi')).toBe('lúc 08:58 ngày 06/12/2026');
+    expect(formatMoment('2026-12-06T01:58:00.000Z', 'en')).toBe('at 08:58 on 06/12/2026');
+    // Past midnight in Vietnam, still the 5th in UTC.
+    expect(formatMoment('2026-12-05T17:30:00.000Z', 'vi')).toBe('lúc 00:30 ngày 06/12/2026');
+    expect(formatMoment('not a date', 'vi')).toBe('not a date');
+  });
+
   it('writes money as integer đồng: 7.000.000 ₫ (vi), 7,000,000 ₫ (en)', () => {
     expect(formatMoney(7_000_000, 'vi')).toBe(`7.000.000${nbsp}₫`);
     expect(formatMoney(7_000_000, 'en')).toBe(`7,000,000${nbsp}₫`);

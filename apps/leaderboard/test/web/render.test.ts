@@ -224,7 +224,7 @@ describe('renderUnitPage, renderCampaignListPage and renderAdminPage', () => {
     const html = renderAwardAnnexPage(data, { locale: 'vi', assets: {} });
     expect(html).toContain('PHỤ LỤC');
     expect(html).toContain('BẢN TẠM TÍNH — CHƯA PHẢI KẾT QUẢ CHÍNH THỨC');
-    expect(html).toContain('In ngày 09:00 20/01/2024');
+    expect(html).toContain('In lúc 09:00 ngày 20/01/2024');
     expect(html).not.toContain('<script');
     for (const g of board.evaluation?.groups ?? []) for (const p of g.prizes) expect(html).toContain(p.unitName);
     const final = renderAwardAnnexPage(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatDateVi } from '@thidua/stats-io';
 import type { Actor, Decision, Finalisation, SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
@@ -65,8 +66,10 @@ export class CampaignChanges {
     if (!isRealDate(asOf)) throw new HttpError('invalid_as_of', { detail: { vi: asOf, en: asOf } });
     const { start, end } = this.campaign.ruleSet.period;
     if (asOf < start || asOf > end) {
+      // Dates as officials write them (DD/MM/YYYY), in both languages.
+      const [day, from, to] = [asOf, start, end].map(formatDateVi);
       throw new HttpError('as_of_outside_period', {
-        detail: { vi: `${asOf} không thuộc ${start} … ${end}`, en: `${asOf} is not within ${start} … ${end}` },
+        detail: { vi: `ngày ${day} không thuộc thời gian thi đua ${from} – ${to}`, en: `${day} is not within the campaign period ${from} – ${to}` },
       });
     }
   }

@@ -41,7 +41,7 @@ const vi = {
   // the campaign
   campaignLabel: 'Đợt thi đua đang làm việc',
   campaignPick: 'Chọn đợt thi đua',
-  finalBanner: (date: string, by: string) => `Kết quả đã chốt chính thức ngày ${date} (${by}). Đợt thi đua chỉ còn xem được, không thay đổi được nữa.`,
+  finalBanner: (moment: string, by: string) => `Kết quả đã chốt chính thức ${moment} (${by}). Đợt thi đua chỉ còn xem được, không thay đổi được nữa.`,
   decisionLine: (kind: string | undefined, number: string, date: string, signer: string) => `Căn cứ ${kind ?? 'Quyết định'} số ${number} ngày ${date}, ${signer} ký.`,
   noDecision: 'Chốt trước khi phần mềm ghi số quyết định.',
   archivedBanner: 'Đợt thi đua đã lưu trữ: chỉ còn xem được.',
@@ -222,7 +222,7 @@ const en: AdminMessages = {
 
   campaignLabel: 'Campaign you are working on',
   campaignPick: 'Choose a campaign',
-  finalBanner: (date, by) => `The result was finalised on ${date} (${by}). The campaign is now read-only.`,
+  finalBanner: (moment, by) => `The result was finalised ${moment} (${by}). The campaign is now read-only.`,
   decisionLine: (kind, number, date, signer) => `On ${kind ? `${kind} (document)` : 'decision'} no. ${number} of ${date}, signed by ${signer}.`,
   noDecision: 'Finalised before the software recorded decision numbers.',
   archivedBanner: 'The campaign is archived: read-only.',
