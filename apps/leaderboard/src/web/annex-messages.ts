@@ -25,6 +25,7 @@ const vi = {
   provenance: (ruleSet: string, sha: string) => `Bộ quy tắc ${ruleSet}; mã SHA-256 tệp số liệu ${sha}`,
   printHint: 'Dùng lệnh In của trình duyệt (Ctrl+P) để in: khổ A4, mỗi nhóm một trang.',
   back: '← Bảng xếp hạng',
+  nav: 'Điều hướng',
   noData: 'Chưa có số liệu công bố.',
 };
 
@@ -51,6 +52,7 @@ const en: AnnexMessages = {
   provenance: (ruleSet, sha) => `Rule set ${ruleSet}; statistics file SHA-256 ${sha}`,
   printHint: 'Use the browser’s Print command (Ctrl+P): A4, one page per group.',
   back: '← Ranking',
+  nav: 'Navigation',
   noData: 'Nothing published yet.',
 };
 

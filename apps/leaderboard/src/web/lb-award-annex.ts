@@ -191,7 +191,9 @@ export class LbAwardAnnex extends LitElement {
       const p = g?.prizes.find((x) => x.id === prizeId);
       return p ? pick(p.label, this.locale) : prizeId;
     };
-    return html`<p class="screen-only"><a href=${pageUrl(campaign.id)}>${t.back}</a> · ${t.printHint}</p>
+    // Landmarks: a navigation line for the screen, the annex as the page's main content, its footer.
+    return html`<nav class="screen-only" aria-label=${t.nav}><p><a href=${pageUrl(campaign.id)}>${t.back}</a> · ${t.printHint}</p></nav>
+      <main>
       <div class="doc-head">
         <div><p>${pick(campaign.authority, this.locale).toUpperCase()}</p></div>
         <div>
@@ -259,6 +261,7 @@ export class LbAwardAnnex extends LitElement {
           </div>
         </div>
       </div>
+      </main>
       <footer>
         <p>${t.printed(formatMoment(d.printedAt, this.locale, zone))}</p>
         ${d.snapshot ? html`<p>${t.provenance(campaign.ruleSetId, d.snapshot.sha256)}</p>` : nothing}

@@ -223,7 +223,7 @@ export class LbUnitDetail extends LitElement {
     const data = this.data;
     if (!data?.result) return nothing;
     return html`<details id="working" class="working" ?open=${this.working !== 'closed' || data.explanation !== null} @toggle=${this.openWorking}>
-      <summary>${t.workingTitle}</summary>
+      <summary><h2 class="summary-title">${t.workingTitle}</h2></summary>
       <p class="hint">${t.workingIntro}</p>
       ${data.explanation
         ? html`<lb-explanation .explanation=${data.explanation} locale=${this.locale}></lb-explanation>`

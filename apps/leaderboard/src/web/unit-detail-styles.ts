@@ -26,6 +26,12 @@ export const unitDetailStyles = css`
     cursor: pointer;
     min-height: 24px;
   }
+  /* The working's title is a heading (the outline stays h1 → h2 → h3), shown as the summary's text. */
+  summary .summary-title {
+    display: inline;
+    font-size: inherit;
+    margin: 0;
+  }
   dl.summary {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeaderboardResponse, UnitResponse } from '../../src/web/api.js';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
-import { enNumber, rankingRows, runAxe, seriousOrCritical, viMoney, viNumber } from './page-helpers.js';
+import { enNumber, rankingRows, runAxe, viMoney, viNumber } from './page-helpers.js';
 
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), '../../artifacts');
 const screenshots = join(artifacts, 'screenshots');
@@ -355,7 +355,7 @@ describe('a unit page', () => {
 });
 
 describe('accessibility', () => {
-  it('has no serious or critical axe-core violations on any page', async () => {
+  it('has no axe-core violations of any impact on any page, the annex included', async () => {
     const unitId = api.evaluation!.units[0]!.unitId;
     const pages = [
       ['/', 'campaigns'],
@@ -375,7 +375,9 @@ describe('accessibility', () => {
         await page.goto(`${server.origin}${path}`);
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
-        const violations = seriousOrCritical(await runAxe(page));
+        // Every impact counts. One known exception, open in issue 18: the campaign page's skip link
+        // points into its element's shadow root, where axe (and a page without script) cannot follow it.
+        const violations = (await runAxe(page)).filter((v) => v.id !== 'skip-link');
         expect(violations, `${path} at ${width}px: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
         await context.close();
       }
