@@ -3,7 +3,7 @@ import type { Account, Grant, TokenInfo } from '../contract.js';
 import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, act, noticeView } from './admin/notice.js';
+import { type Notice, act, bringIntoView, noticeView } from './admin/notice.js';
 import { formatDateTime } from './format.js';
 import { type Locale, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
@@ -11,9 +11,21 @@ import './lb-grant-editor.js';
 
 type Campaign = { id: string; title: { vi: string; en: string } };
 
+/** An act that cannot be undone, or that changes who may do what: what it does and to whom, and the act. */
+interface Confirming {
+  /** The confirmation's class, for the act's button (`confirm-reset`, `confirm-disable`…). */
+  kind: string;
+  text: string;
+  action: string;
+  run: () => Promise<unknown>;
+}
+
 /**
  * One account, for an administrator: its roles (edited in place), a new password (shown once),
- * disabling or enabling it, and its tokens for software (a new one shown once; revoking).
+ * disabling or enabling it, and its tokens for software (a new one shown once; revoking). Every act
+ * that cannot be undone or changes who may do what — a new password, disabling or enabling,
+ * revoking a token, removing a role — waits for a confirmation beside it that says what happens and
+ * to whom; a password or token shown once says so, with a copy button and "Đã lưu" to close it.
  *
  * @fires account-changed - detail: the account as the server now has it.
  */
@@ -29,6 +41,7 @@ export class LbAdminAccount extends LitElement {
     tokens: { state: true },
     notice: { state: true },
     busy: { state: true },
+    confirming: { state: true },
   };
 
   declare api: AdminApi | undefined;
@@ -42,6 +55,8 @@ export class LbAdminAccount extends LitElement {
   declare tokens: TokenInfo[] | null;
   declare notice: Notice;
   declare busy: boolean;
+  /** The irreversible or security act waiting for its confirmation, said in words. */
+  declare confirming: Confirming | null;
 
   constructor() {
     super();
@@ -55,6 +70,7 @@ export class LbAdminAccount extends LitElement {
     this.tokens = null;
     this.notice = null;
     this.busy = false;
+    this.confirming = null;
   }
 
   static override styles = [sharedStyles, adminStyles];
@@ -63,6 +79,49 @@ export class LbAdminAccount extends LitElement {
     this.account = account;
     this.dispatchEvent(new CustomEvent<Account>('account-changed', { detail: account, bubbles: true, composed: true }));
     return { kind: 'ok' as const, text: adminMessages(this.locale).accountUpdated(account.username) };
+  }
+
+  private who(a: Account): string {
+    return `${a.displayName} (${a.username})`;
+  }
+
+  /** Asks first: the confirmation appears beside the button, in view, its act focused. */
+  private ask(confirming: Confirming) {
+    this.notice = null;
+    this.confirming = confirming;
+    void bringIntoView(this, '.confirm');
+  }
+
+  private async confirmed() {
+    const c = this.confirming;
+    this.confirming = null;
+    await c?.run();
+  }
+
+  private saveGrants(a: Account, api: AdminApi) {
+    const t = adminMessages(this.locale);
+    const save = () =>
+      act(this, () => api.updateAccount(a.id, { grants: this.draft }), (body) => {
+        this.editing = false;
+        return this.changed(body.account);
+      });
+    const kept = new Set(this.draft.map((g) => `${g.role}@${g.campaignId}`));
+    const removed = a.grants.filter((g) => !kept.has(`${g.role}@${g.campaignId}`));
+    if (removed.length === 0) return void save();
+    this.ask({ kind: 'confirm-remove-roles', text: t.confirmRemoveRoles(removed.map((g) => this.grantText(g)).join(', '), this.who(a)), action: t.saveRoles, run: save });
+  }
+
+  private async copySecret() {
+    const value = this.secret?.value;
+    if (!value) return;
+    try {
+      await navigator.clipboard.writeText(value);
+      this.notice = { kind: 'ok', text: adminMessages(this.locale).copied };
+    } catch {
+      // No clipboard (plain HTTP, an old browser): the text is selected for the reader to copy.
+      const el = this.renderRoot.querySelector<HTMLElement>('.secret');
+      if (el) getSelection()?.selectAllChildren(el);
+    }
   }
 
   private grantText(g: Grant): string {
@@ -88,19 +147,7 @@ export class LbAdminAccount extends LitElement {
               @grants-changed=${(e: CustomEvent<Grant[]>) => (this.draft = e.detail)}
             ></lb-grant-editor>
             <div class="row">
-              <button
-                type="button"
-                class="primary save-grants"
-                ?disabled=${this.busy}
-                @click=${() =>
-                  act(this, 
-                    () => api.updateAccount(a.id, { grants: this.draft }),
-                    (body) => {
-                      this.editing = false;
-                      return this.changed(body.account);
-                    },
-                  )}
-              >
+              <button type="button" class="primary save-grants" ?disabled=${this.busy} @click=${() => this.saveGrants(a, api)}>
                 ${t.saveRoles}
               </button>
               <button type="button" @click=${() => (this.editing = false)}>${t.cancel}</button>
@@ -124,13 +171,16 @@ export class LbAdminAccount extends LitElement {
           class="reset-password"
           ?disabled=${this.busy}
           @click=${() =>
-            act(this, 
-              () => api.resetPassword(a.id),
-              (body) => {
-                this.secret = { label: t.passwordOnce(a.username), value: body.password };
-                return null;
-              },
-            )}
+            this.ask({
+              kind: 'confirm-reset',
+              text: t.confirmReset(this.who(a)),
+              action: t.resetPassword,
+              run: () =>
+                act(this, () => api.resetPassword(a.id), (body) => {
+                  this.secret = { label: t.passwordOnce(a.username), value: body.password };
+                  return null;
+                }),
+            })}
         >
           ${t.resetPassword}
         </button>
@@ -138,17 +188,36 @@ export class LbAdminAccount extends LitElement {
           type="button"
           class=${a.disabled ? 'enable' : 'danger disable'}
           ?disabled=${this.busy}
-          @click=${() => act(this, () => api.updateAccount(a.id, { disabled: !a.disabled }), (body) => this.changed(body.account))}
+          @click=${() =>
+            this.ask({
+              kind: a.disabled ? 'confirm-enable' : 'confirm-disable',
+              text: a.disabled ? t.confirmEnable(this.who(a)) : t.confirmDisable(this.who(a)),
+              action: a.disabled ? t.enable : t.disable,
+              run: () => act(this, () => api.updateAccount(a.id, { disabled: !a.disabled }), (body) => this.changed(body.account)),
+            })}
         >
           ${a.disabled ? t.enable : t.disable}
         </button>
         <button type="button" class="show-tokens" @click=${() => act(this, () => api.tokens(a.id), (body) => ((this.tokens = body.tokens), null))}>${t.showTokens}</button>
       </div>
+      ${this.confirming
+        ? html`<div class="confirm" role="group" aria-label=${this.confirming.action}>
+            <p>${this.confirming.text}</p>
+            <div class="row">
+              <button type="button" class="danger primary ${this.confirming.kind}" ?disabled=${this.busy} @click=${() => this.confirmed()}>${t.confirmAction(this.confirming.action)}</button>
+              <button type="button" class="cancel-confirm" @click=${() => (this.confirming = null)}>${t.cancel}</button>
+            </div>
+          </div>`
+        : nothing}
       ${this.secret
         ? html`<div class="secret-box confirm" role="group" aria-label=${this.secret.label}>
             <p>${this.secret.label}</p>
             <p class="secret" tabindex="0">${this.secret.value}</p>
-            <button type="button" @click=${() => (this.secret = null)}>${t.cancel}</button>
+            <p class="warning"><strong>${t.secretOnce}</strong></p>
+            <div class="row">
+              <button type="button" class="copy-secret" @click=${() => this.copySecret()}>${t.copy}</button>
+              <button type="button" class="primary secret-saved" @click=${() => (this.secret = null)}>${t.saved}</button>
+            </div>
           </div>`
         : nothing}
       ${noticeView(this.notice)} ${this.tokens ? this.tokenList(a) : nothing}
@@ -169,7 +238,13 @@ export class LbAdminAccount extends LitElement {
               : html`<button
                   type="button"
                   class="danger revoke-token"
-                  @click=${() => act(this, () => api.revokeToken(a.id, k.id), (body) => ((this.tokens = body.tokens), { kind: 'ok', text: t.tokenRevoked }))}
+                  @click=${() =>
+                    this.ask({
+                      kind: 'confirm-revoke',
+                      text: t.confirmRevoke(k.label, this.who(a)),
+                      action: t.revoke,
+                      run: () => act(this, () => api.revokeToken(a.id, k.id), (body) => ((this.tokens = body.tokens), { kind: 'ok', text: t.tokenRevoked })),
+                    })}
                 >
                   ${t.revoke}
                 </button>`}

@@ -108,7 +108,11 @@ export class LbAdminAccounts extends LitElement {
         ? html`<div class="secret-box confirm" role="group" aria-label=${t.passwordOnce(this.created.username)}>
             <p>${t.passwordOnce(this.created.username)}</p>
             <p class="secret new-password" tabindex="0">${this.created.password}</p>
-            <button type="button" @click=${() => (this.created = null)}>${t.cancel}</button>
+            <p class="warning"><strong>${t.secretOnce}</strong></p>
+            <div class="row">
+              <button type="button" class="copy-secret" @click=${() => void navigator.clipboard?.writeText(this.created?.password ?? '').catch(() => undefined)}>${t.copy}</button>
+              <button type="button" class="primary secret-saved" @click=${() => (this.created = null)}>${t.saved}</button>
+            </div>
           </div>`
         : nothing}
     </section>`;

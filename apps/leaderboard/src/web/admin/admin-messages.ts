@@ -178,6 +178,17 @@ const vi = {
   lastUsed: 'Dùng lần cuối',
   never: 'chưa dùng',
   showTokens: 'Mã truy cập…',
+  confirmReset: (who: string) =>
+    `Đặt lại mật khẩu của ${who}? Mật khẩu đang dùng hết hiệu lực ngay, mọi phiên đăng nhập của tài khoản này bị đóng; mật khẩu mới chỉ hiện một lần.`,
+  confirmDisable: (who: string) => `Khóa tài khoản ${who}? Người này không đăng nhập được nữa; các phiên đăng nhập và mã truy cập của tài khoản ngừng hoạt động ngay.`,
+  confirmEnable: (who: string) => `Mở khóa tài khoản ${who}? Người này đăng nhập lại được bằng mật khẩu và mã truy cập còn hiệu lực.`,
+  confirmRevoke: (label: string, who: string) => `Thu hồi mã truy cập "${label}" của ${who}? Phần mềm đang dùng mã này bị từ chối ngay; không khôi phục được.`,
+  confirmRemoveRoles: (roles: string, who: string) => `Bỏ quyền ${roles} của ${who}? Người này không làm được những việc đó nữa, kể từ yêu cầu tiếp theo.`,
+  confirmAction: (action: string) => `Xác nhận: ${action}`,
+  secretOnce: 'Chỉ hiện MỘT lần: đóng hộp này là không xem lại được nữa.',
+  copy: 'Sao chép',
+  copied: 'Đã sao chép.',
+  saved: 'Đã lưu',
 
   // back-ups
   backupTitle: 'Sao lưu',
@@ -347,6 +358,17 @@ const en: AdminMessages = {
   lastUsed: 'Last used',
   never: 'never',
   showTokens: 'Access tokens…',
+  confirmReset: (who) =>
+    `Reset the password of ${who}? The password in use stops working at once and every session of this account ends; the new password is shown once.`,
+  confirmDisable: (who) => `Disable the account of ${who}? This person can no longer sign in; the account's sessions and access tokens stop working at once.`,
+  confirmEnable: (who) => `Enable the account of ${who}? This person can sign in again with the password and tokens still valid.`,
+  confirmRevoke: (label, who) => `Revoke the access token "${label}" of ${who}? Software using it is refused at once; it cannot be undone.`,
+  confirmRemoveRoles: (roles, who) => `Remove the roles ${roles} from ${who}? This person can no longer do those things, from the next request on.`,
+  confirmAction: (action) => `Confirm: ${action}`,
+  secretOnce: 'Shown ONCE: once this box is closed it cannot be seen again.',
+  copy: 'Copy',
+  copied: 'Copied.',
+  saved: 'Saved it',
 
   backupTitle: 'Back-up',
   backupHint: 'Download a complete copy of the database, made now while the server runs. Keep it as you keep the server.',

@@ -1,0 +1,130 @@
+/**
+ * Issue 18, in part: every act on an account that cannot be undone or changes who may do what asks
+ * first, beside the button and in view, saying what happens and to whom; "Hủy" changes nothing; a
+ * password shown once says so, with a copy button and "Đã lưu". In Chromium at 360 and 1280 px.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, launchChromium, startServer } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+const adminPassword = { value: '' };
+const token = () => ({ authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' });
+
+async function createAccount(username: string, displayName: string, grants: { role: string; campaignId: string }[]) {
+  const res = await fetch(`${server.origin}/api/admin/accounts`, { method: 'POST', headers: token(), body: JSON.stringify({ username, displayName, grants }) });
+  const body = (await res.json()) as { account: { id: number }; password: string };
+  return { id: body.account.id, password: body.password };
+}
+
+async function canSignIn(username: string, password: string): Promise<boolean> {
+  const res = await fetch(`${server.origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return res.status === 200;
+}
+
+async function adminPage(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/admin`);
+  await page.locator('lb-admin input#username').fill('quan-tri');
+  await page.locator('lb-admin input#password').fill(adminPassword.value);
+  await page.locator('lb-admin lb-admin-login button[type=submit]').click();
+  await expect.poll(() => page.locator('lb-admin .signed-in-as').textContent()).toContain('Phạm Minh Quân');
+  return page;
+}
+
+/** The element is inside the window both ways. */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  adminPassword.value = (await createAccount('quan-tri', 'Phạm Minh Quân', [{ role: 'admin', campaignId: '*' }])).password;
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('acts that cannot be undone ask first', () => {
+  for (const width of [360, 1280]) {
+    it(`resetting a password, at ${width} px: a question naming the person, "Hủy" keeps the old password, then the new one shown once`, async () => {
+      const username = `thu-ky-${width}`;
+      const { password: old } = await createAccount(username, `Lê Thị Thư ${width}`, [{ role: 'clerk', campaignId: 'nui-thanh-2023-demo' }]);
+      const page = await adminPage(width);
+      const account = page.locator(`lb-admin lb-admin-account article[data-username="${username}"]`);
+      await account.locator('button.reset-password').click();
+      const confirm = account.locator('.confirm');
+      await expect.poll(() => confirm.textContent()).toContain(`Đặt lại mật khẩu của Lê Thị Thư ${width} (${username})?`);
+      expect(await confirm.textContent()).toContain('mật khẩu mới chỉ hiện một lần');
+      await expect.poll(() => inView(page, `lb-admin lb-admin-account article[data-username="${username}"] .confirm`)).toBe(true);
+      await account.locator('button.cancel-confirm').click();
+      expect(await account.locator('.confirm').count()).toBe(0);
+      expect(await canSignIn(username, old)).toBe(true);
+
+      await account.locator('button.reset-password').click();
+      await account.locator('button.confirm-reset').click();
+      const secret = account.locator('.secret-box');
+      await expect.poll(() => secret.textContent()).toContain('Chỉ hiện MỘT lần');
+      const fresh = ((await secret.locator('.secret').textContent()) ?? '').trim();
+      expect(fresh.length).toBeGreaterThanOrEqual(10);
+      expect(await secret.locator('button.copy-secret').count()).toBe(1);
+      expect(await canSignIn(username, old)).toBe(false);
+      expect(await canSignIn(username, fresh)).toBe(true);
+      await secret.locator('button.secret-saved').click();
+      expect(await account.locator('.secret-box').count()).toBe(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.context().close();
+    });
+  }
+
+  it('disabling an account, revoking a token and removing a role each ask first, and "Hủy" changes nothing', async () => {
+    const username = 'can-bo';
+    const { id, password } = await createAccount(username, 'Trần Văn Bộ', [
+      { role: 'clerk', campaignId: 'nui-thanh-2023-demo' },
+      { role: 'publisher', campaignId: 'nui-thanh-2023-demo' },
+    ]);
+    await fetch(`${server.origin}/api/admin/accounts/${id}/tokens`, { method: 'POST', headers: token(), body: JSON.stringify({ label: 'may-chu-tong-hop' }) });
+    const page = await adminPage(1280);
+    const account = page.locator(`lb-admin lb-admin-account article[data-username="${username}"]`);
+
+    // Disable: asked, cancelled (still signs in), then confirmed (cannot sign in).
+    await account.locator('button.disable').click();
+    await expect.poll(() => account.locator('.confirm').textContent()).toContain('Khóa tài khoản Trần Văn Bộ (can-bo)?');
+    await account.locator('button.cancel-confirm').click();
+    expect(await canSignIn(username, password)).toBe(true);
+    await account.locator('button.disable').click();
+    await account.locator('button.confirm-disable').click();
+    await expect.poll(() => canSignIn(username, password)).toBe(false);
+    await account.locator('button.enable').click();
+    await expect.poll(() => account.locator('.confirm').textContent()).toContain('Mở khóa tài khoản Trần Văn Bộ (can-bo)?');
+    await account.locator('button.confirm-enable').click();
+    await expect.poll(() => canSignIn(username, password)).toBe(true);
+
+    // Revoke a token: asked with its name.
+    await account.locator('button.show-tokens').click();
+    await account.locator('button.revoke-token').click();
+    await expect.poll(() => account.locator('.confirm').textContent()).toContain('Thu hồi mã truy cập "may-chu-tong-hop" của Trần Văn Bộ (can-bo)?');
+    await account.locator('button.confirm-revoke').click();
+    await expect.poll(() => account.locator('.tokens').textContent()).toContain('Đã thu hồi');
+
+    // Remove a role: the save asks, naming the role taken away.
+    await account.locator('button.edit-grants').click();
+    await account.locator('lb-grant-editor button').filter({ hasText: 'Bỏ' }).last().click();
+    await account.locator('button.save-grants').click();
+    await expect.poll(() => account.locator('.confirm').textContent()).toMatch(/Bỏ quyền Người công bố .* của Trần Văn Bộ \(can-bo\)\?/);
+    await account.locator('button.confirm-remove-roles').click();
+    await expect
+      .poll(async () => ((await (await fetch(`${server.origin}/api/admin/accounts`, { headers: token() })).json()) as { accounts: { username: string; grants: unknown[] }[] }).accounts.find((a) => a.username === username)?.grants.length)
+      .toBe(1);
+    await page.context().close();
+  });
+});
