@@ -285,6 +285,19 @@ export const uploadComparisonSchema = z
     ),
     totalAwardedBefore: z.number().int().nullable(),
     totalAwardedNow: z.number().int(),
+    /** How many input cells differ from the figures compared with (`against`), in all (the list below holds the first 200). */
+    inputChangeCount: z.number().int(),
+    /** The inputs that differ from the figures compared with, per unit (before → now): what the clerk edited. The first 200. */
+    inputChanges: z.array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        input: z.string(),
+        label: localizedTextSchema,
+        before: z.union([z.number(), z.string()]).nullable(),
+        now: z.union([z.number(), z.string()]).nullable(),
+      }),
+    ),
     /** How many counts are lower than in the published snapshot before this date, in all (the list below holds the first 100). */
     decreaseCount: z.number().int(),
     /** Cumulative counts lower than in the published snapshot before this date (a unit's figures went down): the first 100, by unit and input. */
@@ -301,6 +314,11 @@ export const uploadComparisonSchema = z
     ),
   })
   .meta({ id: 'UploadComparison' });
+
+/** A pending upload compared with what is published now: what its publisher reads before publishing. */
+export const snapshotComparisonResponseSchema = z
+  .object({ snapshot: snapshotMetaSchema, comparison: uploadComparisonSchema, warnings: z.array(sheetIssueSchema) })
+  .meta({ id: 'SnapshotComparison' });
 
 export const uploadResultSchema = z
   .object({
@@ -481,6 +499,7 @@ export type Leader = z.infer<typeof leaderSchema>;
 export type RankChange = z.infer<typeof rankChangeSchema>;
 export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
 export type LeaderboardPageState = z.infer<typeof leaderboardPageStateSchema>;
+export type SnapshotComparison = z.infer<typeof snapshotComparisonResponseSchema>;
 export type UnitIndexResponse = z.infer<typeof unitIndexResponseSchema>;
 export type UnitHistoryPoint = z.infer<typeof unitHistoryPointSchema>;
 export type UnitResponse = z.infer<typeof unitResponseSchema>;

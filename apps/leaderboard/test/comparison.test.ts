@@ -102,4 +102,34 @@ describe('the comparison of an upload with what is published', () => {
     const warning = result.warnings.find((w) => w.code === 'counts_decrease');
     expect(warning?.message.vi).toMatch(new RegExp(`^${previous.name}: ".+" là 1, thấp hơn kỳ trước \\(\\d+, đến ngày 30/09/2023\\) — số liệu lũy kế không thể giảm\\.$`));
   });
+
+  it('lists every input that differs from the figures compared with, per unit, before → now', async () => {
+    const published = statsFor(nuiThanhRoster, 4);
+    const edited = published.map((u, i) => (i === 5 ? { ...u, resolvedLate: (u.resolvedLate as number) + 3 } : u));
+    const result = await upload('2023-09-30', edited);
+    const unit = published[5]!;
+    expect(result.comparison.inputChangeCount).toBe(1);
+    expect(result.comparison.inputChanges).toEqual([
+      { unitId: unit.id, unitName: unit.name, input: 'resolvedLate', label: expect.objectContaining({ vi: expect.any(String) }), before: unit.resolvedLate, now: (unit.resolvedLate as number) + 3 },
+    ]);
+  });
+
+  it('shows a publisher the pending upload against what is published now, read from the stored results', async () => {
+    const published = statsFor(nuiThanhRoster, 4);
+    const edited = published.map((u, i) => (i === 1 ? { ...u, resolvedOnlineOnTime: (u.resolvedOnlineOnTime as number) - 1 } : u));
+    const pending = await app.inject({ method: 'POST', url: T('admin/snapshots?asOf=2023-09-30&publish=0'), headers: { ...auth, ...csvHeaders }, payload: Buffer.from(statisticsCsv(edited)) });
+    expect(pending.statusCode, pending.body).toBe(201);
+    const atUpload = pending.json() as UploadResult;
+    expect(atUpload.snapshot?.state).toBe('pending');
+    const res = await app.inject({ url: T(`admin/snapshots/${atUpload.snapshot!.id}/comparison`), headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { comparison: UploadResult['comparison']; warnings: UploadResult['warnings']; snapshot: { id: number } };
+    expect(body.snapshot.id).toBe(atUpload.snapshot!.id);
+    // The same comparison the clerk read at upload (nothing was published since).
+    expect(body.comparison).toEqual(atUpload.comparison);
+    expect(body.comparison.replacesPublished).toBe(true);
+    expect(body.comparison.inputChanges.map((x) => [x.unitId, x.input])).toEqual([[published[1]!.id, 'resolvedOnlineOnTime']]);
+    expect(body.warnings.map((w) => w.code)).toContain('replaces_published');
+    expect((await app.inject({ url: T('admin/snapshots/999999/comparison'), headers: auth })).statusCode).toBe(404);
+  });
 });

@@ -16,6 +16,7 @@ export type {
   PublicationStatus,
   RankChange,
   SheetIssue,
+  SnapshotComparison,
   SnapshotEvent,
   SnapshotMeta,
   UnitHistoryPoint,

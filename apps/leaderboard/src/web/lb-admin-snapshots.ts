@@ -3,7 +3,8 @@ import { type AdminApi, errorText } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
-import type { CampaignSummary, SnapshotMeta } from './api.js';
+import type { CampaignSummary, SnapshotComparison, SnapshotMeta } from './api.js';
+import './lb-upload-comparison.js';
 import { formatDate, formatDateTime, formatInteger } from './format.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
@@ -27,6 +28,7 @@ export class LbAdminSnapshots extends LitElement {
     busy: { state: true },
     confirming: { state: true },
     notice: { state: true },
+    comparison: { state: true },
   };
 
   declare api: AdminApi | undefined;
@@ -37,6 +39,8 @@ export class LbAdminSnapshots extends LitElement {
   declare busy: boolean;
   declare confirming: Pending;
   declare notice: RowNotice;
+  /** The pending upload being confirmed, compared with what is published now (null while it loads). */
+  declare comparison: SnapshotComparison | 'failed' | null;
 
   constructor() {
     super();
@@ -48,6 +52,7 @@ export class LbAdminSnapshots extends LitElement {
     this.busy = false;
     this.confirming = null;
     this.notice = null;
+    this.comparison = null;
   }
 
   static override styles = [
@@ -66,7 +71,15 @@ export class LbAdminSnapshots extends LitElement {
   private confirm(snapshotId: number, action: 'publish' | 'retract') {
     this.confirming = { snapshotId, action };
     this.notice = null;
+    this.comparison = null;
     void bringIntoView(this, '.confirm');
+    // The publisher publishes what they see: the clerk's comparison, made again against what is published now.
+    if (action === 'publish' && this.api && this.campaign) {
+      void this.api.comparison(this.campaign.id, snapshotId).then((answer) => {
+        if (this.confirming?.snapshotId !== snapshotId) return;
+        this.comparison = answer.ok && answer.body ? answer.body : 'failed';
+      });
+    }
   }
 
   private async act(s: SnapshotMeta, action: 'publish' | 'retract') {
@@ -140,16 +153,35 @@ export class LbAdminSnapshots extends LitElement {
         <td colspan="5">
           <div class="confirm" role="group" aria-label=${publish ? t.publishAction : t.retract}>
             <p>${publish ? t.publishConfirm(date) : t.retractConfirm(date)}</p>
-            <button type="button" class=${publish ? 'primary confirm-publish' : 'danger primary confirm-retract'} @click=${() => this.act(s, publish ? 'publish' : 'retract')}>
-              ${publish ? t.publishAction : t.retract}
-            </button>
-            <button type="button" @click=${() => (this.confirming = null)}>${t.cancel}</button>
+            <!-- The act first, in view on a phone; what it changes below it. -->
+            <div class="row">
+              <button type="button" class=${publish ? 'primary confirm-publish' : 'danger primary confirm-retract'} @click=${() => this.act(s, publish ? 'publish' : 'retract')}>
+                ${publish ? t.publishAction : t.retract}
+              </button>
+              <button type="button" @click=${() => (this.confirming = null)}>${t.cancel}</button>
+            </div>
+            ${publish ? this.comparisonView() : nothing}
           </div>
         </td>
       </tr>`;
     }
     if (this.notice?.snapshotId === s.id) return html`<tr class="under" data-for=${s.id}><td colspan="5">${noticeView(this.notice.notice)}</td></tr>`;
     return nothing;
+  }
+
+  /** What publishing changes, as the clerk saw it at upload: its warnings (what it replaces first), then the comparison. */
+  private comparisonView() {
+    const t = adminMessages(this.locale);
+    const c = this.comparison;
+    if (c === null) return html`<p class="hint" role="status">${t.loadingComparison}</p>`;
+    if (c === 'failed') return html`<p class="hint">${t.requestFailed}</p>`;
+    const groupNames = Object.fromEntries((this.campaign?.leaders ?? []).map((g) => [g.groupId, g.groupName]));
+    return html`${c.warnings.length > 0
+        ? html`<ul class="warnings">
+            ${c.warnings.map((w) => html`<li data-code=${w.code}>${this.locale === 'vi' ? w.message.vi : w.message.en}</li>`)}
+          </ul>`
+        : nothing}
+      <lb-upload-comparison .comparison=${c.comparison} .groupNames=${groupNames} locale=${this.locale}></lb-upload-comparison>`;
   }
 
   override render() {

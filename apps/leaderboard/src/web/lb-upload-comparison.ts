@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { UploadComparison } from '../contract.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
-import { formatDate, formatInteger, formatMoney } from './format.js';
+import { formatDate, formatDecimal, formatInteger, formatMoney } from './format.js';
 import { type Locale, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
@@ -10,9 +10,10 @@ import { sharedStyles } from './styles.js';
 const shownRows = 50;
 
 /**
- * What an upload changes against the published figures, as the server compared them: the units
- * whose rank moves, those that gain, lose or change a prize (with the amounts), and the total of
- * prizes before and after. Nothing is computed here.
+ * What an upload changes against the published figures, as the server compared them: the figures
+ * that changed (before → now, so the clerk sees the right cell was edited), the units whose rank
+ * moves, those that gain, lose or change a prize (with the amounts), and the total of prizes before
+ * and after. Nothing is computed here.
  */
 export class LbUploadComparison extends LitElement {
   static override properties = {
@@ -62,11 +63,36 @@ export class LbUploadComparison extends LitElement {
     const group = (id: string) => pick(this.groupNames[id] ?? { vi: id, en: id }, this.locale);
     const rank = (r: number | null) => (r === null ? t.unranked : formatInteger(r, this.locale));
     const prize = (p: { label: { vi: string; en: string }; amount: number } | null) => (p ? `${pick(p.label, this.locale)} · ${formatMoney(p.amount, this.locale)}` : t.noPrize);
+    const figure = (v: number | string | null) => (v === null ? '—' : typeof v === 'number' ? formatInteger(v, this.locale) : v === 'x' ? 'x' : formatDecimal(v, this.locale));
     const kind = (before: unknown, now: unknown) => (before === null ? t.gained : now === null ? t.lost : t.changedPrize);
     return html`<div class="comparison">
       <h3>${t.comparisonTitle}</h3>
       <p>${c.against ? t.against(formatDate(c.against.asOf, this.locale)) : t.nothingPublished}</p>
       ${c.against && c.rankMoves.length === 0 && c.prizeChanges.length === 0 ? html`<p class="no-change">${t.noChange}</p>` : nothing}
+      ${c.inputChangeCount > 0
+        ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="input-changes">
+            <table class="input-changes">
+              <caption id="input-changes">${t.inputChangesTitle(formatInteger(c.inputChangeCount, this.locale))}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t.unit}</th>
+                  <th scope="col" class="num">${t.before}</th>
+                  <th scope="col" class="num">${t.now}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${c.inputChanges.slice(0, shownRows).map(
+                  (x) => html`<tr data-unit-id=${x.unitId} data-input=${x.input}>
+                    <th scope="row">${x.unitName}<span class="about">${pick(x.label, this.locale)}</span></th>
+                    <td class="num">${figure(x.before)}</td>
+                    <td class="num">${figure(x.now)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>
+          ${this.more(c.inputChangeCount)}`
+        : nothing}
       ${c.prizeChanges.length > 0
         ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="prize-changes">
             <table class="prize-changes">

@@ -216,7 +216,14 @@ describe('the admin page, by role, and live updates', () => {
     const before = await leaderboard();
     const row = page.locator('lb-admin table.snapshots tbody tr[data-state="pending"]');
     await row.locator('button.publish-snapshot').click();
-    await expectInView(page, 'lb-admin lb-admin-snapshots .confirm');
+    await expectInView(page, 'lb-admin lb-admin-snapshots .confirm p');
+    await expectInView(page, 'lb-admin lb-admin-snapshots .confirm button.confirm-publish');
+    // The publisher reads what the clerk read: the figures changed, what it replaces, rank and prize changes.
+    const confirm = page.locator('lb-admin lb-admin-snapshots .confirm');
+    await expect.poll(() => confirm.locator('lb-upload-comparison table.input-changes tbody tr').count()).toBeGreaterThan(0);
+    expect(await confirm.locator('ul.warnings li[data-code="replaces_published"]').textContent()).toContain('thay thế số liệu đó');
+    const changed = await page.evaluate(async (url) => (await (await fetch(url)).json()).comparison.inputChangeCount as number, `/api/campaigns/${demo}/admin/snapshots/${await row.getAttribute('data-snapshot-id')}/comparison`);
+    expect(await confirm.locator('lb-upload-comparison caption#input-changes').textContent()).toContain(`Số liệu thay đổi: ${changed} ô`);
     await page.locator('lb-admin lb-admin-snapshots button.confirm-publish').click();
     await expect.poll(() => page.locator('lb-admin lb-admin-snapshots .notice.ok').textContent()).toContain('Đã công bố số liệu đến ngày 31/12/2023');
     await expectInView(page, 'lb-admin lb-admin-snapshots .notice');

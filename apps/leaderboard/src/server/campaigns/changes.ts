@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatDateVi } from '@thidua/stats-io';
-import type { Actor, Decision, Finalisation, SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
+import type { Actor, Decision, Finalisation, SnapshotComparison, SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 import type { WorkPool } from '../work/pool.js';
@@ -8,6 +8,7 @@ import { ruleSetSha256 } from '../work/results-record.js';
 import { storageFailure } from '../work/storage-failure.js';
 import type { DatabaseRef } from '../work/tasks.js';
 import type { Campaign } from './campaign.js';
+import { compareUpload, comparisonWarnings, storedSource } from './comparison.js';
 import { isRealDate } from './timeline.js';
 
 export interface UploadInput {
@@ -126,6 +127,20 @@ export class CampaignChanges {
       if (input.publish) this.emit({ type: 'published', campaignId: this.campaign.id, snapshotId, asOf: input.asOf });
     }
     return { result: { dryRun: input.dryRun, snapshot, rowCount, issues: [], warnings, comparison }, evaluationJson };
+  }
+
+  /**
+   * A stored upload — pending, for its publisher — compared with what is published now, as its clerk
+   * saw it at upload: figures changed per unit, rank moves, prizes gained or lost, and the warnings.
+   * Read from the stored results of both; nothing is evaluated.
+   */
+  comparisonOf(snapshotId: number): SnapshotComparison {
+    const { timeline, results, ruleSet } = this.campaign;
+    const s = timeline.find(snapshotId);
+    if (!s) throw new HttpError('snapshot_not_found');
+    const effective = timeline.effective().filter((o) => o.id !== s.id).map((o) => ({ id: o.id, asOf: o.asOf }));
+    const comparison = compareUpload(storedSource(this.store, effective), ruleSet, s.asOf, results.evaluationOf(s.id), results.unitsOf(s.id));
+    return { snapshot: timeline.meta(s), comparison, warnings: comparisonWarnings(s.asOf, comparison) };
   }
 
   /** Publishes a pending snapshot: it takes the place of any published for its date. */

@@ -2,6 +2,7 @@ import type { Evaluation, RuleSet, UnitInput } from '@thidua/scoring';
 import { formatDateVi as viDate } from '@thidua/stats-io';
 import type { SheetIssue, UploadComparison } from '../../contract.js';
 import type { Standing } from '../../store/results.js';
+import type { Store } from '../../store/store.js';
 
 type PrizeText = { label: { vi: string; en: string }; amount: number };
 const prizeOf = (p: PrizeText | null | undefined) => (p ? { label: p.label, amount: p.amount } : null);
@@ -12,6 +13,19 @@ const storedPrize = (json: string | null | undefined): PrizeText | null => (json
  * sheet of another period) is said in one line after them, not in a warning per cell.
  */
 export const listedDecreases = 100;
+
+/** Input cells that changed, listed one by one up to this many (a national weekly file changes them all). */
+export const listedInputChanges = 200;
+
+/** What is published, read from a store's stored results and statistics. */
+export function storedSource(store: Pick<Store, 'results' | 'getSnapshotUnits'>, effective: PublishedSource['effective']): PublishedSource {
+  return {
+    effective,
+    standings: (id) => store.results.standings(id),
+    totalAwarded: (id) => store.results.totalAwarded(id),
+    units: (id) => store.getSnapshotUnits(id),
+  };
+}
 
 /** What a comparison reads of what is published: stored results and statistics, by snapshot. */
 export interface PublishedSource {
@@ -32,6 +46,9 @@ export interface PublishedSource {
  */
 export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf: string, evaluation: Evaluation, units: readonly UnitInput[]): UploadComparison {
   const effective = published.effective;
+  // Each snapshot's statistics read once (the one compared with and the one before may be the same).
+  const read = new Map<number, UnitInput[]>();
+  const publishedUnits = (id: number) => read.get(id) ?? (read.set(id, published.units(id)), read.get(id) as UnitInput[]);
   const shown = effective[effective.length - 1] ?? null;
   const sameDate = effective.find((s) => s.asOf === asOf) ?? null;
   const against = sameDate ?? shown;
@@ -54,13 +71,30 @@ export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf
     }
   }
 
+  // Every input that differs from the figures compared with: the clerk checks the right cell was edited.
+  const inputChanges: UploadComparison['inputChanges'] = [];
+  let inputChangeCount = 0;
+  if (against) {
+    const inputs = ruleSet.inputs.filter((i) => i.kind !== 'text');
+    const published = new Map(publishedUnits(against.id).map((u) => [u.id, u]));
+    for (const u of units) {
+      const b = published.get(u.id);
+      for (const input of inputs) {
+        const before = b?.[input.id] ?? null;
+        const now = u[input.id] ?? null;
+        if (String(before) === String(now)) continue;
+        if (inputChangeCount++ < listedInputChanges) inputChanges.push({ unitId: u.id, unitName: u.name, input: input.id, label: input.short ?? input.label, before, now });
+      }
+    }
+  }
+
   // Cumulative counts only grow: compare with the published snapshot just before this date.
   const decreases: UploadComparison['decreases'] = [];
   let decreaseCount = 0;
   const previous = [...effective].reverse().find((s) => s.asOf < asOf) ?? null;
   if (previous) {
     const counts = ruleSet.inputs.filter((i) => i.kind === 'count');
-    const earlier = new Map(published.units(previous.id).map((u) => [u.id, u]));
+    const earlier = new Map(publishedUnits(previous.id).map((u) => [u.id, u]));
     for (const u of units) {
       const e = earlier.get(u.id);
       if (!e) continue;
@@ -83,6 +117,8 @@ export function compareUpload(published: PublishedSource, ruleSet: RuleSet, asOf
     prizeChanges,
     totalAwardedBefore,
     totalAwardedNow: evaluation.totalAwarded,
+    inputChangeCount,
+    inputChanges,
     decreaseCount,
     decreases,
   };

@@ -15,6 +15,7 @@ import {
   publishResponseSchema,
   retractResponseSchema,
   rosterResponseSchema,
+  snapshotComparisonResponseSchema,
   snapshotParamsSchema,
   snapshotsResponseSchema,
   uploadQuerySchema,
@@ -152,6 +153,25 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return { snapshots: app.campaigns.require(request.params.campaignId).timeline.list({ pending: true }) };
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:campaignId/admin/snapshots/:snapshotId/comparison',
+    {
+      schema: {
+        summary: 'So sánh — a stored upload (pending, for its publisher) against what is published now: figures changed, rank moves, prizes, warnings',
+        description: 'The same comparison its clerk read at upload, made again against the figures published now, from the stored results of both (nothing is evaluated).',
+        tags: ['admin'],
+        'x-required-role': 'member',
+        security,
+        params: snapshotParamsSchema,
+        response: { 200: snapshotComparisonResponseSchema, ...errorResponses('unauthorized', 'forbidden', 'rate_limited', 'campaign_not_found', 'snapshot_not_found') },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return app.campaigns.changes(request.params.campaignId).comparisonOf(request.params.snapshotId);
     },
   );
 

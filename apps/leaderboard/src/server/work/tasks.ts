@@ -3,7 +3,7 @@ import { evaluate, ScoringInputError, type RuleSet } from '@thidua/scoring';
 import { parseStatsFile, parseUnitsJson } from '@thidua/stats-io';
 import type { Actor, SheetIssue, UploadComparison } from '../../contract.js';
 import { CampaignClosedError, Store, type RosterUnit, type WorkerStoreOptions } from '../../store/store.js';
-import { compareUpload, comparisonWarnings, type PublishedSource } from '../campaigns/comparison.js';
+import { compareUpload, comparisonWarnings, storedSource } from '../campaigns/comparison.js';
 import { resultsRecord } from './results-record.js';
 
 /**
@@ -100,15 +100,6 @@ function sqliteRefusal(err: unknown): { ok: false; sqlite: { code: string; messa
   return err instanceof Database.SqliteError ? { ok: false, sqlite: { code: err.code, message: err.message } } : null;
 }
 
-function publishedSource(store: Store, effective: UploadTask['effective']): PublishedSource {
-  return {
-    effective,
-    standings: (id) => store.results.standings(id),
-    totalAwarded: (id) => store.results.totalAwarded(id),
-    units: (id) => store.getSnapshotUnits(id),
-  };
-}
-
 export async function runUpload(task: UploadTask): Promise<UploadOutcome> {
   const { ruleSet, roster } = task;
   const parsed = /\.json$/i.test(task.fileName)
@@ -124,7 +115,7 @@ export async function runUpload(task: UploadTask): Promise<UploadOutcome> {
     throw err;
   }
   const store = storeOf(task);
-  const comparison = compareUpload(publishedSource(store, task.effective), ruleSet, task.asOf, evaluation, parsed.units);
+  const comparison = compareUpload(storedSource(store, task.effective), ruleSet, task.asOf, evaluation, parsed.units);
   const warnings = [...parsed.warnings, ...comparisonWarnings(task.asOf, comparison)];
   const results = resultsRecord(evaluation, task.ruleSetSha256);
   let snapshotId: number | null = null;

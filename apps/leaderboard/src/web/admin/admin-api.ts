@@ -7,6 +7,7 @@ import type {
   Grant,
   SessionResponse,
   SheetIssue,
+  SnapshotComparison,
   SnapshotMeta,
   TokenInfo,
   UploadResult,
@@ -138,6 +139,11 @@ export class AdminApi {
     if (opts.dryRun) query.set('dryRun', '1');
     if (opts.publish !== undefined) query.set('publish', opts.publish ? '1' : '0');
     return this.call(`${apiUrl(campaignId, 'admin/snapshots')}?${query}`, { method: 'POST', body: form });
+  }
+
+  /** A stored upload against what is published now (what its publisher reads before publishing). */
+  comparison(campaignId: string, snapshotId: number): Promise<Answer<SnapshotComparison>> {
+    return this.call(apiUrl(campaignId, `admin/snapshots/${snapshotId}/comparison`));
   }
 
   publish(campaignId: string, snapshotId: number): Promise<Answer<{ snapshot: SnapshotMeta }>> {
