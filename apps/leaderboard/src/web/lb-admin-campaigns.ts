@@ -27,6 +27,7 @@ export class LbAdminCampaigns extends LitElement {
     preset: { state: true },
     ruleSetFile: { state: true },
     rosterFile: { state: true },
+    confirmRoster: { state: true },
     issues: { state: true },
     busy: { state: true },
     confirmArchive: { state: true },
@@ -43,6 +44,8 @@ export class LbAdminCampaigns extends LitElement {
   declare preset: string;
   declare ruleSetFile: File | null;
   declare rosterFile: File | null;
+  /** Replacing the roster waits for a confirmation that says what it replaces. */
+  declare confirmRoster: boolean;
   declare issues: SheetIssue[];
   declare busy: boolean;
   declare confirmArchive: boolean;
@@ -61,6 +64,7 @@ export class LbAdminCampaigns extends LitElement {
     this.preset = '';
     this.ruleSetFile = null;
     this.rosterFile = null;
+    this.confirmRoster = false;
     this.issues = [];
     this.busy = false;
     this.confirmArchive = false;
@@ -107,6 +111,7 @@ export class LbAdminCampaigns extends LitElement {
 
   private async uploadRoster() {
     const t = adminMessages(this.locale);
+    this.confirmRoster = false;
     if (!this.api || !this.campaign || !this.rosterFile) return;
     this.busy = true;
     try {
@@ -147,9 +152,29 @@ export class LbAdminCampaigns extends LitElement {
                 ?disabled=${closed}
                 @change=${(e: Event) => (this.rosterFile = (e.target as HTMLInputElement).files?.[0] ?? null)}
               />
-              <div class="row">
-                <button type="button" class="roster-upload" ?disabled=${closed || this.busy || !this.rosterFile} @click=${this.uploadRoster}>${t.rosterUpload}</button>
-              </div>
+              ${this.confirmRoster && this.rosterFile
+                ? html`<div class="confirm" role="group" aria-label=${t.rosterUpload}>
+                    <p>${t.confirmRoster(this.rosterFile.name, pick(campaign.title, this.locale), formatInteger(campaign.units, this.locale))}</p>
+                    <div class="row">
+                      <button type="button" class="danger primary confirm-roster" ?disabled=${this.busy} @click=${this.uploadRoster}>${t.confirmAction(t.rosterUpload)}</button>
+                      <button type="button" @click=${() => (this.confirmRoster = false)}>${t.cancel}</button>
+                    </div>
+                  </div>`
+                : html`<div class="row">
+                    <button
+                      type="button"
+                      class="roster-upload"
+                      aria-describedby="roster-why"
+                      ?disabled=${closed || this.busy || !this.rosterFile}
+                      @click=${() => {
+                        this.confirmRoster = true;
+                        void bringIntoView(this, '.confirm');
+                      }}
+                    >
+                      ${t.rosterUpload}
+                    </button>
+                  </div>
+                  <p class="hint" id="roster-why">${closed ? (campaign.archived ? t.rosterClosedArchived : t.rosterClosedFinal) : this.rosterFile ? '' : t.rosterChooseFile}</p>`}
               ${this.here('roster')} ${this.noticeAt === 'roster' ? issues : nothing}
             </section>
             <section aria-labelledby="archive-title">

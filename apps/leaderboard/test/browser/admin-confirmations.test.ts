@@ -127,4 +127,36 @@ describe('acts that cannot be undone ask first', () => {
       .toBe(1);
     await page.context().close();
   });
+
+  it('replacing a roster asks first, naming the file and how many units it replaces; a final campaign says why it cannot', async () => {
+    const created = await fetch(`${server.origin}/api/admin/campaigns`, {
+      method: 'POST',
+      headers: token(),
+      body: JSON.stringify({ id: 'danh-sach-thu', preset: 'nui-thanh-2023', roster: [{ id: 'xa-a', name: 'Xã A', group: 'communes' }, { id: 'xa-b', name: 'Xã B', group: 'communes' }] }),
+    });
+    expect(created.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/admin?campaign=danh-sach-thu`);
+    await page.locator('lb-admin input#username').fill('quan-tri');
+    await page.locator('lb-admin input#password').fill(adminPassword.value);
+    await page.locator('lb-admin lb-admin-login button[type=submit]').click();
+    const section = page.locator('lb-admin lb-admin-campaigns');
+    await expect.poll(() => section.locator('#roster-why').textContent()).toContain('Chọn tệp danh sách trước.');
+    const sheet = Buffer.from('\uFEFFMã đơn vị,Tên đơn vị,Nhóm\r\nxa-c,Xã C,Nhóm 2\r\n', 'utf8');
+    await section.locator('input#roster-file').setInputFiles({ name: 'danh-sach-moi.csv', mimeType: 'text/csv', buffer: sheet });
+    await section.locator('button.roster-upload').click();
+    const confirm = section.locator('.confirm');
+    await expect.poll(() => confirm.textContent()).toContain('bằng tệp "danh-sach-moi.csv"? Danh sách hiện có (2 đơn vị) được thay hẳn');
+    await expect.poll(() => inView(page, 'lb-admin lb-admin-campaigns .confirm button.confirm-roster')).toBe(true);
+    await confirm.locator('button.confirm-roster').click();
+    const units = async () => ((await (await fetch(`${server.origin}/api/campaigns`)).json()) as { campaigns: { id: string; units: number }[] }).campaigns.find((c) => c.id === 'danh-sach-thu')?.units;
+    await expect.poll(units).toBe(1);
+
+    // The demo's CCHC scorecard is final: the disabled control says why.
+    await page.goto(`${server.origin}/admin?campaign=thuy-thanh-cchc-2022`);
+    await expect.poll(() => page.locator('lb-admin lb-admin-campaigns #roster-why').textContent()).toContain('Kết quả đã chốt chính thức: danh sách đơn vị không thay được nữa.');
+    expect(await page.locator('lb-admin lb-admin-campaigns button.roster-upload').isDisabled()).toBe(true);
+    await context.close();
+  });
 });

@@ -145,6 +145,11 @@ const vi = {
   rosterHint: 'Tệp CSV hoặc XLSX có các cột "Mã đơn vị", "Tên đơn vị", "Nhóm" (có thể dùng mẫu số liệu).',
   rosterFile: 'Tệp danh sách đơn vị',
   rosterUpload: 'Thay danh sách đơn vị',
+  confirmRoster: (file: string, title: string, units: string) =>
+    `Thay danh sách đơn vị của "${title}" bằng tệp "${file}"? Danh sách hiện có (${units} đơn vị) được thay hẳn; các kỳ số liệu đã lưu vẫn giữ nguyên.`,
+  rosterClosedFinal: 'Kết quả đã chốt chính thức: danh sách đơn vị không thay được nữa.',
+  rosterClosedArchived: 'Đợt thi đua đã được lưu trữ: danh sách đơn vị không thay được nữa.',
+  rosterChooseFile: 'Chọn tệp danh sách trước.',
   rosterDone: (n: string) => `Đã lưu danh sách ${n} đơn vị.`,
   archiveTitle: 'Lưu trữ đợt thi đua',
   archiveHint: 'Đợt thi đua đã lưu trữ vẫn xem được, nhưng không thay đổi được nữa.',
@@ -329,6 +334,11 @@ const en: AdminMessages = {
   rosterHint: 'A CSV or XLSX file with the columns "Mã đơn vị", "Tên đơn vị", "Nhóm" (the statistics template will do).',
   rosterFile: 'Roster file',
   rosterUpload: 'Replace the roster',
+  confirmRoster: (file, title, units) =>
+    `Replace the roster of "${title}" with the file "${file}"? The current roster (${units} units) is replaced whole; the stored snapshots stay as they are.`,
+  rosterClosedFinal: 'The result is final: the roster can no longer be replaced.',
+  rosterClosedArchived: 'The campaign is archived: the roster can no longer be replaced.',
+  rosterChooseFile: 'Choose the roster file first.',
   rosterDone: (n) => `Saved a roster of ${n} units.`,
   archiveTitle: 'Archive the campaign',
   archiveHint: 'An archived campaign stays readable but can no longer change.',
