@@ -15,8 +15,10 @@ const maxResults = 12;
 
 /**
  * One search over every group of a campaign, insensitive to diacritics ("tam xuan" finds "Xã Tam
- * Xuân I"): the matches are links to the units' pages, and Enter opens the first. Without
- * JavaScript the form reloads the page with ?q=, which the server renders with the same matches.
+ * Xuân I"): the matches are links to the units' pages, and Enter opens the first. It is a combobox
+ * (WAI-ARIA 1.2): ArrowDown and ArrowUp move through the suggestions (`aria-activedescendant`),
+ * Enter opens the one chosen, Escape closes the list, then clears the box. Without JavaScript the
+ * form reloads the page with ?q=, which the server renders with the same matches, as links.
  *
  * @fires need-units - when the reader starts searching and the page holds only part of the roster.
  */
@@ -27,6 +29,8 @@ export class LbUnitSearch extends LitElement {
     complete: { type: Boolean },
     query: {},
     locale: {},
+    active: { state: true },
+    closed: { state: true },
   };
 
   declare campaignId: string;
@@ -34,6 +38,10 @@ export class LbUnitSearch extends LitElement {
   declare complete: boolean;
   declare query: string;
   declare locale: Locale;
+  /** The suggestion chosen with the arrow keys; -1: none (the text box itself). */
+  declare active: number;
+  /** The list closed with Escape, until the reader types again. */
+  declare closed: boolean;
 
   constructor() {
     super();
@@ -42,6 +50,8 @@ export class LbUnitSearch extends LitElement {
     this.complete = true;
     this.query = '';
     this.locale = 'vi';
+    this.active = -1;
+    this.closed = false;
   }
 
   static override styles = [
@@ -89,8 +99,13 @@ export class LbUnitSearch extends LitElement {
         text-decoration: none;
       }
       li a:hover,
-      li a:focus-visible {
+      li a:focus-visible,
+      li a.active {
         background: var(--lb-accent-bg);
+      }
+      li a.active {
+        outline: 2px solid var(--lb-accent, #0b57a3);
+        outline-offset: -2px;
       }
       .group {
         color: var(--lb-muted);
@@ -111,10 +126,35 @@ export class LbUnitSearch extends LitElement {
   }
 
   private onSubmit(event: Event) {
-    const first = this.found()[0];
-    if (!first) return;
+    const found = this.found();
+    const chosen = found[this.active] ?? found[0];
+    if (!chosen) return;
     event.preventDefault();
-    location.assign(unitPageUrl(this.campaignId, first.id));
+    location.assign(unitPageUrl(this.campaignId, chosen.id));
+  }
+
+  private onInput(event: Event) {
+    this.query = (event.target as HTMLInputElement).value;
+    this.active = -1;
+    this.closed = false;
+  }
+
+  /** The combobox's keys; Enter submits the form, which opens the suggestion chosen. */
+  private onKey(event: KeyboardEvent) {
+    const shown = Math.min(this.found().length, maxResults);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (shown === 0) return;
+      event.preventDefault();
+      this.closed = false;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.active = Math.max(-1, Math.min(shown - 1, this.active + step));
+      void this.updateComplete.then(() => this.renderRoot.querySelector(`#search-option-${this.active}`)?.scrollIntoView({ block: 'nearest' }));
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (!this.closed && shown > 0) this.closed = true;
+      else this.query = '';
+      this.active = -1;
+    }
   }
 
   private onFocus() {
@@ -124,6 +164,7 @@ export class LbUnitSearch extends LitElement {
   override render() {
     const t = messages(this.locale).search;
     const found = this.found();
+    const open = found.length > 0 && !this.closed;
     return html`<form role="search" method="get" @submit=${this.onSubmit}>
       <label for="unit-search">${t.label}</label>
       <div class="row">
@@ -131,21 +172,32 @@ export class LbUnitSearch extends LitElement {
           id="unit-search"
           name="q"
           type="search"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-controls="search-results"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-activedescendant=${open && this.active >= 0 ? `search-option-${this.active}` : nothing}
           autocomplete="off"
           placeholder=${t.placeholder}
           .value=${this.query}
           aria-describedby="search-status"
           @focus=${this.onFocus}
-          @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          @input=${this.onInput}
+          @keydown=${this.onKey}
         />
         <button type="submit"><span aria-hidden="true">→</span><span class="sr-only">${t.label}</span></button>
       </div>
       <p id="search-status" class="sr-only" role="status">${this.query ? t.results(formatInteger(found.length, this.locale)) : ''}</p>
       ${this.query && found.length === 0 ? html`<p class="none">${t.noMatch}</p>` : nothing}
-      ${found.length > 0
-        ? html`<ul class="results">
+      ${open
+        ? html`<ul class="results" id="search-results" role="listbox" aria-label=${t.label}>
             ${found.slice(0, maxResults).map(
-              (u) => html`<li><a href=${unitPageUrl(this.campaignId, u.id)}>${u.name}<span class="group">${t.inGroup(u.groupName)}</span></a></li>`,
+              (u, i) =>
+                html`<li role="none">
+                  <a role="option" id=${`search-option-${i}`} aria-selected=${i === this.active ? 'true' : 'false'} class=${i === this.active ? 'active' : ''} href=${unitPageUrl(this.campaignId, u.id)}
+                    >${u.name}<span class="group">${t.inGroup(u.groupName)}</span></a
+                  >
+                </li>`,
             )}
           </ul>`
         : nothing}

@@ -231,6 +231,40 @@ describe('a campaign page', () => {
     await context.close();
   });
 
+  it('the search suggestions are a combobox: arrows choose, Enter opens the one chosen, Escape closes then clears', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${server.origin}${pageOf(nui)}`);
+    await hydrated(page);
+    const search = page.locator('lb-unit-search input#unit-search');
+    await search.fill('tam');
+    const options = page.locator('lb-unit-search ul[role="listbox"] a[role="option"]');
+    await expect.poll(() => options.count()).toBeGreaterThan(2);
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    expect(await search.getAttribute('aria-activedescendant')).toBeNull();
+    await search.press('ArrowDown');
+    await search.press('ArrowDown');
+    await expect.poll(() => search.getAttribute('aria-activedescendant')).toBe('search-option-1');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await search.press('ArrowUp');
+    await expect.poll(() => search.getAttribute('aria-activedescendant')).toBe('search-option-0');
+    await search.press('ArrowDown');
+    const chosen = (await options.nth(1).getAttribute('href')) as string;
+    // Escape closes the list (the text stays); a second Escape clears the box.
+    await search.press('Escape');
+    await expect.poll(() => search.getAttribute('aria-expanded')).toBe('false');
+    expect(await search.inputValue()).toBe('tam');
+    await search.press('Escape');
+    await expect.poll(() => search.inputValue()).toBe('');
+    // Typing again opens it; the second suggestion, chosen, is the one Enter opens.
+    await search.fill('tam');
+    await search.press('ArrowDown');
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await page.waitForURL(`**${chosen}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('switches to English in place, remembers it, and the server renders English next time', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${server.origin}${pageOf(nui)}`);
