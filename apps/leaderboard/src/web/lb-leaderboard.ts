@@ -183,22 +183,15 @@ export class LbLeaderboard extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${target.id}`)?.focus());
   }
 
-  /** Moves focus to the main content: the skip link works with and without script. */
-  private skip(event: Event) {
-    const main = this.renderRoot.querySelector<HTMLElement>('#content');
-    if (!main) return;
-    event.preventDefault();
-    main.focus();
-  }
-
   private header() {
     const data = this.data;
     const t = messages(this.locale);
     if (!data) return nothing;
     const { campaign, snapshot, status } = data;
     const sample = campaign.sample || (snapshot?.sample ?? false);
+    // The page's skip link, a light-DOM child slotted first in the header (the banner landmark).
     return html`<header>
-      ${this.embed ? nothing : html`<a class="skip" href="#content" @click=${this.skip}>${t.skipToContent}</a>`}
+      <slot name="skip"></slot>
       <div class="top">
         ${this.embed ? nothing : html`<a class="home" href="/">${t.home}</a>`}
         ${this.embed ? nothing : html`<lb-language-switch class="no-print" .locale=${this.locale}></lb-language-switch>`}
@@ -319,8 +312,11 @@ export class LbLeaderboard extends LitElement {
     }
     const asOf = data.snapshot ? `?asOf=${data.snapshot.asOf}` : '';
     const hasPrizes = groups.some((g) => g.prizes.length > 0);
+    // The page's skip link (in the document, before this element) targets a light-DOM anchor slotted
+    // here, just before the main content: it works without script, and focus moves on from there.
     return html`${this.header()}
-      <main id="content" tabindex="-1">
+      <slot name="content-start"></slot>
+      <main id="main" tabindex="-1">
         ${this.liveRegion()}
         <lb-unit-search
           campaign-id=${id}

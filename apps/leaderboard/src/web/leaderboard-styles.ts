@@ -5,19 +5,6 @@ export const leaderboardStyles = css`
   :host {
     --lb-page-width: 76rem;
   }
-  .skip {
-    position: absolute;
-    left: -999px;
-    display: inline-block;
-    min-height: 24px;
-  }
-  .skip:focus {
-    left: 1rem;
-    top: 0.5rem;
-    background: #fff;
-    padding: 0.5rem;
-    z-index: 1;
-  }
   .home {
     display: inline-block;
     min-height: 24px;

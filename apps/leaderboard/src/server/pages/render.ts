@@ -5,7 +5,7 @@
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { CampaignsResponse, LeaderboardPageState, LeaderboardResponse, UnitResponse } from '../../contract.js';
 import { collator, formatDate, searchKey } from '../../web/format.js';
 import { type Locale, messages, pick } from '../../web/i18n.js';
@@ -34,6 +34,8 @@ const pageCss = `
   body { margin: 0; background: #fff; color: #1b1f24;
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; }
   .notfound { max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
+  .skip { position: absolute; left: -999px; display: inline-block; min-height: 24px; }
+  .skip:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.5rem; z-index: 1; }
   @page { size: A4; margin: 14mm 12mm; }
   @media print { body { font-size: 10.5pt; } }
 `;
@@ -150,7 +152,10 @@ export function leaderboardState(data: LeaderboardResponse, opts: Pick<Leaderboa
 export function renderLeaderboardPage(data: LeaderboardResponse, opts: LeaderboardPageOptions): string {
   const t = messages(opts.locale);
   const { state, complete } = leaderboardState(data, opts);
-  const body = collectResultSync(
+  // The skip link and its target live in the document (a fragment cannot reach into a shadow root):
+  // the element slots the link first in its header and the target, an empty anchor, just before its
+  // main content.
+  const body = `${collectResultSync(
     render(
       html`<lb-leaderboard
         state=${stateId}
@@ -161,9 +166,12 @@ export function renderLeaderboardPage(data: LeaderboardResponse, opts: Leaderboa
         ?embed=${opts.embed}
         ?partial=${!complete}
         .data=${state}
-      ></lb-leaderboard>`,
+        >${opts.embed
+          ? nothing
+          : html`<a class="skip" slot="skip" href="#content">${t.skipToContent}</a><span id="content" slot="content-start" tabindex="-1"></span>`}</lb-leaderboard
+      >`,
     ),
-  );
+  )}`;
   const asOf = data.snapshot ? ` — ${t.asOf(formatDate(data.snapshot.asOf, opts.locale))}` : '';
   return documentHtml({
     locale: opts.locale,
