@@ -159,4 +159,38 @@ describe('acts that cannot be undone ask first', () => {
     expect(await page.locator('lb-admin lb-admin-campaigns button.roster-upload').isDisabled()).toBe(true);
     await context.close();
   });
+
+  it('fits a 360 px phone with a role added (a campaign\u2019s long title in its list): no sideways page scroll, no control wider than the window', async () => {
+    const page = await adminPage(360);
+    for (const article of await page.locator('lb-admin lb-admin-account article').all()) {
+      await article.locator('button.edit-grants').click();
+      await article.locator('lb-grant-editor button.add-grant').click();
+    }
+    await page.locator('lb-admin lb-admin-accounts form.new-account lb-grant-editor button.add-grant').click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const widest = await page.evaluate(() => {
+      const all: Element[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          all.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      // A control inside a table that scrolls sideways in its own box is reached by scrolling that box.
+      const inScroller = (el: Element) => {
+        for (let e: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+          const x = getComputedStyle(e).overflowX;
+          if (x === 'auto' || x === 'scroll') return true;
+        }
+        return false;
+      };
+      const controls = all.filter((el) => el.matches('select, input, button, textarea') && !inScroller(el));
+      const right = Math.max(...controls.map((el) => el.getBoundingClientRect().right));
+      return { right, what: controls.find((el) => el.getBoundingClientRect().right === right)?.outerHTML.slice(0, 160) };
+    });
+    expect(widest.right, widest.what).toBeLessThanOrEqual(360);
+    await page.context().close();
+  });
 });

@@ -33,6 +33,17 @@ export const adminStyles = css`
     border-radius: 6px;
     max-width: 100%;
   }
+  /* A fieldset is as wide as its widest content by default (a campaign's long title in a select):
+     held to the page's width, with its selects shrinking to fit a phone. */
+  fieldset {
+    min-width: 0;
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+  .row > select {
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;
