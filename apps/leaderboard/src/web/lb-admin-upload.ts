@@ -143,9 +143,10 @@ export class LbAdminUpload extends LitElement {
     const campaign = this.campaign;
     if (!campaign || campaign.archived || campaign.status === 'final') return nothing;
     const groupNames = Object.fromEntries((this.result?.evaluation.groups ?? []).map((g) => [g.id, g.name]));
-    const issues = this.issues.length
-      ? html`<lb-issue-table .issues=${this.issues} caption=${t.issuesTitle(formatInteger(this.issues.length, this.locale))} locale=${this.locale}></lb-issue-table>`
-      : nothing;
+    // One error summary: the notice says how many and that nothing was stored; the table lists them.
+    const issues = this.issues.length ? html`<lb-issue-table .issues=${this.issues} caption=${t.issuesCaption} locale=${this.locale}></lb-issue-table>` : nothing;
+    const r = this.result;
+    const n = (x: number) => formatInteger(x, this.locale);
     return html`<section aria-labelledby="upload-title">
         <h2 id="upload-title">${t.uploadTitle}</h2>
         <p class="hint">${t.uploadHint}</p>
@@ -179,20 +180,23 @@ export class LbAdminUpload extends LitElement {
           <button type="button" class="dry-run" ?disabled=${this.busy || !this.file || !this.asOf} @click=${() => this.upload(true)}>${t.dryRun}</button>
           ${this.busy ? html`<span role="status">${t.working}</span>` : nothing}
         </div>
-        ${noticeView(this.notice)} ${issues}
+        ${noticeView(this.notice)}
+        ${this.checked
+          ? html`<!-- The verdict and the primary action first, above what they sum up. -->
+              ${r ? html`<p class="verdict">${t.verdict(n(r.warnings.length), n(r.comparison.inputChangeCount), n(r.comparison.rankMoves.length), n(r.comparison.prizeChanges.length))}</p>` : nothing}
+              <div class="row send">
+                ${this.mayPublish
+                  ? html`<button type="button" class="primary publish" ?disabled=${this.busy} @click=${() => this.upload(false)}>${t.publish}</button>`
+                  : html`<button type="button" class="primary publish" ?disabled=${this.busy} @click=${() => this.upload(false)}>${t.sendForPublishing}</button>
+                      <span class="hint">${t.sendHint}</span>`}
+              </div>`
+          : nothing}
+        ${issues}
         ${this.result?.warnings.length
           ? html`<lb-issue-table class="warnings" .issues=${this.result.warnings} caption=${t.warningsTitle(formatInteger(this.result.warnings.length, this.locale))} locale=${this.locale}></lb-issue-table>`
           : nothing}
         ${this.result ? html`<lb-upload-comparison .comparison=${this.result.comparison} .groupNames=${groupNames} locale=${this.locale}></lb-upload-comparison>` : nothing}
         ${this.result ? this.preview(this.result.evaluation) : nothing}
-        ${this.checked
-          ? html`<div class="row send">
-              ${this.mayPublish
-                ? html`<button type="button" class="primary publish" ?disabled=${this.busy} @click=${() => this.upload(false)}>${t.publish}</button>`
-                : html`<button type="button" class="primary publish" ?disabled=${this.busy} @click=${() => this.upload(false)}>${t.sendForPublishing}</button>
-                    <span class="hint">${t.sendHint}</span>`}
-            </div>`
-          : nothing}
       </section>
       <section aria-labelledby="template-title">
         <h2 id="template-title">${t.templateTitle}</h2>

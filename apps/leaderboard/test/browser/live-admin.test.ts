@@ -169,6 +169,8 @@ describe('the admin page, by role, and live updates', () => {
     expect(await page.locator('lb-admin button.publish').count()).toBe(0);
     expect(await page.locator('lb-admin lb-admin-upload .notice.error').textContent()).toContain('Không có dữ liệu nào được lưu');
     await expectInView(page, 'lb-admin lb-admin-upload .notice.error');
+    // One error summary: the count is said once, in the notice.
+    expect(((await page.locator('lb-admin lb-admin-upload').evaluate((el) => el.shadowRoot?.textContent ?? '')).match(/Tệp bị từ chối/g) ?? []).length).toBe(1);
     expect((await leaderboard()).snapshot!.id).toBe(base.snapshot!.id);
   });
 
@@ -182,6 +184,16 @@ describe('the admin page, by role, and live updates', () => {
     await page.locator('lb-admin input#asof').fill('2023-12-31');
     await page.locator('lb-admin button.dry-run').click();
     await expect.poll(() => page.locator('lb-admin lb-admin-upload .notice.ok').textContent()).toContain('Tệp hợp lệ');
+    // The verdict and the primary action come first, in view, above the details they sum up.
+    await expectInView(page, 'lb-admin lb-admin-upload button.publish');
+    expect(await page.locator('lb-admin lb-admin-upload p.verdict').textContent()).toMatch(/^\d+ cảnh báo · \d+ ô số liệu thay đổi · \d+ đơn vị đổi hạng · \d+ đơn vị đổi giải\./);
+    const above = await page.locator('lb-admin lb-admin-upload').evaluate((el) => {
+      const root = el.shadowRoot!;
+      const send = root.querySelector('.row.send')!;
+      const comparison = root.querySelector('lb-upload-comparison')!;
+      return Boolean(send.compareDocumentPosition(comparison) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(above).toBe(true);
 
     // The server's comparison, shown as it is.
     const check = (await (

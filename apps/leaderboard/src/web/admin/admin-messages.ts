@@ -56,7 +56,10 @@ const vi = {
   publish: 'Công bố',
   sendForPublishing: 'Gửi để công bố',
   sendHint: 'Tệp sẽ chờ người công bố duyệt; bảng xếp hạng chưa thay đổi.',
-  dryRunOk: (rows: string) => `Tệp hợp lệ: ${rows} dòng. Xem những thay đổi bên dưới, rồi bấm nút ở cuối.`,
+  dryRunOk: (rows: string) => `Tệp hợp lệ: ${rows} dòng.`,
+  verdict: (warnings: string, cells: string, moves: string, prizes: string) =>
+    `${warnings} cảnh báo · ${cells} ô số liệu thay đổi · ${moves} đơn vị đổi hạng · ${prizes} đơn vị đổi giải. Xem chi tiết bên dưới trước khi gửi.`,
+  issuesCaption: 'Các lỗi, theo dòng và cột của tệp',
   published: (date: string) => `Đã công bố số liệu đến ngày ${date}.`,
   publishedOlder: (date: string, shown: string) => `Đã công bố số liệu đến ngày ${date}. Bảng xếp hạng vẫn hiển thị số liệu đến ngày ${shown} (mới hơn).`,
   pendingSaved: (date: string) => `Đã gửi số liệu đến ngày ${date}; đang chờ người công bố.`,
@@ -255,7 +258,10 @@ const en: AdminMessages = {
   publish: 'Publish',
   sendForPublishing: 'Send for publishing',
   sendHint: 'The file will wait for a publisher; the ranking does not change yet.',
-  dryRunOk: (rows) => `The file is valid: ${rows} rows. Review the changes below, then press the button at the end.`,
+  dryRunOk: (rows) => `The file is valid: ${rows} rows.`,
+  verdict: (warnings, cells, moves, prizes) =>
+    `${warnings} warnings · ${cells} figures changed · ${moves} units change rank · ${prizes} units change prize. See the details below before sending.`,
+  issuesCaption: 'The problems, by row and column of the file',
   published: (date) => `Published the figures as of ${date}.`,
   publishedOlder: (date, shown) => `Published the figures as of ${date}. The ranking still shows the figures as of ${shown} (newer).`,
   pendingSaved: (date) => `Sent the figures as of ${date}; waiting for a publisher.`,
