@@ -169,3 +169,19 @@ export function searchKey(text: string): string {
     .toLowerCase()
     .trim();
 }
+
+/**
+ * A date as an official types it — "31/12/2023" (or 31-12-2023, 31.12.2023, 1/6/2023), or
+ * "2023-12-31" — as YYYY-MM-DD; null when it is not a real calendar date. Typed dates never depend
+ * on the browser's language (a native date field shows mm/dd/yyyy in an English browser).
+ */
+export function parseDateVi(text: string): string | null {
+  const t = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const [y, m, d] = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : [];
+  if (!y || !m || !d) return null;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}

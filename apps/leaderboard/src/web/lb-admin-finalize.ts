@@ -5,7 +5,7 @@ import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, act, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import type { CampaignSummary } from './api.js';
-import { formatDate } from './format.js';
+import { formatDate, parseDateVi } from './format.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
@@ -22,6 +22,7 @@ export class LbAdminFinalize extends LitElement {
     confirming: { state: true },
     busy: { state: true },
     notice: { state: true },
+    dateError: { state: true },
   };
 
   declare api: AdminApi | undefined;
@@ -31,6 +32,8 @@ export class LbAdminFinalize extends LitElement {
   declare confirming: boolean;
   declare busy: boolean;
   declare notice: Notice;
+  /** The decision's date typed is not a date. */
+  declare dateError: boolean;
 
   constructor() {
     super();
@@ -41,6 +44,7 @@ export class LbAdminFinalize extends LitElement {
     this.confirming = false;
     this.busy = false;
     this.notice = null;
+    this.dateError = false;
   }
 
   static override styles = [sharedStyles, adminStyles];
@@ -49,7 +53,11 @@ export class LbAdminFinalize extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    this.decision = { number: text('number'), date: text('date'), signerName: text('signer-name'), signerTitle: text('signer-title') };
+    // The decision's date as the council types it (31/12/2023), whatever the browser's language.
+    const date = parseDateVi(text('date'));
+    this.dateError = date === null;
+    if (date === null) return;
+    this.decision = { number: text('number'), date, signerName: text('signer-name'), signerTitle: text('signer-title') };
     this.confirming = true;
     this.notice = null;
     void bringIntoView(this, '.confirm');
@@ -84,8 +92,20 @@ export class LbAdminFinalize extends LitElement {
               <label for="number">${t.decisionNumber}</label>
               <input id="number" name="number" type="text" required maxlength="60" aria-describedby="number-hint" .value=${this.decision?.number ?? ''} />
               <p id="number-hint" class="hint">${t.decisionNumberHint}</p>
-              <label for="date">${t.decisionDate}</label>
-              <input id="date" name="date" type="date" required .value=${this.decision?.date ?? ''} />
+              <label for="date">${t.decisionDate} <span class="hint">(${t.dateFormat})</span></label>
+              <input
+                id="date"
+                name="date"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                placeholder="15/01/2024"
+                required
+                aria-describedby="date-hint"
+                aria-invalid=${this.dateError ? 'true' : 'false'}
+                .value=${this.decision ? formatDate(this.decision.date, 'vi') : ''}
+              />
+              ${this.dateError ? html`<p id="date-hint" class="notice error" role="alert">${t.dateInvalid}</p>` : html`<p id="date-hint" class="hint">${t.dateFormat}</p>`}
               <label for="signer-name">${t.signerName}</label>
               <input id="signer-name" name="signer-name" type="text" required maxlength="120" .value=${this.decision?.signerName ?? ''} />
               <label for="signer-title">${t.signerTitle}</label>

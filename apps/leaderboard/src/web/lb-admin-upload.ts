@@ -5,7 +5,7 @@ import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import { type CampaignSummary, type SheetIssue, type UploadResult, apiUrl } from './api.js';
-import { formatDate, formatDecimal, formatInteger, formatMoney } from './format.js';
+import { formatDate, formatDecimal, formatInteger, formatMoney, parseDateVi } from './format.js';
 import { type Locale, messages, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-issue-table.js';
@@ -23,6 +23,7 @@ export class LbAdminUpload extends LitElement {
     campaign: { attribute: false },
     locale: {},
     asOf: { state: true },
+    asOfText: { state: true },
     file: { state: true },
     busy: { state: true },
     result: { state: true },
@@ -35,7 +36,10 @@ export class LbAdminUpload extends LitElement {
   declare api: AdminApi | undefined;
   declare campaign: CampaignSummary | undefined;
   declare locale: Locale;
+  /** The as-of date as YYYY-MM-DD, once the text typed is a date within the period; else ''. */
   declare asOf: string;
+  /** The as-of date as typed ("31/12/2023"). */
+  declare asOfText: string;
   declare file: File | null;
   declare busy: boolean;
   declare result: UploadResult | null;
@@ -52,6 +56,7 @@ export class LbAdminUpload extends LitElement {
     this.campaign = undefined;
     this.locale = 'vi';
     this.asOf = '';
+    this.asOfText = '';
     this.file = null;
     this.busy = false;
     this.result = null;
@@ -101,6 +106,23 @@ export class LbAdminUpload extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The typed date as YYYY-MM-DD when it is a real date within the campaign period; '' otherwise. */
+  private dateWithin(text: string): string {
+    const iso = parseDateVi(text);
+    const period = this.campaign?.period;
+    return iso && period && iso >= period.start && iso <= period.end ? iso : '';
+  }
+
+  /** Beside the date: the period, or what is wrong with the date typed. */
+  private asOfHint(): string {
+    const t = adminMessages(this.locale);
+    const period = this.campaign?.period;
+    if (!period) return '';
+    const [from, to] = [formatDate(period.start, this.locale), formatDate(period.end, this.locale)];
+    if (this.asOfText.trim() === '' || this.asOf) return t.periodHint(from, to);
+    return parseDateVi(this.asOfText) ? t.dateOutside(from, to) : t.dateInvalid;
   }
 
   private preview(evaluation: Evaluation) {
@@ -163,19 +185,24 @@ export class LbAdminUpload extends LitElement {
             this.notice = null;
           }}
         />
-        <label for="asof">${t.asOfLabel}</label>
+        <label for="asof">${t.asOfLabel} <span class="hint">(${t.dateFormat})</span></label>
         <input
           id="asof"
-          type="date"
-          min=${campaign.period.start}
-          max=${campaign.period.end}
-          .value=${this.asOf}
+          type="text"
+          inputmode="numeric"
+          autocomplete="off"
+          placeholder="31/12/2023"
+          aria-describedby="asof-hint"
+          aria-invalid=${this.asOfText && !this.asOf ? 'true' : 'false'}
+          .value=${this.asOfText}
           @input=${(e: Event) => {
-            this.asOf = (e.target as HTMLInputElement).value;
+            this.asOfText = (e.target as HTMLInputElement).value;
+            this.asOf = this.dateWithin(this.asOfText);
             this.checked = false;
             this.result = null;
           }}
         />
+        <p class="hint" id="asof-hint">${this.asOfHint()}</p>
         <div class="row">
           <button type="button" class="dry-run" ?disabled=${this.busy || !this.file || !this.asOf} @click=${() => this.upload(true)}>${t.dryRun}</button>
           ${this.busy ? html`<span role="status">${t.working}</span>` : nothing}

@@ -181,7 +181,13 @@ describe('the admin page, by role, and live updates', () => {
     const last = before.evaluation!.units.find((u) => u.unitId === lastId)!;
     const good = statsCsv(before, { [last.unitId]: ([r, o, t, l]) => [r! + 3000, o! + 3000, t! + 3000, l!] });
     await page.locator('lb-admin input#file').setInputFiles({ name: 'so-lieu-31-12.csv', mimeType: 'text/csv', buffer: good });
-    await page.locator('lb-admin input#asof').fill('2023-12-31');
+    // The date as a clerk types it, whatever the browser's language; a date outside the period is said so.
+    const asOf = page.locator('lb-admin input#asof');
+    await asOf.fill('31/01/2024');
+    await expect.poll(() => page.locator('lb-admin #asof-hint').textContent()).toContain('ngoài thời gian thi đua (01/06/2023 – 31/12/2023)');
+    expect(await page.locator('lb-admin button.dry-run').isDisabled()).toBe(true);
+    await asOf.fill('31/12/2023');
+    await expect.poll(() => page.locator('lb-admin #asof-hint').textContent()).toContain('Trong thời gian thi đua: 01/06/2023 – 31/12/2023.');
     await page.locator('lb-admin button.dry-run').click();
     await expect.poll(() => page.locator('lb-admin lb-admin-upload .notice.ok').textContent()).toContain('Tệp hợp lệ');
     // The verdict and the primary action come first, in view, above the details they sum up.
@@ -294,7 +300,7 @@ describe('the admin page, by role, and live updates', () => {
     const page = await signIn('council');
     const form = page.locator('lb-admin lb-admin-finalize');
     await form.locator('input#number').fill('125/QĐ-UBND');
-    await form.locator('input#date').fill('2024-01-15');
+    await form.locator('input#date').fill('15/01/2024');
     await form.locator('input#signer-name').fill('Nguyễn Văn Bình');
     await form.locator('input#signer-title').fill('Chủ tịch UBND huyện Núi Thành');
     await form.locator('button.finalize').click();

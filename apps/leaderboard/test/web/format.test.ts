@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoment,
+  parseDateVi,
   formatDecimal,
   formatInteger,
   formatMoney,
@@ -17,6 +18,12 @@ import { localeFromCookie, messages } from '../../src/web/i18n.js';
 const nbsp = '\u00a0';
 
 describe('format.ts: one place for every figure, vi-VN and en', () => {
+  it('reads a date as an official types it, whatever the browser\u2019s language; refuses what is not a date', () => {
+    for (const typed of ['31/12/2023', '31-12-2023', '31.12.2023', ' 31/12/2023 ', '2023-12-31']) expect(parseDateVi(typed)).toBe('2023-12-31');
+    expect(parseDateVi('1/6/2023')).toBe('2023-06-01');
+    for (const bad of ['31/02/2023', '12/31/2023', '2023-13-01', '31/12/23', '', 'hôm nay']) expect(parseDateVi(bad)).toBeNull();
+  });
+
   it('says an instant as a sentence does, in Vietnam time: "lúc 08:58 ngày 06/12/2026"', () => {
     expect(formatMoment('2026-12-06T01:58:00.000Z', 'vi')).toBe('lúc 08:58 ngày 06/12/2026');
     expect(formatMoment('2026-12-06T01:58:00.000Z', 'en')).toBe('at 08:58 on 06/12/2026');
