@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { UploadComparison } from '../contract.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
@@ -56,10 +56,37 @@ export class LbUploadComparison extends LitElement {
     return total > shownRows ? html`<p class="hint">${adminMessages(this.locale).moreRows(formatInteger(total - shownRows, this.locale))}</p>` : nothing;
   }
 
+  /**
+   * One list of changes as a table — unit, before, now — that scrolls sideways in its own box on a
+   * phone: its first rows, and how many more there are.
+   */
+  private changes<R>(id: string, caption: string, total: number, rows: readonly R[], row: (r: R) => TemplateResult, numeric = true) {
+    if (total === 0) return nothing;
+    const t = adminMessages(this.locale);
+    const num = numeric ? 'num' : '';
+    return html`<div class="scroll" tabindex="0" role="region" aria-labelledby=${id}>
+        <table class=${id}>
+          <caption id=${id}>${caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.unit}</th>
+              <th scope="col" class=${num}>${t.before}</th>
+              <th scope="col" class=${num}>${t.now}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.slice(0, shownRows).map(row)}
+          </tbody>
+        </table>
+      </div>
+      ${this.more(total)}`;
+  }
+
   override render() {
     const c = this.comparison;
     if (!c) return nothing;
     const t = adminMessages(this.locale);
+    const n = (x: number) => formatInteger(x, this.locale);
     const group = (id: string) => pick(this.groupNames[id] ?? { vi: id, en: id }, this.locale);
     const rank = (r: number | null) => (r === null ? t.unranked : formatInteger(r, this.locale));
     const prize = (p: { label: { vi: string; en: string }; amount: number } | null) => (p ? `${pick(p.label, this.locale)} · ${formatMoney(p.amount, this.locale)}` : t.noPrize);
@@ -69,81 +96,43 @@ export class LbUploadComparison extends LitElement {
       <h3>${t.comparisonTitle}</h3>
       <p>${c.against ? t.against(formatDate(c.against.asOf, this.locale)) : t.nothingPublished}</p>
       ${c.against && c.rankMoves.length === 0 && c.prizeChanges.length === 0 ? html`<p class="no-change">${t.noChange}</p>` : nothing}
-      ${c.inputChangeCount > 0
-        ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="input-changes">
-            <table class="input-changes">
-              <caption id="input-changes">${t.inputChangesTitle(formatInteger(c.inputChangeCount, this.locale))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t.unit}</th>
-                  <th scope="col" class="num">${t.before}</th>
-                  <th scope="col" class="num">${t.now}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${c.inputChanges.slice(0, shownRows).map(
-                  (x) => html`<tr data-unit-id=${x.unitId} data-input=${x.input}>
-                    <th scope="row">${x.unitName}<span class="about">${pick(x.label, this.locale)}</span></th>
-                    <td class="num">${figure(x.before)}</td>
-                    <td class="num">${figure(x.now)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-          ${this.more(c.inputChangeCount)}`
-        : nothing}
-      ${c.prizeChanges.length > 0
-        ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="prize-changes">
-            <table class="prize-changes">
-              <caption id="prize-changes">${t.prizeChangesTitle(formatInteger(c.prizeChanges.length, this.locale))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t.unit}</th>
-                  <th scope="col">${t.before}</th>
-                  <th scope="col">${t.now}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${c.prizeChanges.slice(0, shownRows).map(
-                  (p) => html`<tr data-unit-id=${p.unitId}>
-                    <th scope="row">${p.unitName}<span class="about"><span class="kind">${kind(p.before, p.now)}</span> · ${group(p.groupId)}</span></th>
-                    <td>${prize(p.before)}</td>
-                    <td>${prize(p.now)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-          ${this.more(c.prizeChanges.length)}`
-        : nothing}
+      ${this.changes(
+        'input-changes',
+        t.inputChangesTitle(n(c.inputChangeCount)),
+        c.inputChangeCount,
+        c.inputChanges,
+        (x) => html`<tr data-unit-id=${x.unitId} data-input=${x.input}>
+          <th scope="row">${x.unitName}<span class="about">${pick(x.label, this.locale)}</span></th>
+          <td class="num">${figure(x.before)}</td>
+          <td class="num">${figure(x.now)}</td>
+        </tr>`,
+      )}
+      ${this.changes(
+        'prize-changes',
+        t.prizeChangesTitle(n(c.prizeChanges.length)),
+        c.prizeChanges.length,
+        c.prizeChanges,
+        (p) => html`<tr data-unit-id=${p.unitId}>
+          <th scope="row">${p.unitName}<span class="about"><span class="kind">${kind(p.before, p.now)}</span> · ${group(p.groupId)}</span></th>
+          <td>${prize(p.before)}</td>
+          <td>${prize(p.now)}</td>
+        </tr>`,
+        false,
+      )}
       ${c.totalAwardedBefore !== null && c.totalAwardedBefore !== c.totalAwardedNow
         ? html`<p class="total-awarded">${t.totalAwarded(formatMoney(c.totalAwardedBefore, this.locale), formatMoney(c.totalAwardedNow, this.locale))}</p>`
         : nothing}
-      ${c.rankMoves.length > 0
-        ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="rank-moves">
-            <table class="rank-moves">
-              <caption id="rank-moves">${t.rankMovesTitle(formatInteger(c.rankMoves.length, this.locale))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t.unit}</th>
-                  <th scope="col" class="num">${t.before}</th>
-                  <th scope="col" class="num">${t.now}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${c.rankMoves.slice(0, shownRows).map(
-                  (m) => html`<tr data-unit-id=${m.unitId}>
-                    <th scope="row">${m.unitName}<span class="about">${group(m.groupId)}</span></th>
-                    <td class="num">${rank(m.before)}</td>
-                    <td class="num">${rank(m.now)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-          ${this.more(c.rankMoves.length)}`
-        : nothing}
+      ${this.changes(
+        'rank-moves',
+        t.rankMovesTitle(n(c.rankMoves.length)),
+        c.rankMoves.length,
+        c.rankMoves,
+        (m) => html`<tr data-unit-id=${m.unitId}>
+          <th scope="row">${m.unitName}<span class="about">${group(m.groupId)}</span></th>
+          <td class="num">${rank(m.before)}</td>
+          <td class="num">${rank(m.now)}</td>
+        </tr>`,
+      )}
     </div>`;
   }
 }
