@@ -5,7 +5,7 @@ import type { RuleSet, UnitInput } from '@thidua/scoring';
 import type { Actor, Decision, RosterUnit } from '../contract.js';
 import { AccountStore } from './accounts.js';
 import { ResultStore, type ResultsRecord } from './results.js';
-import { snapshotUnits } from './snapshot-units.js';
+import { snapshotUnit, snapshotUnits } from './snapshot-units.js';
 import { migrations } from './migrations.js';
 
 export type { Actor, RosterUnit };
@@ -413,10 +413,7 @@ export class Store {
 
   /** One unit's statistics in a snapshot, as stored; null when it is not in it. */
   getSnapshotUnit(snapshotId: number, unitId: string): UnitInput | null {
-    const r = this.db.prepare('SELECT unit_id, name, group_id, values_json FROM snapshot_rows WHERE snapshot_id = ? AND unit_id = ?').get(snapshotId, unitId) as
-      | { unit_id: string; name: string; group_id: string; values_json: string }
-      | undefined;
-    return r ? { id: r.unit_id, name: r.name, group: r.group_id, ...(JSON.parse(r.values_json) as Record<string, number | string | null>) } : null;
+    return snapshotUnit(this.db, snapshotId, unitId);
   }
 
   /** Publishes a pending snapshot and audits it, in one transaction. */

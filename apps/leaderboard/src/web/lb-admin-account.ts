@@ -4,6 +4,7 @@ import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, act, bringIntoView, noticeView } from './admin/notice.js';
+import { secretBox } from './admin/secret-box.js';
 import { formatDateTime } from './format.js';
 import { type Locale, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
@@ -111,19 +112,6 @@ export class LbAdminAccount extends LitElement {
     this.ask({ kind: 'confirm-remove-roles', text: t.confirmRemoveRoles(removed.map((g) => this.grantText(g)).join(', '), this.who(a)), action: t.saveRoles, run: save });
   }
 
-  private async copySecret() {
-    const value = this.secret?.value;
-    if (!value) return;
-    try {
-      await navigator.clipboard.writeText(value);
-      this.notice = { kind: 'ok', text: adminMessages(this.locale).copied };
-    } catch {
-      // No clipboard (plain HTTP, an old browser): the text is selected for the reader to copy.
-      const el = this.renderRoot.querySelector<HTMLElement>('.secret');
-      if (el) getSelection()?.selectAllChildren(el);
-    }
-  }
-
   private grantText(g: Grant): string {
     const t = adminMessages(this.locale);
     if (g.role === 'admin') return t.roles.admin;
@@ -209,17 +197,7 @@ export class LbAdminAccount extends LitElement {
             </div>
           </div>`
         : nothing}
-      ${this.secret
-        ? html`<div class="secret-box confirm" role="group" aria-label=${this.secret.label}>
-            <p>${this.secret.label}</p>
-            <p class="secret" tabindex="0">${this.secret.value}</p>
-            <p class="warning"><strong>${t.secretOnce}</strong></p>
-            <div class="row">
-              <button type="button" class="copy-secret" @click=${() => this.copySecret()}>${t.copy}</button>
-              <button type="button" class="primary secret-saved" @click=${() => (this.secret = null)}>${t.saved}</button>
-            </div>
-          </div>`
-        : nothing}
+      ${this.secret ? secretBox({ ...this.secret, locale: this.locale, onSaved: () => (this.secret = null) }) : nothing}
       ${noticeView(this.notice)} ${this.tokens ? this.tokenList(a) : nothing}
     </article>`;
   }

@@ -3,6 +3,7 @@ import type { Account, Grant } from '../contract.js';
 import type { AdminApi } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
+import { secretBox } from './admin/secret-box.js';
 import { type Notice, act, noticeView } from './admin/notice.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
@@ -105,15 +106,7 @@ export class LbAdminAccounts extends LitElement {
       </form>
       ${noticeView(this.notice)}
       ${this.created
-        ? html`<div class="secret-box confirm" role="group" aria-label=${t.passwordOnce(this.created.username)}>
-            <p>${t.passwordOnce(this.created.username)}</p>
-            <p class="secret new-password" tabindex="0">${this.created.password}</p>
-            <p class="warning"><strong>${t.secretOnce}</strong></p>
-            <div class="row">
-              <button type="button" class="copy-secret" @click=${() => void navigator.clipboard?.writeText(this.created?.password ?? '').catch(() => undefined)}>${t.copy}</button>
-              <button type="button" class="primary secret-saved" @click=${() => (this.created = null)}>${t.saved}</button>
-            </div>
-          </div>`
+        ? secretBox({ label: t.passwordOnce(this.created.username), value: this.created.password, valueClass: 'new-password', locale: this.locale, onSaved: () => (this.created = null) })
         : nothing}
     </section>`;
   }

@@ -175,9 +175,11 @@ export class Campaign {
     const unit = this.rosterById.get(id);
     if (!unit) return null;
     const snapshot = this.timeline.resolve(asOf);
+    // The unit's stored result and statistics, read once: its gaps and working are found from them.
     const stored = snapshot ? this.results.unitResult(snapshot.id, id) : null;
-    const result: UnitResult | null = snapshot && stored ? { ...stored, gaps: this.results.gapsOf(snapshot.id, stored) } : null;
-    const working = snapshot && result ? this.results.explanationOf(snapshot.id, id) : null;
+    const statistics = snapshot && stored ? this.results.unitInputs(snapshot.id, id) : null;
+    const result: UnitResult | null = snapshot && stored ? { ...stored, gaps: statistics ? this.results.gapsOf(snapshot.id, stored, statistics) : {} } : null;
+    const working = statistics ? { explanation: this.results.explanationOf(statistics), inputs: statistics } : null;
     const previous = snapshot ? this.timeline.previousOf(snapshot) : null;
     let rankChange: RankChange | null = null;
     if (previous && result?.rank != null) {

@@ -70,20 +70,21 @@ export class StoredResults {
     return this.store.results.unit(snapshotId, unitId)?.rank ?? null;
   }
 
-  /** A unit's gaps, against the unit listed just before its tie class (held fixed). */
-  gapsOf(snapshotId: number, result: UnitResult): Gaps {
-    const unit = this.store.getSnapshotUnit(snapshotId, result.unitId);
-    if (!unit) return {};
+  /** One unit's statistics in a snapshot, as stored; null when it is not in it. */
+  unitInputs(snapshotId: number, unitId: string): UnitInput | null {
+    return this.store.getSnapshotUnit(snapshotId, unitId);
+  }
+
+  /** A unit's gaps, from its statistics, against the unit listed just before its tie class (held fixed). */
+  gapsOf(snapshotId: number, result: UnitResult, unit: UnitInput): Gaps {
     const aboveId = result.rank === null ? null : this.store.results.above(snapshotId, result.groupId, result.rank);
     const above = aboveId === null ? null : this.store.getSnapshotUnit(snapshotId, aboveId);
     return this.findGaps(unit, above);
   }
 
-  /** One unit's working, from the snapshot's stored statistics; null when the unit is not in it. */
-  explanationOf(snapshotId: number, unitId: string): { explanation: Explanation; inputs: UnitInput } | null {
-    const unit = this.store.getSnapshotUnit(snapshotId, unitId);
-    if (!unit) return null;
-    return { explanation: this.explainUnit(unit), inputs: unit };
+  /** One unit's working, from its stored statistics. */
+  explanationOf(unit: UnitInput): Explanation {
+    return this.explainUnit(unit);
   }
 
   /** A unit's points in the snapshots given (oldest first): one indexed query. */

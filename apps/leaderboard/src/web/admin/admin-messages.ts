@@ -202,7 +202,6 @@ const vi = {
   confirmAction: (action: string) => `Xác nhận: ${action}`,
   secretOnce: 'Chỉ hiện MỘT lần: đóng hộp này là không xem lại được nữa.',
   copy: 'Sao chép',
-  copied: 'Đã sao chép.',
   saved: 'Đã lưu',
 
   // back-ups
@@ -397,7 +396,6 @@ const en: AdminMessages = {
   confirmAction: (action) => `Confirm: ${action}`,
   secretOnce: 'Shown ONCE: once this box is closed it cannot be seen again.',
   copy: 'Copy',
-  copied: 'Copied.',
   saved: 'Saved it',
 
   backupTitle: 'Back-up',
