@@ -320,6 +320,23 @@ export const snapshotComparisonResponseSchema = z
   .object({ snapshot: snapshotMetaSchema, comparison: uploadComparisonSchema, warnings: z.array(sheetIssueSchema) })
   .meta({ id: 'SnapshotComparison' });
 
+/** What retracting a snapshot would change, for its publisher to read first: the comparison in reverse. */
+export const snapshotRetractionResponseSchema = z
+  .object({
+    snapshot: snapshotMetaSchema,
+    changes: z
+      .enum(['board', 'history', 'nothing'])
+      .describe('What the retraction changes: the board (the snapshot is shown now), the history of its date (published earlier), or nothing public (pending or replaced)'),
+    standsFor: z
+      .object({ snapshotId: z.number().int(), asOf: isoDateSchema })
+      .nullable()
+      .describe("The published snapshot that would then stand for the retracted one's date (an earlier publication of that date, else the last before it); null if none"),
+    comparison: uploadComparisonSchema
+      .nullable()
+      .describe("The retracted snapshot's figures (before) against those that would stand for its date (after); null when nothing public changes or nothing would stand"),
+  })
+  .meta({ id: 'SnapshotRetraction' });
+
 export const uploadResultSchema = z
   .object({
     dryRun: z.boolean(),
@@ -500,6 +517,7 @@ export type RankChange = z.infer<typeof rankChangeSchema>;
 export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
 export type LeaderboardPageState = z.infer<typeof leaderboardPageStateSchema>;
 export type SnapshotComparison = z.infer<typeof snapshotComparisonResponseSchema>;
+export type SnapshotRetraction = z.infer<typeof snapshotRetractionResponseSchema>;
 export type UnitIndexResponse = z.infer<typeof unitIndexResponseSchema>;
 export type UnitHistoryPoint = z.infer<typeof unitHistoryPointSchema>;
 export type UnitResponse = z.infer<typeof unitResponseSchema>;

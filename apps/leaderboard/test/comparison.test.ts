@@ -133,3 +133,79 @@ describe('the comparison of an upload with what is published', () => {
     expect((await app.inject({ url: T('admin/snapshots/999999/comparison'), headers: auth })).statusCode).toBe(404);
   });
 });
+
+/**
+ * Retracting shows the same comparison in reverse: the retracted figures (before) against those that
+ * would then stand for its date (after), and says whether the board, the history or nothing changes.
+ */
+describe('what retracting a snapshot would change', () => {
+  const db = tempDb();
+  let app: FastifyInstance;
+  const ids: Record<string, number> = {};
+  const store = async (name: string, asOf: string, units: ReturnType<typeof statsFor>, publish: boolean) => {
+    const res = await app.inject({ method: 'POST', url: T(`admin/snapshots?asOf=${asOf}&publish=${publish ? 1 : 0}`), headers: { ...auth, ...csvHeaders }, payload: Buffer.from(statisticsCsv(units)) });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[name] = (res.json() as UploadResult).snapshot!.id;
+  };
+  const retraction = async (id: number) => {
+    const res = await app.inject({ url: T(`admin/snapshots/${id}/retraction`), headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { changes: string; standsFor: { snapshotId: number; asOf: string } | null; comparison: UploadResult['comparison'] | null; snapshot: { id: number; state: string } };
+  };
+
+  beforeAll(async () => {
+    app = await startApp({ dbPath: db.dbPath, campaign: nuiThanhCampaignFile() });
+    await store('august', '2023-08-31', statsFor(nuiThanhRoster, 3), true);
+    await store('september', '2023-09-30', statsFor(nuiThanhRoster, 4), true);
+    await store('octoberFirst', '2023-10-31', statsFor(nuiThanhRoster, 5), true);
+    await store('october', '2023-10-31', statsFor(nuiThanhRoster, 6), true);
+    await store('pending', '2023-11-30', statsFor(nuiThanhRoster, 7), false);
+  });
+  afterAll(async () => {
+    await app.close();
+    db.cleanup();
+  });
+
+  it('of the snapshot shown: the board goes back to the earlier publication of its date, every figure and rank reversed', async () => {
+    const before = dumpContent(db.dbPath);
+    const r = await retraction(ids.october!);
+    expect(r.snapshot.state).toBe('live');
+    expect(r.changes).toBe('board');
+    expect(r.standsFor).toEqual({ snapshotId: ids.octoberFirst, asOf: '2023-10-31' });
+    const shown = statsFor(nuiThanhRoster, 6);
+    const after = statsFor(nuiThanhRoster, 5);
+    const c = r.comparison!;
+    expect(c.against).toEqual({ snapshotId: ids.october, asOf: '2023-10-31' });
+    expect(c.replacesPublished).toBe(true);
+    // Every input cell that differs, before (retracted) → after (standing).
+    const inputs = nuiThanh2023.inputs.filter((i) => i.kind !== 'text').map((i) => i.id);
+    const expected = after.flatMap((u, k) => inputs.filter((i) => String(shown[k]![i]) !== String(u[i])).map((i) => [u.id, i, shown[k]![i], u[i]]));
+    expect(c.inputChangeCount).toBe(expected.length);
+    expect(c.inputChanges.map((x) => [x.unitId, x.input, x.before, x.now])).toEqual(expected.slice(0, 200));
+    const was = new Map(evaluate(shown, nuiThanh2023, { gaps: false }).units.map((u) => [u.unitId, u.rank]));
+    const will = evaluate(after, nuiThanh2023, { gaps: false });
+    expect(c.rankMoves).toEqual(will.units.filter((u) => was.get(u.unitId) !== u.rank).map((u) => expect.objectContaining({ unitId: u.unitId, before: was.get(u.unitId), now: u.rank })));
+    expect(c.totalAwardedNow).toBe(will.totalAwarded);
+    // Reading it changes nothing.
+    expect(dumpContent(db.dbPath)).toEqual(before);
+  });
+
+  it('of a snapshot in the history: the board stays, its date falls back to the last date before it', async () => {
+    const r = await retraction(ids.september!);
+    expect(r.snapshot.state).toBe('published');
+    expect(r.changes).toBe('history');
+    expect(r.standsFor).toEqual({ snapshotId: ids.august, asOf: '2023-08-31' });
+    expect(r.comparison?.replacesPublished).toBe(false);
+  });
+
+  it('of the first snapshot: nothing would stand for its date', async () => {
+    const r = await retraction(ids.august!);
+    expect(r).toMatchObject({ changes: 'history', standsFor: null, comparison: null });
+  });
+
+  it('of a pending or replaced snapshot: nothing public changes', async () => {
+    expect(await retraction(ids.pending!)).toMatchObject({ changes: 'nothing', standsFor: null, comparison: null });
+    expect(await retraction(ids.octoberFirst!)).toMatchObject({ changes: 'nothing', snapshot: { state: 'replaced' } });
+    expect((await app.inject({ url: T('admin/snapshots/999999/retraction'), headers: auth })).statusCode).toBe(404);
+  });
+});

@@ -17,6 +17,7 @@ export type {
   RankChange,
   SheetIssue,
   SnapshotComparison,
+  SnapshotRetraction,
   SnapshotEvent,
   SnapshotMeta,
   UnitHistoryPoint,

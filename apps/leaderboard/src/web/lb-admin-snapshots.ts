@@ -3,7 +3,7 @@ import { type AdminApi, errorText } from './admin/admin-api.js';
 import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
-import type { CampaignSummary, SnapshotComparison, SnapshotMeta } from './api.js';
+import type { CampaignSummary, SnapshotComparison, SnapshotMeta, SnapshotRetraction } from './api.js';
 import './lb-upload-comparison.js';
 import { formatDate, formatDateTime, formatInteger } from './format.js';
 import type { Locale } from './i18n.js';
@@ -39,8 +39,11 @@ export class LbAdminSnapshots extends LitElement {
   declare busy: boolean;
   declare confirming: Pending;
   declare notice: RowNotice;
-  /** The pending upload being confirmed, compared with what is published now (null while it loads). */
-  declare comparison: SnapshotComparison | 'failed' | null;
+  /**
+   * What the act being confirmed changes (null while it loads): a pending upload compared with what
+   * is published now, or a retraction, the comparison in reverse.
+   */
+  declare comparison: SnapshotComparison | SnapshotRetraction | 'failed' | null;
 
   constructor() {
     super();
@@ -73,10 +76,12 @@ export class LbAdminSnapshots extends LitElement {
     this.notice = null;
     this.comparison = null;
     void bringIntoView(this, '.confirm');
-    // The publisher publishes what they see: the clerk's comparison, made again against what is published now.
-    if (action === 'publish' && this.api && this.campaign) {
-      void this.api.comparison(this.campaign.id, snapshotId).then((answer) => {
-        if (this.confirming?.snapshotId !== snapshotId) return;
+    // The publisher publishes what they see: the clerk's comparison, made again against what is
+    // published now; and retracts what they see: the same comparison, in reverse.
+    if (this.api && this.campaign) {
+      const asked = action === 'publish' ? this.api.comparison(this.campaign.id, snapshotId) : this.api.retraction(this.campaign.id, snapshotId);
+      void asked.then((answer) => {
+        if (this.confirming?.snapshotId !== snapshotId || this.confirming.action !== action) return;
         this.comparison = answer.ok && answer.body ? answer.body : 'failed';
       });
     }
@@ -160,7 +165,7 @@ export class LbAdminSnapshots extends LitElement {
               </button>
               <button type="button" @click=${() => (this.confirming = null)}>${t.cancel}</button>
             </div>
-            ${publish ? this.comparisonView() : nothing}
+            ${this.comparisonView(publish)}
           </div>
         </td>
       </tr>`;
@@ -169,13 +174,39 @@ export class LbAdminSnapshots extends LitElement {
     return nothing;
   }
 
-  /** What publishing changes, as the clerk saw it at upload: its warnings (what it replaces first), then the comparison. */
-  private comparisonView() {
+  /**
+   * What the act changes. Publishing: the warnings (what it replaces first), then the comparison the
+   * clerk saw. Retracting: what public view changes, then the comparison in reverse.
+   */
+  private comparisonView(publish: boolean) {
     const t = adminMessages(this.locale);
     const c = this.comparison;
-    if (c === null) return html`<p class="hint" role="status">${t.loadingComparison}</p>`;
+    if (c === null) return html`<p class="hint" role="status">${publish ? t.loadingComparison : t.loadingRetraction}</p>`;
     if (c === 'failed') return html`<p class="hint">${t.requestFailed}</p>`;
     const groupNames = Object.fromEntries((this.campaign?.leaders ?? []).map((g) => [g.groupId, g.groupName]));
+    if ('changes' in c) {
+      const date = formatDate(c.snapshot.asOf, this.locale);
+      const after = c.standsFor ? formatDate(c.standsFor.asOf, this.locale) : null;
+      const effect =
+        c.changes === 'nothing'
+          ? t.retractionNothing
+          : c.changes === 'board'
+            ? after
+              ? t.retractionBoard(after)
+              : t.retractionBoardEmpty
+            : after
+              ? t.retractionHistory(date, after)
+              : t.retractionHistoryEmpty(date);
+      return html`<p class="retraction-effect" data-changes=${c.changes}>${effect}</p>
+        ${c.comparison && c.standsFor
+          ? html`<lb-upload-comparison
+              .comparison=${c.comparison}
+              .groupNames=${groupNames}
+              .reverse=${{ retracted: c.snapshot.asOf, after: c.standsFor.asOf }}
+              locale=${this.locale}
+            ></lb-upload-comparison>`
+          : nothing}`;
+    }
     return html`${c.warnings.length > 0
         ? html`<ul class="warnings">
             ${c.warnings.map((w) => html`<li data-code=${w.code}>${this.locale === 'vi' ? w.message.vi : w.message.en}</li>`)}

@@ -19,18 +19,25 @@ export class LbUploadComparison extends LitElement {
   static override properties = {
     comparison: { attribute: false },
     groupNames: { attribute: false },
+    reverse: { attribute: false },
     locale: {},
   };
 
   declare comparison: UploadComparison | null;
   /** Group id → its name, for the rows. */
   declare groupNames: Record<string, { vi: string; en: string }>;
+  /**
+   * Read in reverse, for a retraction: "before" is the retracted snapshot (as of `retracted`), "after"
+   * the one that would then stand for its date (as of `after`).
+   */
+  declare reverse: { retracted: string; after: string } | null;
   declare locale: Locale;
 
   constructor() {
     super();
     this.comparison = null;
     this.groupNames = {};
+    this.reverse = null;
     this.locale = 'vi';
   }
 
@@ -93,8 +100,14 @@ export class LbUploadComparison extends LitElement {
     const figure = (v: number | string | null) => (v === null ? '—' : typeof v === 'number' ? formatInteger(v, this.locale) : v === 'x' ? 'x' : formatDecimal(v, this.locale));
     const kind = (before: unknown, now: unknown) => (before === null ? t.gained : now === null ? t.lost : t.changedPrize);
     return html`<div class="comparison">
-      <h3>${t.comparisonTitle}</h3>
-      <p>${c.against ? t.against(formatDate(c.against.asOf, this.locale)) : t.nothingPublished}</p>
+      <h3>${this.reverse ? t.retractionTitle : t.comparisonTitle}</h3>
+      <p>
+        ${this.reverse
+          ? t.retractionAgainst(formatDate(this.reverse.retracted, this.locale), formatDate(this.reverse.after, this.locale))
+          : c.against
+            ? t.against(formatDate(c.against.asOf, this.locale))
+            : t.nothingPublished}
+      </p>
       ${c.against && c.rankMoves.length === 0 && c.prizeChanges.length === 0 ? html`<p class="no-change">${t.noChange}</p>` : nothing}
       ${this.changes(
         'input-changes',

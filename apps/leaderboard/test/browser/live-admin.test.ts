@@ -263,7 +263,16 @@ describe('the admin page, by role, and live updates', () => {
     const current = await leaderboard();
     const row = page.locator(`lb-admin table.snapshots tr[data-snapshot-id="${current.snapshot!.id}"]`);
     await row.locator('button.retract').click();
-    await expectInView(page, 'lb-admin lb-admin-snapshots .confirm');
+    await expectInView(page, 'lb-admin lb-admin-snapshots .confirm p');
+    await expectInView(page, 'lb-admin lb-admin-snapshots .confirm button.confirm-retract');
+    // The same comparison, in reverse: the board goes back to the figures published before for that
+    // date, and the cell the publisher had changed goes back with it.
+    const confirm = page.locator('lb-admin lb-admin-snapshots .confirm');
+    await expect.poll(() => confirm.locator('p.retraction-effect').textContent()).toContain('Bảng xếp hạng công khai sẽ quay về số liệu đến ngày 31/12/2023');
+    expect(await confirm.locator('lb-upload-comparison h3').textContent()).toBe('Thu hồi sẽ thay đổi gì');
+    const reverse = await page.evaluate(async (url) => (await (await fetch(url)).json()).comparison.inputChangeCount as number, `/api/campaigns/${demo}/admin/snapshots/${current.snapshot!.id}/retraction`);
+    expect(reverse).toBeGreaterThan(0);
+    expect(await confirm.locator('lb-upload-comparison caption#input-changes').textContent()).toContain(`Số liệu thay đổi: ${reverse} ô`);
     await page.locator('lb-admin lb-admin-snapshots button.confirm-retract').click();
     await expect.poll(async () => (await leaderboard()).snapshot!.id).not.toBe(current.snapshot!.id);
     await expect.poll(() => row.getAttribute('data-state')).toBe('retracted');

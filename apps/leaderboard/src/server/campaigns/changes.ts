@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatDateVi } from '@thidua/stats-io';
-import type { Actor, Decision, Finalisation, SnapshotComparison, SnapshotEvent, SnapshotMeta, UploadResult } from '../../contract.js';
+import type { Actor, Decision, Finalisation, SnapshotComparison, SnapshotEvent, SnapshotRetraction, SnapshotMeta, UploadResult } from '../../contract.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 import type { WorkPool } from '../work/pool.js';
@@ -141,6 +141,23 @@ export class CampaignChanges {
     const effective = timeline.effective().filter((o) => o.id !== s.id).map((o) => ({ id: o.id, asOf: o.asOf }));
     const comparison = compareUpload(storedSource(this.store, effective), ruleSet, s.asOf, results.evaluationOf(s.id), results.unitsOf(s.id));
     return { snapshot: timeline.meta(s), comparison, warnings: comparisonWarnings(s.asOf, comparison) };
+  }
+
+  /**
+   * What retracting a snapshot would change, the comparison in reverse: its figures (before)
+   * against those that would then stand for its date (after). Read from stored results.
+   */
+  retractionOf(snapshotId: number): SnapshotRetraction {
+    const { timeline, results, ruleSet } = this.campaign;
+    const s = timeline.find(snapshotId);
+    if (!s) throw new HttpError('snapshot_not_found');
+    const snapshot = timeline.meta(s);
+    const changes = snapshot.state === 'live' ? 'board' : snapshot.state === 'published' ? 'history' : 'nothing';
+    if (changes === 'nothing') return { snapshot, changes, standsFor: null, comparison: null };
+    const { standsFor } = timeline.withoutOf(s);
+    if (!standsFor) return { snapshot, changes, standsFor: null, comparison: null };
+    const comparison = compareUpload(storedSource(this.store, [{ id: s.id, asOf: s.asOf }]), ruleSet, standsFor.asOf, results.evaluationOf(standsFor.id), results.unitsOf(standsFor.id));
+    return { snapshot, changes, standsFor: { snapshotId: standsFor.id, asOf: standsFor.asOf }, comparison };
   }
 
   /** Publishes a pending snapshot: it takes the place of any published for its date. */

@@ -13,6 +13,17 @@ export function isRealDate(s: string): boolean {
 const publishedLater = (a: SnapshotRecord, b: SnapshotRecord) =>
   (a.publishedAt ?? '') > (b.publishedAt ?? '') || ((a.publishedAt ?? '') === (b.publishedAt ?? '') && a.id > b.id);
 
+/** The snapshots that count among these: for each as-of date the latest published and not retracted, oldest date first. */
+function effectiveOf(snapshots: readonly SnapshotRecord[]): SnapshotRecord[] {
+  const byAsOf = new Map<string, SnapshotRecord>();
+  for (const s of snapshots) {
+    if (s.retracted || s.publishedAt === null) continue;
+    const current = byAsOf.get(s.asOf);
+    if (!current || publishedLater(s, current)) byAsOf.set(s.asOf, s);
+  }
+  return [...byAsOf.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+}
+
 /**
  * One campaign's snapshots in time: which count (published and not retracted; for each as-of date
  * the latest published — docs/decisions/0008-snapshots-supersede-retract-finalise.md), which one an
@@ -36,13 +47,7 @@ export class SnapshotTimeline {
     this.snapshots = this.store.listSnapshots(this.campaignId);
     this.finalRecord = this.store.getFinalisation(this.campaignId);
     this.finalId = this.finalRecord?.snapshotId ?? null;
-    const byAsOf = new Map<string, SnapshotRecord>();
-    for (const s of this.snapshots) {
-      if (s.retracted || s.publishedAt === null) continue;
-      const current = byAsOf.get(s.asOf);
-      if (!current || publishedLater(s, current)) byAsOf.set(s.asOf, s);
-    }
-    this.effectiveList = [...byAsOf.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+    this.effectiveList = effectiveOf(this.snapshots);
   }
 
   get isFinal(): boolean {
@@ -70,6 +75,17 @@ export class SnapshotTimeline {
     for (const s of this.effectiveList) if (s.asOf <= asOf) found = s;
     if (!found) throw new HttpError('no_snapshot', { detail: { vi: asOf, en: asOf } });
     return found;
+  }
+
+  /**
+   * What retracting `s` would leave: the snapshots that would count, and the one that would then
+   * stand for `s`'s date (an earlier publication of the same date, else the last before it; null if none).
+   */
+  withoutOf(s: SnapshotRecord): { effective: SnapshotRecord[]; standsFor: SnapshotRecord | null } {
+    const effective = effectiveOf(this.snapshots.filter((o) => o.id !== s.id));
+    let standsFor: SnapshotRecord | null = null;
+    for (const o of effective) if (o.asOf <= s.asOf) standsFor = o;
+    return { effective, standsFor };
   }
 
   /** The counting snapshot before `s` (by as-of date). */

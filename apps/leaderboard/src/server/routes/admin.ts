@@ -16,6 +16,7 @@ import {
   retractResponseSchema,
   rosterResponseSchema,
   snapshotComparisonResponseSchema,
+  snapshotRetractionResponseSchema,
   snapshotParamsSchema,
   snapshotsResponseSchema,
   uploadQuerySchema,
@@ -172,6 +173,26 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return app.campaigns.changes(request.params.campaignId).comparisonOf(request.params.snapshotId);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:campaignId/admin/snapshots/:snapshotId/retraction',
+    {
+      schema: {
+        summary: 'Thu hồi thay đổi gì — what retracting a snapshot would change, the comparison in reverse',
+        description:
+          'Its figures (before) against those that would then stand for its date (after): an earlier publication of that date, else the last before it. Says whether the board, the history of its date, or nothing public changes. Read from stored results; nothing is evaluated or changed.',
+        tags: ['admin'],
+        'x-required-role': 'member',
+        security,
+        params: snapshotParamsSchema,
+        response: { 200: snapshotRetractionResponseSchema, ...errorResponses('unauthorized', 'forbidden', 'rate_limited', 'campaign_not_found', 'snapshot_not_found') },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return app.campaigns.changes(request.params.campaignId).retractionOf(request.params.snapshotId);
     },
   );
 

@@ -8,6 +8,7 @@ import type {
   SessionResponse,
   SheetIssue,
   SnapshotComparison,
+  SnapshotRetraction,
   SnapshotMeta,
   TokenInfo,
   UploadResult,
@@ -144,6 +145,11 @@ export class AdminApi {
   /** A stored upload against what is published now (what its publisher reads before publishing). */
   comparison(campaignId: string, snapshotId: number): Promise<Answer<SnapshotComparison>> {
     return this.call(apiUrl(campaignId, `admin/snapshots/${snapshotId}/comparison`));
+  }
+
+  /** What retracting a snapshot would change: the comparison in reverse. */
+  retraction(campaignId: string, snapshotId: number): Promise<Answer<SnapshotRetraction>> {
+    return this.call(apiUrl(campaignId, `admin/snapshots/${snapshotId}/retraction`));
   }
 
   publish(campaignId: string, snapshotId: number): Promise<Answer<{ snapshot: SnapshotMeta }>> {
