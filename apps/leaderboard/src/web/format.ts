@@ -82,27 +82,6 @@ export function formatMonth(isoDate: string, locale: Locale): string {
   return formatDate(isoDate, locale).slice(3);
 }
 
-const dateTimeCache = new Map<Locale, Intl.DateTimeFormat>();
-/** An instant (ISO string) shown in the campaign's time zone: "31/12/2023, 14:05". */
-export function formatDateTime(iso: string, locale: Locale, timeZone = 'Asia/Ho_Chi_Minh'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  let df = dateTimeCache.get(locale);
-  if (!df || df.resolvedOptions().timeZone !== timeZone) {
-    df = new Intl.DateTimeFormat(intlLocale[locale], {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-      timeZone,
-    });
-    dateTimeCache.set(locale, df);
-  }
-  return df.format(date);
-}
-
 const momentCache = new Map<string, Intl.DateTimeFormat>();
 /**
  * An instant as a sentence says it, in the campaign's time zone: "lúc 08:58 ngày 06/12/2026" (vi),

@@ -5,7 +5,7 @@ import { adminMessages } from './admin/admin-messages.js';
 import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, act, bringIntoView, noticeView } from './admin/notice.js';
 import { secretBox } from './admin/secret-box.js';
-import { formatDateTime } from './format.js';
+import { formatMoment } from './format.js';
 import { type Locale, pick } from './i18n.js';
 import { sharedStyles } from './styles.js';
 import './lb-grant-editor.js';
@@ -210,7 +210,7 @@ export class LbAdminAccount extends LitElement {
       <ul>
         ${(this.tokens ?? []).map(
           (k) => html`<li class=${k.revokedAt ? 'retracted' : ''}>
-            ${k.label} — ${k.revokedAt ? t.tokenRevoked : html`${t.lastUsed}: ${k.lastUsedAt ? formatDateTime(k.lastUsedAt, this.locale) : t.never}`}
+            ${k.label} — ${k.revokedAt ? t.tokenRevoked : html`${t.lastUsed}: ${k.lastUsedAt ? formatMoment(k.lastUsedAt, this.locale) : t.never}`}
             ${k.revokedAt
               ? nothing
               : html`<button

@@ -5,7 +5,7 @@ import { adminStyles } from './admin/admin-styles.js';
 import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
 import type { CampaignSummary, SnapshotComparison, SnapshotMeta, SnapshotRetraction } from './api.js';
 import './lb-upload-comparison.js';
-import { formatDate, formatDateTime, formatInteger } from './format.js';
+import { formatDate, formatInteger, formatMoment } from './format.js';
 import type { Locale } from './i18n.js';
 import { sharedStyles } from './styles.js';
 
@@ -68,6 +68,52 @@ export class LbAdminSnapshots extends LitElement {
         max-width: min(40rem, calc(100vw - 3.5rem));
         box-sizing: border-box;
       }
+      /*
+       * On a phone each snapshot is a card: its date, then each field under its label, then its
+       * actions — in view, never off the side of a table that scrolls.
+       */
+      @media (max-width: 40rem) {
+        table.snapshots,
+        table.snapshots tbody,
+        table.snapshots tr,
+        table.snapshots th,
+        table.snapshots td {
+          display: block;
+        }
+        table.snapshots thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        table.snapshots tbody tr:not(.under) {
+          border: 1px solid var(--lb-border);
+          border-radius: 0.5rem;
+          padding: 0.5rem 0.75rem;
+          margin-top: 0.75rem;
+        }
+        table.snapshots tbody tr.under td {
+          padding: 0.5rem 0 0;
+        }
+        table.snapshots tbody tr.under td > * {
+          position: static;
+          max-width: none;
+        }
+        table.snapshots th,
+        table.snapshots td {
+          border: 0;
+          padding: 0.15rem 0;
+          text-align: start;
+        }
+        table.snapshots td[data-label]::before {
+          content: attr(data-label) ': ';
+          color: var(--lb-muted);
+        }
+        table.snapshots td.file {
+          overflow-wrap: anywhere;
+        }
+      }
     `,
   ];
 
@@ -121,7 +167,7 @@ export class LbAdminSnapshots extends LitElement {
     // A pending upload of a final or archived campaign waits for nothing: it will never be published.
     if (s.state === 'pending' && closed) return html`<span class="state retracted">${t.neverPublished}</span>`;
     const zone = this.campaign?.period.timeZone;
-    const when = (by: string | null, at: string | null) => (by && at ? html`<br /><span class="hint">${t.stateBy(by, formatDateTime(at, this.locale, zone))}</span>` : nothing);
+    const when = (by: string | null, at: string | null) => (by && at ? html`<br /><span class="hint">${t.stateBy(by, formatMoment(at, this.locale, zone))}</span>` : nothing);
     const label = html`<span class="state ${s.state}">${t.states[s.state]}</span>`;
     switch (s.state) {
       case 'replaced':
@@ -239,10 +285,10 @@ export class LbAdminSnapshots extends LitElement {
                 ${this.snapshots.map(
                   (s) => html`<tr data-snapshot-id=${s.id} data-state=${s.state} class=${s.state === 'retracted' ? 'retracted' : ''}>
                     <th scope="row">${formatDate(s.asOf, this.locale)}</th>
-                    <td class="file">${s.sourceFileName}</td>
-                    <td class="num">${formatInteger(s.rowCount, this.locale)}</td>
-                    <td>${s.createdBy}<br /><span class="hint">${formatDateTime(s.createdAt, this.locale, campaign.period.timeZone)}</span></td>
-                    <td>${this.stateCell(s, closed)} ${this.actions(s, closed)}</td>
+                    <td class="file" data-label=${t.snapshotFile}>${s.sourceFileName}</td>
+                    <td class="num" data-label=${t.snapshotRows}>${formatInteger(s.rowCount, this.locale)}</td>
+                    <td data-label=${t.snapshotBy}>${s.createdBy}<br /><span class="hint">${formatMoment(s.createdAt, this.locale, campaign.period.timeZone)}</span></td>
+                    <td class="state-cell">${this.stateCell(s, closed)} ${this.actions(s, closed)}</td>
                   </tr>
                   ${this.under(s)}`,
                 )}

@@ -1,0 +1,155 @@
+/**
+ * Issue 18: every admin section, in each role's view, fits a phone (360 px) and a desktop (1280 px):
+ * no sideways page scroll, no form control wider than the window or past its right edge, with
+ * every form opened. On a phone a pending upload is a card whose "Công bố" is in view. A campaign
+ * of real figures is never labelled sample data. In Chromium.
+ */
+import { nuiThanh2023 } from '@thidua/scoring';
+import { statisticsCsv } from '@thidua/stats-io';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, launchChromium, startServer } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+const demo = 'nui-thanh-2023-demo';
+const passwords: Record<string, string> = {};
+const token = () => ({ authorization: `Bearer ${server.adminToken}` });
+
+const roles = [
+  { username: 'thu-ky', displayName: 'Nguyễn Văn Thư', grants: [{ role: 'clerk', campaignId: demo }] },
+  { username: 'cong-bo', displayName: 'Trần Thị Bố', grants: [{ role: 'publisher', campaignId: demo }] },
+  { username: 'hoi-dong', displayName: 'Lê Văn Đồng', grants: [{ role: 'council', campaignId: demo }] },
+  { username: 'quan-tri', displayName: 'Phạm Minh Trị', grants: [{ role: 'admin', campaignId: '*' }] },
+  { username: 'chua-co-quyen', displayName: 'Võ Thị Không', grants: [] },
+] as const;
+
+async function signIn(username: string, width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/admin`);
+  await page.locator('lb-admin input#username').fill(username);
+  await page.locator('lb-admin input#password').fill(passwords[username]!);
+  await page.locator('lb-admin lb-admin-login button[type=submit]').click();
+  await expect.poll(() => page.locator('lb-admin .signed-in-as').count()).toBe(1);
+  // The audit log, loaded: the longest section.
+  await page.locator('lb-admin lb-admin-audit button.load-audit').click();
+  await expect.poll(() => page.locator('lb-admin lb-admin-audit li, lb-admin lb-admin-audit .notice').count()).toBeGreaterThan(0);
+  return page;
+}
+
+/** Opens every form a section hides behind a button (changing nothing). */
+async function openEveryForm(page: Page): Promise<number> {
+  let opened = 0;
+  // The account form's "Thêm quyền" (a role row added to the new account's form), then each account's hidden forms.
+  for (const selector of ['button.change-password', 'lb-admin-accounts lb-grant-editor[label="new"] button.add-grant', 'lb-admin-account button.edit-grants', 'lb-admin-account button.show-tokens']) {
+    const buttons = page.locator(`lb-admin ${selector}`);
+    const n = await buttons.count();
+    for (let i = 0; i < Math.min(n, 2); i++) {
+      await buttons.nth(i).click();
+      opened++;
+    }
+  }
+  return opened;
+}
+
+/** Every visible form control, through every shadow root, that is wider than the window or reaches past it. */
+async function controlsOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) visit(el.shadowRoot);
+        if (!el.matches('input, select, textarea, button')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        // A control inside a box that scrolls sideways on purpose (a wide table) is reached by scrolling it.
+        let scroller = false;
+        for (let p: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); p; p = p.parentElement ?? ((p.getRootNode() as ShadowRoot).host ?? null)) {
+          if (p.classList.contains('scroll')) scroller = true;
+        }
+        if (r.width > window.innerWidth || (!scroller && (r.right > window.innerWidth + 1 || r.left < -1))) {
+          found.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        }
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  for (const r of roles) {
+    const res = await fetch(`${server.origin}/api/admin/accounts`, {
+      method: 'POST',
+      headers: { ...token(), 'content-type': 'application/json' },
+      body: JSON.stringify({ username: r.username, displayName: r.displayName, grants: r.grants }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    passwords[r.username] = ((await res.json()) as { password: string }).password;
+  }
+  // A pending upload, for the publisher's card.
+  const board = (await (await fetch(`${server.origin}/api/campaigns/${demo}/leaderboard`)).json()) as { snapshot: { id: number } };
+  const units = server.app.campaigns.require(demo).results.unitsOf(board.snapshot.id);
+  const res = await fetch(`${server.origin}/api/campaigns/${demo}/admin/snapshots?asOf=2023-12-31&publish=0`, {
+    method: 'POST',
+    headers: { ...token(), 'content-type': 'text/csv' },
+    body: Buffer.from(statisticsCsv(units, nuiThanh2023)),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('every admin section fits the window, in every role', () => {
+  for (const width of [360, 1280]) {
+    for (const r of roles) {
+      it(`${r.username} at ${width} px: no sideways scroll, every control within the window, every form opened`, async () => {
+        const page = await signIn(r.username, width);
+        const opened = await openEveryForm(page);
+        // Every role may change its own password; the administrator opens the account and campaign forms too.
+        expect(opened).toBeGreaterThanOrEqual(r.username === 'quan-tri' ? 4 : 1);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${r.username} at ${width}`).toBeLessThanOrEqual(0);
+        expect(await controlsOutside(page), `${r.username} at ${width}`).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('on a phone, a pending upload is a card: its date, file and rows under their labels, and "Công bố" in view beside them', async () => {
+    const page = await signIn('cong-bo', 360);
+    const card = page.locator('lb-admin table.snapshots tbody tr[data-state="pending"]');
+    await card.scrollIntoViewIfNeeded();
+    expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(await card.locator('td.file').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Tệp: "');
+    const button = card.locator('button.publish-snapshot');
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    // The card is no wider than the window, and the confirmation opens under it, in view.
+    expect((await card.boundingBox())!.width).toBeLessThanOrEqual(360);
+    await button.click();
+    const confirm = page.locator('lb-admin lb-admin-snapshots .confirm button.confirm-publish');
+    await expect.poll(async () => {
+      const b = await confirm.boundingBox();
+      return b !== null && b.x >= 0 && b.x + b.width <= 360 && b.y >= 0 && b.y + b.height <= 740;
+    }).toBe(true);
+    await page.context().close();
+  });
+
+  it('calls sample data sample only where it is: the real figures of Thủy Thanh are not labelled so', async () => {
+    const page = await signIn('quan-tri', 1280);
+    await page.locator('lb-admin select#campaign').selectOption('thuy-thanh-cchc-2022');
+    await expect.poll(() => page.locator('lb-admin section[aria-labelledby="campaign-title"]').textContent()).toContain('Quyết định');
+    expect(await page.locator('lb-admin').evaluate((el) => el.shadowRoot!.textContent)).not.toMatch(/minh họa/i);
+    await page.context().close();
+  });
+});
