@@ -105,6 +105,14 @@ export class LbLeaderboard extends LitElement {
     this.unsubscribe?.();
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>) {
+    // The skip link is the document's (light DOM, slotted): it follows a language switched in place.
+    if (changed.has('locale')) {
+      const skip = this.querySelector<HTMLAnchorElement>('a.skip[slot="skip"]');
+      if (skip) skip.textContent = messages(this.locale).skipToContent;
+    }
+  }
+
   protected override firstUpdated() {
     this.locale = settleLocale(this.locale);
   }

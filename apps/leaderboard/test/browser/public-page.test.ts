@@ -277,6 +277,8 @@ describe('a campaign page', () => {
     await expect.poll(() => page.locator('lb-leaderboard header .asof').textContent()).toContain('Figures as of');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.evaluate(() => localStorage.getItem('thidua.lang'))).toBe('en');
+    // The skip link (the document's, not the element's) follows too.
+    expect(await page.locator('a.skip').textContent()).toBe('Skip to the main content');
     const group = api.evaluation!.groups[0]!;
     expect((await rankingRows(page, group.id)).map((r) => enNumber(r.score))).toEqual(group.ranking.map((id) => unitById(id).score));
     const html = await page.request.get(`${server.origin}${pageOf(nui)}`).then((r) => r.text());
@@ -286,6 +288,7 @@ describe('a campaign page', () => {
     expect(await page.locator('lb-leaderboard [role=tab]').first().textContent()).toContain('Group 1');
     await page.locator('lb-language-switch a[lang=vi]').click();
     await expect.poll(() => page.locator('lb-leaderboard header .asof').textContent()).toContain('Số liệu đến ngày');
+    expect(await page.locator('a.skip').textContent()).toBe('Bỏ qua, đến nội dung chính');
     await page.goto(`${server.origin}${pageOf(nui, '?lang=en')}`);
     await expect.poll(() => page.evaluate(() => localStorage.getItem('thidua.lang'))).toBe('en');
     expect(errors).toEqual([]);
