@@ -10,13 +10,13 @@ import type { CampaignsResponse, LeaderboardPageState, LeaderboardResponse, Unit
 import { collator, formatDate, searchKey } from '../../web/format.js';
 import { type Locale, messages, pick } from '../../web/i18n.js';
 import { adminMessages } from '../../web/admin/admin-messages.js';
-import { pageSize } from '../../web/lb-ranking-table.js';
-import { annexMessages } from '../../web/annex-messages.js';
-import '../../web/lb-admin.js';
-import { type AnnexData } from '../../web/lb-award-annex.js';
-import '../../web/lb-campaign-list.js';
-import '../../web/lb-leaderboard.js';
-import '../../web/lb-unit-detail.js';
+import { pageSize } from '../../web/public/lb-ranking-table.js';
+import { annexMessages } from '../../web/print/annex-messages.js';
+import '../../web/admin/lb-admin.js';
+import { type AnnexData } from '../../web/print/lb-award-annex.js';
+import '../../web/public/lb-campaign-list.js';
+import '../../web/public/lb-leaderboard.js';
+import '../../web/public/lb-unit-detail.js';
 import type { AssetManifest, PageName } from './assets.js';
 
 export interface PageOptions {

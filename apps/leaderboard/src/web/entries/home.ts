@@ -1,3 +1,3 @@
 /** Script of the home page (the list of campaigns): hydration support first, then the element. */
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-import '../lb-campaign-list.js';
+import '../public/lb-campaign-list.js';

@@ -6,4 +6,4 @@
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 
 await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-await import('../lb-leaderboard.js');
+await import('../public/lb-leaderboard.js');

@@ -1,3 +1,3 @@
 /** Script of a unit's page: hydration support first (it must precede lit), then the elements. */
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-import '../lb-unit-detail.js';
+import '../public/lb-unit-detail.js';

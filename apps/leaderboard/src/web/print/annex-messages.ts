@@ -1,4 +1,4 @@
-import type { Locale } from './i18n.js';
+import type { Locale } from '../i18n.js';
 
 /**
  * The award list's words, as a Vietnamese administrative annex lays it out (national motto, the

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { GroupResult, UnitResult } from '@thidua/scoring';
-import { type CampaignInfo, type RankChange, unitPageUrl } from './api.js';
-import { collator, formatDecimal, formatInteger, formatMoney } from './format.js';
-import { type Locale, messages, pick } from './i18n.js';
+import { type CampaignInfo, type RankChange, unitPageUrl } from '../api.js';
+import { collator, formatDecimal, formatInteger, formatMoney } from '../format.js';
+import { type Locale, messages, pick } from '../i18n.js';
 import { rankingTableStyles } from './ranking-table-styles.js';
-import { sharedStyles } from './styles.js';
+import { sharedStyles } from '../styles.js';
 
 type SortDirection = 'ascending' | 'descending';
 

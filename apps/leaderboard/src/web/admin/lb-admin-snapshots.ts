@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type AdminApi, errorText } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
-import type { CampaignSummary, SnapshotComparison, SnapshotMeta, SnapshotRetraction } from './api.js';
+import { type AdminApi, errorText } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, announceChange, bringIntoView, noticeView } from './notice.js';
+import type { CampaignSummary, SnapshotComparison, SnapshotMeta, SnapshotRetraction } from '../api.js';
 import './lb-upload-comparison.js';
-import { formatDate, formatInteger, formatMoment } from './format.js';
-import type { Locale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { formatDate, formatInteger, formatMoment } from '../format.js';
+import type { Locale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 type Pending = { snapshotId: number; action: 'publish' | 'retract' } | null;
 /** An answer, shown under the row it is about. */

@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
-import type { Grant, Role } from '../contract.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Locale, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { Grant, Role } from '../../contract.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Locale, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 const roles: Role[] = ['clerk', 'publisher', 'council', 'admin'];
 

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Account, Grant } from '../contract.js';
-import type { AdminApi } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { secretBox } from './admin/secret-box.js';
-import { type Notice, act, noticeView } from './admin/notice.js';
-import type { Locale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { Account, Grant } from '../../contract.js';
+import type { AdminApi } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { secretBox } from './secret-box.js';
+import { type Notice, act, noticeView } from './notice.js';
+import type { Locale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 import './lb-admin-account.js';
 import './lb-grant-editor.js';
 

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Explanation, ExplanationStep } from '@thidua/scoring';
-import { formatDecimal } from './format.js';
-import { type Locale, messages, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { formatDecimal } from '../format.js';
+import { type Locale, messages, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /**
  * One unit's working as the library's `explain` gives it: the metrics, then the criteria as a tree

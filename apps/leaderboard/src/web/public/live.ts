@@ -4,7 +4,7 @@
  * is opened with a growing delay. Each reconnection is reported so pages refetch what they may have
  * missed while disconnected.
  */
-import type { SnapshotEvent } from './api.js';
+import type { SnapshotEvent } from '../api.js';
 
 export interface LiveHandlers {
   onSnapshot(event: SnapshotEvent): void;

@@ -1,10 +1,10 @@
 import { LitElement, html } from 'lit';
-import type { AdminApi } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, act, noticeView } from './admin/notice.js';
-import type { Locale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { AdminApi } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, act, noticeView } from './notice.js';
+import type { Locale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /** Changing one's own password (the other sessions are signed out by the server). */
 export class LbAdminPassword extends LitElement {

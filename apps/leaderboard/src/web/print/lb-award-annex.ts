@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CampaignInfo, Finalisation, PublicationStatus, SnapshotMeta } from '../contract.js';
+import type { CampaignInfo, Finalisation, PublicationStatus, SnapshotMeta } from '../../contract.js';
 import type { Evaluation } from '@thidua/scoring';
 import { annexMessages } from './annex-messages.js';
-import { pageUrl } from './api.js';
-import { formatDate, formatDecimal, formatInteger, formatMoment, formatMoney } from './format.js';
-import { type Locale, pick } from './i18n.js';
+import { pageUrl } from '../api.js';
+import { formatDate, formatDecimal, formatInteger, formatMoment, formatMoney } from '../format.js';
+import { type Locale, pick } from '../i18n.js';
 
 /** What the printable award list shows: one published evaluation, its status and decision. */
 export interface AnnexData {

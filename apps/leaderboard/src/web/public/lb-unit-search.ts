@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { unitPageUrl } from './api.js';
-import { formatInteger, searchKey } from './format.js';
-import { type Locale, messages } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { unitPageUrl } from '../api.js';
+import { formatInteger, searchKey } from '../format.js';
+import { type Locale, messages } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 export interface SearchUnit {
   id: string;

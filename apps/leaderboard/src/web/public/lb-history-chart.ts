@@ -1,8 +1,8 @@
 import { LitElement, css, html, svg, nothing } from 'lit';
-import type { UnitHistoryPoint } from './api.js';
-import { formatDate, formatDecimal, formatInteger, formatMonth } from './format.js';
-import { type Locale, messages } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { UnitHistoryPoint } from '../api.js';
+import { formatDate, formatDecimal, formatInteger, formatMonth } from '../format.js';
+import { type Locale, messages } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 const width = 640;
 const panelHeight = 120;

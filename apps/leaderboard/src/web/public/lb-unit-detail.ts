@@ -1,14 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Gaps } from '@thidua/scoring';
-import { type UnitResponse, apiUrl, fetchJson, pageUrl, readEmbeddedState } from './api.js';
-import { formatDate, formatDecimal, formatInteger, formatMoney } from './format.js';
-import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
+import { type UnitResponse, apiUrl, fetchJson, pageUrl, readEmbeddedState } from '../api.js';
+import { formatDate, formatDecimal, formatInteger, formatMoney } from '../format.js';
+import { type Locale, followLocaleChanges, messages, pick, settleLocale } from '../i18n.js';
 import { subscribeToSnapshots } from './live.js';
-import { pageStyles, sharedStyles } from './styles.js';
+import { pageStyles, sharedStyles } from '../styles.js';
 import { unitDetailStyles } from './unit-detail-styles.js';
 import './lb-explanation.js';
 import './lb-history-chart.js';
-import './lb-language-switch.js';
+import '../lb-language-switch.js';
 
 /**
  * One unit's page: its standing (rank, score, prize, class or targets met — whatever the rule set

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Decision } from '../contract.js';
-import type { AdminApi } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, act, announceChange, bringIntoView, noticeView } from './admin/notice.js';
-import type { CampaignSummary } from './api.js';
-import { formatDate, parseDateVi } from './format.js';
-import type { Locale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { Decision } from '../../contract.js';
+import type { AdminApi } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, act, announceChange, bringIntoView, noticeView } from './notice.js';
+import type { CampaignSummary } from '../api.js';
+import { formatDate, parseDateVi } from '../format.js';
+import type { Locale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /**
  * The council's finalisation: the award decision's number, date and signer, then a confirmation

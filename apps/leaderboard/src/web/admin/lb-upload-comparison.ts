@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { UploadComparison } from '../contract.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { formatDate, formatDecimal, formatInteger, formatMoney } from './format.js';
-import { type Locale, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { UploadComparison } from '../../contract.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { formatDate, formatDecimal, formatInteger, formatMoney } from '../format.js';
+import { type Locale, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /** Rows shown of each list before "… and N more". */
 const shownRows = 50;

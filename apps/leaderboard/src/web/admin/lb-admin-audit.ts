@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { type AdminApi, errorText } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, noticeView } from './admin/notice.js';
-import type { AuditEntry } from './api.js';
-import { formatDate, formatTime, localDay } from './format.js';
-import { type Locale, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { type AdminApi, errorText } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, noticeView } from './notice.js';
+import type { AuditEntry } from '../api.js';
+import { formatDate, formatTime, localDay } from '../format.js';
+import { type Locale, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /**
  * The audit log of one campaign (and the server's own lines), newest first, day by day, each line

@@ -1,14 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Account } from '../contract.js';
-import { holds } from '../roles.js';
-import { AdminApi, type PresetInfo } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import type { Notice } from './admin/notice.js';
-import { type CampaignSummary, type SnapshotMeta, pageUrl } from './api.js';
-import { formatDate, formatMoment } from './format.js';
-import { type Locale, followLocaleChanges, pick, settleLocale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { Account } from '../../contract.js';
+import { holds } from '../../roles.js';
+import { AdminApi, type PresetInfo } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import type { Notice } from './notice.js';
+import { type CampaignSummary, type SnapshotMeta, pageUrl } from '../api.js';
+import { formatDate, formatMoment } from '../format.js';
+import { type Locale, followLocaleChanges, pick, settleLocale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 import './lb-admin-accounts.js';
 import './lb-admin-audit.js';
 import './lb-admin-backup.js';
@@ -18,7 +18,7 @@ import './lb-admin-login.js';
 import './lb-admin-password.js';
 import './lb-admin-snapshots.js';
 import './lb-admin-upload.js';
-import './lb-language-switch.js';
+import '../lb-language-switch.js';
 
 /**
  * The officials' page (/admin): sign in, choose a campaign, and do what one's roles allow — a

@@ -1,14 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import type { UnitResult } from '@thidua/scoring';
-import { type LeaderboardPageState, type LeaderboardResponse, type SnapshotEvent, type UnitIndexResponse, apiUrl, fetchJson, pageUrl, readEmbeddedState } from './api.js';
-import { formatDate, formatDecimal, formatMoney, formatTime } from './format.js';
-import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
+import { type LeaderboardPageState, type LeaderboardResponse, type SnapshotEvent, type UnitIndexResponse, apiUrl, fetchJson, pageUrl, readEmbeddedState } from '../api.js';
+import { formatDate, formatDecimal, formatMoney, formatTime } from '../format.js';
+import { type Locale, followLocaleChanges, messages, pick, settleLocale } from '../i18n.js';
 import { leaderboardStyles } from './leaderboard-styles.js';
 import { subscribeToSnapshots } from './live.js';
 import { pageSize } from './lb-ranking-table.js';
 import type { SearchUnit } from './lb-unit-search.js';
-import { pageStyles, sharedStyles } from './styles.js';
-import './lb-language-switch.js';
+import { pageStyles, sharedStyles } from '../styles.js';
+import '../lb-language-switch.js';
 import './lb-ranking-table.js';
 import './lb-unit-search.js';
 

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { type AdminApi, type PresetInfo, errorText } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
-import type { CampaignSummary, SheetIssue } from './api.js';
-import { formatInteger } from './format.js';
-import { type Locale, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { type AdminApi, type PresetInfo, errorText } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, announceChange, bringIntoView, noticeView } from './notice.js';
+import type { CampaignSummary, SheetIssue } from '../api.js';
+import { formatInteger } from '../format.js';
+import { type Locale, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 import './lb-issue-table.js';
 
 /**

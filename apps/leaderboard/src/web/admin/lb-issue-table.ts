@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
-import type { SheetIssue } from './api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { formatInteger } from './format.js';
-import { type Locale, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { SheetIssue } from '../api.js';
+import { adminMessages } from './admin-messages.js';
+import { formatInteger } from '../format.js';
+import { type Locale, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /** Every problem of a refused file, by row and column, in the reader's language. */
 export class LbIssueTable extends LitElement {

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Evaluation } from '@thidua/scoring';
-import { type AdminApi, errorText } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, announceChange, bringIntoView, noticeView } from './admin/notice.js';
-import { type CampaignSummary, type SheetIssue, type UploadResult, apiUrl } from './api.js';
-import { formatDate, formatDecimal, formatInteger, formatMoney, parseDateVi } from './format.js';
-import { type Locale, messages, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { type AdminApi, errorText } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, announceChange, bringIntoView, noticeView } from './notice.js';
+import { type CampaignSummary, type SheetIssue, type UploadResult, apiUrl } from '../api.js';
+import { formatDate, formatDecimal, formatInteger, formatMoney, parseDateVi } from '../format.js';
+import { type Locale, messages, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 import './lb-issue-table.js';
 import './lb-upload-comparison.js';
 

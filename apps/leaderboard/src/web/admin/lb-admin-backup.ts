@@ -1,10 +1,10 @@
 import { LitElement, html } from 'lit';
-import { type AdminApi, errorText } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, bringIntoView, noticeView } from './admin/notice.js';
-import type { Locale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import { type AdminApi, errorText } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, bringIntoView, noticeView } from './notice.js';
+import type { Locale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /** The administrator's back-up: a consistent copy of the database, made while the server runs, downloaded. */
 export class LbAdminBackup extends LitElement {

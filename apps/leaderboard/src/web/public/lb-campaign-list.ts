@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type CampaignSummary, type CampaignsResponse, fetchJson, pageUrl, readEmbeddedState, unitPageUrl } from './api.js';
-import { formatDate, formatDecimal, formatInteger } from './format.js';
-import { type Locale, followLocaleChanges, messages, pick, settleLocale } from './i18n.js';
+import { type CampaignSummary, type CampaignsResponse, fetchJson, pageUrl, readEmbeddedState, unitPageUrl } from '../api.js';
+import { formatDate, formatDecimal, formatInteger } from '../format.js';
+import { type Locale, followLocaleChanges, messages, pick, settleLocale } from '../i18n.js';
 import { subscribeToSnapshots } from './live.js';
-import { pageStyles, sharedStyles } from './styles.js';
-import './lb-language-switch.js';
+import { pageStyles, sharedStyles } from '../styles.js';
+import '../lb-language-switch.js';
 
 /**
  * The home page: every campaign the server hosts, each with its title, period, status, latest

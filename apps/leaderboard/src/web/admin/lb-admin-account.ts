@@ -1,13 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Account, Grant, TokenInfo } from '../contract.js';
-import type { AdminApi } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, act, bringIntoView, noticeView } from './admin/notice.js';
-import { secretBox } from './admin/secret-box.js';
-import { formatMoment } from './format.js';
-import { type Locale, pick } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { Account, Grant, TokenInfo } from '../../contract.js';
+import type { AdminApi } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, act, bringIntoView, noticeView } from './notice.js';
+import { secretBox } from './secret-box.js';
+import { formatMoment } from '../format.js';
+import { type Locale, pick } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 import './lb-grant-editor.js';
 
 type Campaign = { id: string; title: { vi: string; en: string } };

@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
-import type { SessionResponse } from '../contract.js';
-import type { AdminApi } from './admin/admin-api.js';
-import { adminMessages } from './admin/admin-messages.js';
-import { adminStyles } from './admin/admin-styles.js';
-import { type Notice, act, noticeView } from './admin/notice.js';
-import type { Locale } from './i18n.js';
-import { sharedStyles } from './styles.js';
+import type { SessionResponse } from '../../contract.js';
+import type { AdminApi } from './admin-api.js';
+import { adminMessages } from './admin-messages.js';
+import { adminStyles } from './admin-styles.js';
+import { type Notice, act, noticeView } from './notice.js';
+import type { Locale } from '../i18n.js';
+import { sharedStyles } from '../styles.js';
 
 /**
  * Signing in with a user name and password. The session is a cookie the page never reads; a
