@@ -170,8 +170,8 @@ describe('the office\u2019s workflow, by role', () => {
       ]),
     );
     const english = (await audit()).map((e) => e.text.en);
-    expect(english).toContain('Trần Thị B retracted the figures as of 2023-10-31 (so-lieu-thang-10-sua.csv)');
-    expect(english.some((t) => t.startsWith('Nguyễn Văn A uploaded the figures as of 2023-09-30'))).toBe(true);
+    expect(english).toContain('Trần Thị B retracted the figures as of 31/10/2023 (so-lieu-thang-10-sua.csv)');
+    expect(english.some((t) => t.startsWith('Nguyễn Văn A uploaded the figures as of 30/09/2023'))).toBe(true);
   });
 });
 

@@ -82,7 +82,7 @@ describe('the comparison of an upload with what is published', () => {
     expect(result.comparison.olderThanShown).toBe(true);
     expect(result.warnings.map((w) => w.code)).toContain('older_than_shown');
     expect(result.warnings.find((w) => w.code === 'older_than_shown')?.message.en).toBe(
-      'The date 2023-07-31 is older than the one shown (2023-09-30): once published, the board still shows the figures as of 2023-09-30.',
+      'The date 31/07/2023 is older than the one shown (30/09/2023): once published, the board still shows the figures as of 30/09/2023.',
     );
     // Published anyway, it joins the history, and says so.
     const stored = await upload('2023-07-31', statsFor(nuiThanhRoster, 2), false);

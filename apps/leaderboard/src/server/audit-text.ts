@@ -18,7 +18,8 @@ type Say = (who: LocalizedText, d: Detail, e: AuditEntry) => LocalizedText;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const file = (d: Detail) => (str(d.sourceFileName) || str(d.fileName) ? ` (${str(d.sourceFileName) || str(d.fileName)})` : '');
 const dateVi = (d: Detail) => (str(d.asOf) ? viDate(str(d.asOf)) : '?');
-const dateEn = (d: Detail) => str(d.asOf) || '?';
+/** English lines write dates as the English pages do: 31/12/2023. */
+const dateEn = dateVi;
 const vnd = (n: unknown) => (typeof n === 'number' ? `${new Intl.NumberFormat('vi-VN').format(n)} đồng` : '');
 const vndEn = (n: unknown) => (typeof n === 'number' ? `${new Intl.NumberFormat('en').format(n)} VND` : '');
 
@@ -61,7 +62,7 @@ const said: Record<string, Say> = {
   }),
   snapshot_published: (w, d) => ({
     vi: `${w.vi} công bố số liệu đến ngày ${dateVi(d)}${file(d)}${d.supersedes ? `, thay kỳ số ${str(d.supersedes)}` : ''}${d.olderThanShown ? ` (bảng vẫn hiển thị số liệu đến ngày ${viDate(str(d.olderThanShown))})` : ''}`,
-    en: `${w.en} published the figures as of ${dateEn(d)}${file(d)}${d.supersedes ? `, replacing snapshot ${str(d.supersedes)}` : ''}${d.olderThanShown ? ` (the board still shows ${str(d.olderThanShown)})` : ''}`,
+    en: `${w.en} published the figures as of ${dateEn(d)}${file(d)}${d.supersedes ? `, replacing snapshot ${str(d.supersedes)}` : ''}${d.olderThanShown ? ` (the board still shows ${viDate(str(d.olderThanShown))})` : ''}`,
   }),
   snapshot_retracted: (w, d, e) =>
     str(d.asOf)
@@ -75,7 +76,7 @@ const said: Record<string, Say> = {
     const decision = (d.decision ?? null) as { number?: string; date?: string; signerName?: string; kind?: string } | null;
     return {
       vi: `${w.vi} chốt kết quả chính thức theo số liệu đến ngày ${dateVi(d)}${decision ? `, căn cứ ${str(decision.kind) || 'Quyết định'} số ${str(decision.number)} ngày ${viDate(str(decision.date))} (${str(decision.signerName)} ký)` : ''}${d.totalAwardedVnd !== undefined ? `; tổng tiền thưởng ${vnd(d.totalAwardedVnd)}` : ''}`,
-      en: `${w.en} finalised the result on the figures as of ${dateEn(d)}${decision ? `, on ${decision.kind ? `${str(decision.kind)} (document)` : 'decision'} no. ${str(decision.number)} of ${str(decision.date)} (signed by ${str(decision.signerName)})` : ''}${d.totalAwardedVnd !== undefined ? `; prizes total ${vndEn(d.totalAwardedVnd)}` : ''}`,
+      en: `${w.en} finalised the result on the figures as of ${dateEn(d)}${decision ? `, on ${decision.kind ? `${str(decision.kind)} (document)` : 'decision'} no. ${str(decision.number)} of ${viDate(str(decision.date))} (signed by ${str(decision.signerName)})` : ''}${d.totalAwardedVnd !== undefined ? `; prizes total ${vndEn(d.totalAwardedVnd)}` : ''}`,
     };
   },
   auth_failed: (_w, d) => ({
@@ -147,7 +148,7 @@ export function auditText(e: AuditEntry): LocalizedText {
     const what = attempts[e.action] as LocalizedText;
     const code = str(e.detail.error) as HttpErrorCode;
     const why = httpErrors[code] ?? { vi: code, en: code };
-    const asOf = str(e.detail.asOf) ? { vi: ` (ngày ${viDate(str(e.detail.asOf))})`, en: ` (as of ${str(e.detail.asOf)})` } : { vi: '', en: '' };
+    const asOf = str(e.detail.asOf) ? { vi: ` (ngày ${viDate(str(e.detail.asOf))})`, en: ` (as of ${viDate(str(e.detail.asOf))})` } : { vi: '', en: '' };
     const issues = typeof e.detail.issues === 'number' && e.detail.issues > 0 ? { vi: `, ${e.detail.issues} lỗi`, en: `, ${e.detail.issues} problems` } : { vi: '', en: '' };
     return {
       vi: `${who.vi} định ${what.vi}${asOf.vi} nhưng bị từ chối: ${why.vi}${issues.vi}`,

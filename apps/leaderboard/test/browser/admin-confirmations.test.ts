@@ -160,6 +160,32 @@ describe('acts that cannot be undone ask first', () => {
     await context.close();
   });
 
+  it('archiving asks first, naming the campaign and what stops; "Hủy" changes nothing; once archived, the disabled button says why', async () => {
+    const created = await fetch(`${server.origin}/api/admin/campaigns`, { method: 'POST', headers: token(), body: JSON.stringify({ id: 'luu-tru-thu', preset: 'nui-thanh-2023' }) });
+    expect(created.status).toBe(201);
+    const archived = async () => ((await (await fetch(`${server.origin}/api/campaigns`)).json()) as { campaigns: { id: string; archived: boolean }[] }).campaigns.find((c) => c.id === 'luu-tru-thu')?.archived;
+    for (const width of [360, 1280]) {
+      const page = await adminPage(width);
+      await page.locator('lb-admin select#campaign').selectOption('luu-tru-thu');
+      const section = page.locator('lb-admin lb-admin-campaigns');
+      await section.locator('button.archive').click();
+      const confirm = section.locator('.confirm');
+      await expect.poll(() => confirm.textContent()).toContain('không ai tải lên, công bố, thu hồi hay chốt kết quả được nữa. Không thể hoàn tác.');
+      await expect.poll(() => inView(page, 'lb-admin lb-admin-campaigns .confirm button.confirm-archive')).toBe(true);
+      if (width === 360) {
+        await confirm.locator('button.cancel-confirm').click();
+        expect(await section.locator('.confirm').count()).toBe(0);
+        expect(await archived()).toBe(false);
+      } else {
+        await confirm.locator('button.confirm-archive').click();
+        await expect.poll(archived).toBe(true);
+        await expect.poll(() => section.locator('button.archive').isDisabled()).toBe(true);
+        expect(await section.locator('#archive-why').textContent()).toContain('Đã lưu trữ');
+      }
+      await page.context().close();
+    }
+  });
+
   it('fits a 360 px phone with a role added (a campaign\u2019s long title in its list): no sideways page scroll, no control wider than the window', async () => {
     const page = await adminPage(360);
     for (const article of await page.locator('lb-admin lb-admin-account article').all()) {

@@ -9,6 +9,7 @@ import { statisticsCsv } from '@thidua/stats-io';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
+import { runAxe } from './page-helpers.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -78,6 +79,24 @@ async function controlsOutside(page: Page): Promise<string[]> {
   });
 }
 
+/** Every disabled form control, through every shadow root, whose aria-describedby does not lead to a non-empty reason. */
+async function disabledWithoutReason(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) visit(el.shadowRoot);
+        if (!el.matches('input:disabled, select:disabled, textarea:disabled, button:disabled')) continue;
+        const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+        const reason = ids.map((id) => (root as ParentNode).querySelector(`#${CSS.escape(id)}`)?.textContent?.trim() ?? '').join(' ');
+        if (!reason) found.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} "${el.textContent?.trim() ?? ''}"`);
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
@@ -117,6 +136,8 @@ describe('every admin section fits the window, in every role', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${r.username} at ${width}`).toBeLessThanOrEqual(0);
         expect(await controlsOutside(page), `${r.username} at ${width}`).toEqual([]);
+        // axe: no violation of any impact, every form open.
+        expect(await runAxe(page), `${r.username} at ${width}`).toEqual([]);
         await page.context().close();
       });
     }
@@ -143,6 +164,25 @@ describe('every admin section fits the window, in every role', () => {
       return b !== null && b.x >= 0 && b.x + b.width <= 360 && b.y >= 0 && b.y + b.height <= 740;
     }).toBe(true);
     await page.context().close();
+  });
+
+  it('every disabled control says why, next to it: an empty form, an administrator\u2019s campaign, a final campaign', async () => {
+    const page = await signIn('quan-tri', 1280);
+    await openEveryForm(page);
+    // A role row set to administrator: its campaign cannot be chosen.
+    await page.locator('lb-admin lb-admin-accounts lb-grant-editor[label="new"] select.grant-role').last().selectOption('admin');
+    const before = await disabledWithoutReason(page);
+    expect(before).toEqual([]);
+    // More disabled controls on a final campaign (its roster and archive).
+    await page.locator('lb-admin select#campaign').selectOption('thuy-thanh-cchc-2022');
+    await expect.poll(() => page.locator('lb-admin lb-admin-campaigns button.roster-upload').isDisabled()).toBe(true);
+    expect(await disabledWithoutReason(page)).toEqual([]);
+    await page.context().close();
+    const clerk = await signIn('thu-ky', 360);
+    expect(await clerk.locator('lb-admin lb-admin-upload button.dry-run').isDisabled()).toBe(true);
+    expect(await disabledWithoutReason(clerk)).toEqual([]);
+    expect(await clerk.locator('lb-admin lb-admin-upload #dry-run-why').textContent()).toBe('Chọn tệp số liệu trước.');
+    await clerk.context().close();
   });
 
   it('calls sample data sample only where it is: the real figures of Thủy Thanh are not labelled so', async () => {

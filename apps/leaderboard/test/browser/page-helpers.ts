@@ -72,7 +72,3 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   });
   return result;
 }
-
-export function seriousOrCritical(violations: AxeViolation[]): AxeViolation[] {
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}

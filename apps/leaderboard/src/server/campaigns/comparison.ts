@@ -133,7 +133,7 @@ export function comparisonWarnings(asOf: string, c: UploadComparison): SheetIssu
       whole(
         'replaces_published',
         `Đã có số liệu công bố đến ngày ${viDate(asOf)}: khi công bố, tệp này sẽ thay thế số liệu đó (số liệu cũ vẫn được lưu).`,
-        `Figures as of ${asOf} are already published: publishing this file replaces them (the old ones stay stored).`,
+        `Figures as of ${viDate(asOf)} are already published: publishing this file replaces them (the old ones stay stored).`,
       ),
     );
   }
@@ -142,7 +142,7 @@ export function comparisonWarnings(asOf: string, c: UploadComparison): SheetIssu
       whole(
         'older_than_shown',
         `Ngày số liệu ${viDate(asOf)} cũ hơn ngày đang hiển thị (${viDate(c.shownAsOf)}): công bố xong, bảng xếp hạng vẫn hiển thị số liệu đến ngày ${viDate(c.shownAsOf)}.`,
-        `The date ${asOf} is older than the one shown (${c.shownAsOf}): once published, the board still shows the figures as of ${c.shownAsOf}.`,
+        `The date ${viDate(asOf)} is older than the one shown (${viDate(c.shownAsOf)}): once published, the board still shows the figures as of ${viDate(c.shownAsOf)}.`,
       ),
     );
   }
@@ -153,7 +153,7 @@ export function comparisonWarnings(asOf: string, c: UploadComparison): SheetIssu
       whole(
         'counts_decrease',
         `${unlisted} số liệu khác cũng thấp hơn kỳ trước (đến ngày ${viDate(previous)}), ngoài ${c.decreases.length} số liệu nêu dưới đây — tệp có phải của kỳ khác? Số liệu lũy kế không thể giảm.`,
-        `${unlisted} more figures are lower than before (as of ${previous}), beyond the ${c.decreases.length} listed below — is the file of another period? Cumulative figures cannot go down.`,
+        `${unlisted} more figures are lower than before (as of ${viDate(previous)}), beyond the ${c.decreases.length} listed below — is the file of another period? Cumulative figures cannot go down.`,
       ),
     );
   }
@@ -165,7 +165,7 @@ export function comparisonWarnings(asOf: string, c: UploadComparison): SheetIssu
       code: 'counts_decrease',
       message: {
         vi: `${d.unitName}: "${d.label.vi}" là ${d.now}, thấp hơn kỳ trước (${d.before}, đến ngày ${viDate(d.previousAsOf)}) — số liệu lũy kế không thể giảm.`,
-        en: `${d.unitName}: "${d.label.en}" is ${d.now}, lower than before (${d.before}, as of ${d.previousAsOf}) — cumulative figures cannot go down.`,
+        en: `${d.unitName}: "${d.label.en}" is ${d.now}, lower than before (${d.before}, as of ${viDate(d.previousAsOf)}) — cumulative figures cannot go down.`,
       },
     });
   }

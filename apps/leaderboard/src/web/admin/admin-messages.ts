@@ -37,6 +37,7 @@ const vi = {
     admin: 'Quản trị viên',
   } satisfies Record<Role, string>,
   everyCampaign: 'mọi đợt thi đua',
+  adminEveryCampaign: 'Quản trị viên có quyền trên mọi đợt thi đua.',
 
   // the campaign
   campaignLabel: 'Đợt thi đua đang làm việc',
@@ -57,6 +58,8 @@ const vi = {
   dateInvalid: 'Chưa đúng ngày: hãy gõ ngày/tháng/năm, ví dụ 31/12/2023.',
   dateOutside: (from: string, to: string) => `Ngày này ngoài thời gian thi đua (${from} – ${to}).`,
   dryRun: 'Kiểm tra trước (không lưu)',
+  dryRunNeedsFile: 'Chọn tệp số liệu trước.',
+  dryRunNeedsDate: 'Nhập ngày số liệu (ngày/tháng/năm) trong kỳ thi đua.',
   publish: 'Công bố',
   sendForPublishing: 'Gửi để công bố',
   sendHint: 'Tệp sẽ chờ người công bố duyệt; bảng xếp hạng chưa thay đổi.',
@@ -101,6 +104,7 @@ const vi = {
 
   // snapshots
   snapshotsTitle: 'Các kỳ số liệu',
+  snapshotsTable: 'Bảng các kỳ số liệu',
   snapshotAsOf: 'Đến ngày',
   snapshotFile: 'Tệp',
   snapshotRows: 'Số dòng',
@@ -150,6 +154,7 @@ const vi = {
   createTitle: 'Tạo đợt thi đua mới',
   createId: 'Mã đợt thi đua',
   createIdHint: 'Chữ thường không dấu, chữ số và "-", ví dụ: nui-thanh-2024.',
+  createNeedsId: 'Nhập mã đợt thi đua trước.',
   createFrom: 'Bộ quy tắc',
   fromPreset: 'Bộ quy tắc mẫu',
   fromFile: 'Tệp bộ quy tắc (JSON)',
@@ -169,7 +174,8 @@ const vi = {
   archiveTitle: 'Lưu trữ đợt thi đua',
   archiveHint: 'Đợt thi đua đã lưu trữ vẫn xem được, nhưng không thay đổi được nữa.',
   archive: 'Lưu trữ…',
-  archiveConfirm: (t: string) => `Lưu trữ "${t}"? Không thể hoàn tác.`,
+  archiveConfirm: (t: string) =>
+    `Lưu trữ "${t}"? Đợt thi đua vẫn xem được, nhưng không ai tải lên, công bố, thu hồi hay chốt kết quả được nữa. Không thể hoàn tác.`,
   archived: 'Đã lưu trữ đợt thi đua.',
 
   // accounts
@@ -252,6 +258,7 @@ const en: AdminMessages = {
 
   roles: { clerk: 'Statistics clerk', publisher: 'Publisher', council: 'Emulation council', admin: 'Administrator' },
   everyCampaign: 'every campaign',
+  adminEveryCampaign: 'An administrator holds every campaign.',
 
   campaignLabel: 'Campaign you are working on',
   campaignPick: 'Choose a campaign',
@@ -270,6 +277,8 @@ const en: AdminMessages = {
   dateInvalid: 'Not a date: type day/month/year, e.g. 31/12/2023.',
   dateOutside: (from, to) => `This date is outside the campaign period (${from} – ${to}).`,
   dryRun: 'Check first (nothing stored)',
+  dryRunNeedsFile: 'Choose the statistics file first.',
+  dryRunNeedsDate: 'Type the as-of date (day/month/year) within the campaign period.',
   publish: 'Publish',
   sendForPublishing: 'Send for publishing',
   sendHint: 'The file will wait for a publisher; the ranking does not change yet.',
@@ -312,6 +321,7 @@ const en: AdminMessages = {
   moreRows: (n) => `… and ${n} more units`,
 
   snapshotsTitle: 'Snapshots of figures',
+  snapshotsTable: 'Table of the snapshots',
   snapshotAsOf: 'As of',
   snapshotFile: 'File',
   snapshotRows: 'Rows',
@@ -353,6 +363,7 @@ const en: AdminMessages = {
   createTitle: 'Create a campaign',
   createId: 'Campaign id',
   createIdHint: 'Lowercase ASCII letters, digits and "-", e.g. nui-thanh-2024.',
+  createNeedsId: 'Type the campaign code first.',
   createFrom: 'Rule set',
   fromPreset: 'A preset',
   fromFile: 'A rule-set file (JSON)',
@@ -372,7 +383,7 @@ const en: AdminMessages = {
   archiveTitle: 'Archive the campaign',
   archiveHint: 'An archived campaign stays readable but can no longer change.',
   archive: 'Archive…',
-  archiveConfirm: (t) => `Archive "${t}"? This cannot be undone.`,
+  archiveConfirm: (t) => `Archive "${t}"? It stays readable, but no one can upload, publish, retract or finalise any more. This cannot be undone.`,
   archived: 'The campaign is archived.',
 
   accountsTitle: 'Accounts and roles',

@@ -149,6 +149,7 @@ export class LbAdminCampaigns extends LitElement {
                 id="roster-file"
                 type="file"
                 accept=".csv,.xlsx"
+                aria-describedby=${closed ? 'roster-why' : nothing}
                 ?disabled=${closed}
                 @change=${(e: Event) => (this.rosterFile = (e.target as HTMLInputElement).files?.[0] ?? null)}
               />
@@ -179,16 +180,19 @@ export class LbAdminCampaigns extends LitElement {
             </section>
             <section aria-labelledby="archive-title">
               <h2 id="archive-title">${t.archiveTitle}</h2>
-              <p class="hint">${campaign.archived ? t.archived : t.archiveHint}</p>
+              <p class="hint" id="archive-why">${campaign.archived ? t.archived : t.archiveHint}</p>
               ${this.confirmArchive
                 ? html`<div class="confirm" role="group" aria-label=${t.archiveTitle}>
-                    ${t.archiveConfirm(pick(campaign.title, this.locale))}
-                    <button type="button" class="danger primary" @click=${this.archive}>${t.archive.replace('…', '')}</button>
-                    <button type="button" @click=${() => (this.confirmArchive = false)}>${t.cancel}</button>
+                    <p>${t.archiveConfirm(pick(campaign.title, this.locale))}</p>
+                    <div class="row">
+                      <button type="button" class="danger primary confirm-archive" @click=${this.archive}>${t.archive.replace('…', '')}</button>
+                      <button type="button" class="cancel-confirm" @click=${() => (this.confirmArchive = false)}>${t.cancel}</button>
+                    </div>
                   </div>`
                 : html`<button
                     type="button"
-                    class="danger"
+                    class="danger archive"
+                    aria-describedby="archive-why"
                     ?disabled=${campaign.archived}
                     @click=${() => {
                       this.confirmArchive = true;
@@ -218,7 +222,10 @@ export class LbAdminCampaigns extends LitElement {
                 </select>`
             : html`<label for="rule-set-file">${t.ruleSetFile}</label>
                 <input id="rule-set-file" type="file" accept=".json,application/json" @change=${(e: Event) => (this.ruleSetFile = (e.target as HTMLInputElement).files?.[0] ?? null)} />`}
-          <div class="row"><button type="submit" class="primary" ?disabled=${this.busy || !this.newId}>${t.create}</button></div>
+          <div class="row">
+            <button type="submit" class="primary create-campaign" aria-describedby="create-why" ?disabled=${this.busy || !this.newId}>${t.create}</button>
+          </div>
+          <p class="hint" id="create-why">${this.newId ? '' : t.createNeedsId}</p>
         </form>
         ${this.here('create')} ${this.noticeAt === 'create' ? issues : nothing}
       </section>`;

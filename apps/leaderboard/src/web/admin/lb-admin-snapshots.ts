@@ -270,7 +270,7 @@ export class LbAdminSnapshots extends LitElement {
       <h2 id="snapshots-title">${t.snapshotsTitle}</h2>
       ${this.snapshots.length === 0
         ? html`<p class="hint">${t.noSnapshots}</p>`
-        : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="snapshots-title">
+        : html`<div class="scroll" tabindex="0" role="region" aria-label=${t.snapshotsTable}>
             <table class="snapshots">
               <thead>
                 <tr>

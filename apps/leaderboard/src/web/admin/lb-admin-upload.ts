@@ -204,9 +204,10 @@ export class LbAdminUpload extends LitElement {
         />
         <p class="hint" id="asof-hint">${this.asOfHint()}</p>
         <div class="row">
-          <button type="button" class="dry-run" ?disabled=${this.busy || !this.file || !this.asOf} @click=${() => this.upload(true)}>${t.dryRun}</button>
+          <button type="button" class="dry-run" aria-describedby="dry-run-why" ?disabled=${this.busy || !this.file || !this.asOf} @click=${() => this.upload(true)}>${t.dryRun}</button>
           ${this.busy ? html`<span role="status">${t.working}</span>` : nothing}
         </div>
+        <p class="hint" id="dry-run-why">${!this.file ? t.dryRunNeedsFile : !this.asOf ? t.dryRunNeedsDate : ''}</p>
         ${noticeView(this.notice)}
         ${this.checked
           ? html`<!-- The verdict and the primary action first, above what they sum up. -->

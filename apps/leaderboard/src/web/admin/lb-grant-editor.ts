@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { Grant, Role } from '../../contract.js';
 import { adminMessages } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
@@ -35,7 +35,17 @@ export class LbGrantEditor extends LitElement {
     this.label = 'grant';
   }
 
-  static override styles = [sharedStyles, adminStyles];
+  static override styles = [
+    sharedStyles,
+    adminStyles,
+    css`
+      /* Why the campaign cannot be chosen, on its own line under the role. */
+      .grant .why {
+        flex-basis: 100%;
+        margin: 0;
+      }
+    `,
+  ];
 
   private change(grants: Grant[]) {
     this.grants = grants;
@@ -66,6 +76,7 @@ export class LbGrantEditor extends LitElement {
           <select
             id=${`${this.label}-campaign-${i}`}
             class="grant-campaign"
+            aria-describedby=${g.role === 'admin' ? `${this.label}-why-${i}` : nothing}
             ?disabled=${g.role === 'admin'}
             @change=${(e: Event) => this.set(i, { campaignId: (e.target as HTMLSelectElement).value })}
           >
@@ -73,6 +84,7 @@ export class LbGrantEditor extends LitElement {
             ${this.campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === g.campaignId}>${pick(c.title, this.locale)}</option>`)}
           </select>
           <button type="button" class="remove-grant" @click=${() => this.change(this.grants.filter((_, k) => k !== i))}>${t.removeGrant}</button>
+          ${g.role === 'admin' ? html`<p class="hint why" id=${`${this.label}-why-${i}`}>${t.adminEveryCampaign}</p>` : nothing}
         </div>`,
       )}
       <div class="row">
