@@ -2,7 +2,9 @@
  * Issue 18: every admin section, in each role's view, fits a phone (360 px) and a desktop (1280 px):
  * no sideways page scroll, no form control wider than the window or past its right edge, with
  * every form opened. On a phone a pending upload is a card whose "Công bố" is in view. A campaign
- * of real figures is never labelled sample data. In Chromium.
+ * of real figures is never labelled sample data. Each role's path on the other width than the live
+ * story's (live-admin.test.ts): the clerk's dry run and the council's decision on a phone, the
+ * publisher's comparison on a desktop. In Chromium.
  */
 import { nuiThanh2023 } from '@thidua/scoring';
 import { statisticsCsv } from '@thidua/stats-io';
@@ -15,6 +17,8 @@ let server: RunningServer;
 let browser: Browser;
 const demo = 'nui-thanh-2023-demo';
 const passwords: Record<string, string> = {};
+/** The shown figures with one count raised: a file that replaces them. */
+let pendingFile: Buffer;
 const token = () => ({ authorization: `Bearer ${server.adminToken}` });
 
 const roles = [
@@ -37,6 +41,14 @@ async function signIn(username: string, width: number): Promise<Page> {
   await page.locator('lb-admin lb-admin-audit button.load-audit').click();
   await expect.poll(() => page.locator('lb-admin lb-admin-audit li, lb-admin lb-admin-audit .notice').count()).toBeGreaterThan(0);
   return page;
+}
+
+/** The element is inside the window both ways. */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
+  });
 }
 
 /** Opens every form a section hides behind a button (changing nothing). */
@@ -111,11 +123,12 @@ beforeAll(async () => {
   }
   // A pending upload, for the publisher's card.
   const board = (await (await fetch(`${server.origin}/api/campaigns/${demo}/leaderboard`)).json()) as { snapshot: { id: number } };
-  const units = server.app.campaigns.require(demo).results.unitsOf(board.snapshot.id);
+  const units = server.app.campaigns.require(demo).results.unitsOf(board.snapshot.id).map((u, i) => (i === 2 ? { ...u, resolvedLate: (u.resolvedLate as number) + 1 } : u));
+  pendingFile = Buffer.from(statisticsCsv(units, nuiThanh2023));
   const res = await fetch(`${server.origin}/api/campaigns/${demo}/admin/snapshots?asOf=2023-12-31&publish=0`, {
     method: 'POST',
     headers: { ...token(), 'content-type': 'text/csv' },
-    body: Buffer.from(statisticsCsv(units, nuiThanh2023)),
+    body: pendingFile,
   });
   expect(res.status, await res.clone().text()).toBe(201);
 }, 60_000);
@@ -183,6 +196,46 @@ describe('every admin section fits the window, in every role', () => {
     expect(await disabledWithoutReason(clerk)).toEqual([]);
     expect(await clerk.locator('lb-admin lb-admin-upload #dry-run-why').textContent()).toBe('Chọn tệp số liệu trước.');
     await clerk.context().close();
+  });
+
+  it('the clerk\u2019s dry run on a phone: the verdict and "Gửi để công bố" in view first, the details below', async () => {
+    const page = await signIn('thu-ky', 360);
+    await page.locator('lb-admin input#file').setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: pendingFile });
+    await page.locator('lb-admin input#asof').fill('31/12/2023');
+    await page.locator('lb-admin button.dry-run').click();
+    await expect.poll(() => page.locator('lb-admin lb-admin-upload p.verdict').count()).toBe(1);
+    await expect.poll(() => inView(page, 'lb-admin lb-admin-upload button.publish')).toBe(true);
+    expect(await inView(page, 'lb-admin lb-admin-upload p.verdict')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('the publisher at 1280 px reads the comparison in the confirmation before publishing; "Hủy" publishes nothing', async () => {
+    const page = await signIn('cong-bo', 1280);
+    const row = page.locator('lb-admin table.snapshots tbody tr[data-state="pending"]');
+    await row.locator('button.publish-snapshot').click();
+    const confirm = page.locator('lb-admin lb-admin-snapshots .confirm');
+    await expect.poll(() => confirm.locator('ul.warnings li[data-code="replaces_published"]').count()).toBe(1);
+    await expect.poll(() => confirm.locator('lb-upload-comparison h3').textContent()).toBe('So với số liệu đã công bố');
+    expect(await inView(page, 'lb-admin lb-admin-snapshots .confirm button.confirm-publish')).toBe(true);
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    expect(await row.getAttribute('data-state')).toBe('pending');
+    await page.context().close();
+  });
+
+  it('the council on a phone: the decision form fits, and its confirmation, naming the decision, is in view', async () => {
+    const page = await signIn('hoi-dong', 360);
+    const form = page.locator('lb-admin lb-admin-finalize');
+    await form.locator('input#number').fill('125/QĐ-UBND');
+    await form.locator('input#date').fill('15/01/2024');
+    await form.locator('input#signer-name').fill('Nguyễn Văn Bình');
+    await form.locator('input#signer-title').fill('Chủ tịch UBND huyện Núi Thành');
+    await form.locator('button.finalize').click();
+    await expect.poll(() => form.locator('.confirm').textContent()).toContain('Căn cứ Quyết định số 125/QĐ-UBND ngày 15/01/2024');
+    await expect.poll(() => inView(page, 'lb-admin lb-admin-finalize .confirm button.confirm-finalize')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await controlsOutside(page)).toEqual([]);
+    await page.context().close();
   });
 
   it('calls sample data sample only where it is: the real figures of Thủy Thanh are not labelled so', async () => {
