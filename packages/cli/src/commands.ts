@@ -142,7 +142,8 @@ function explanationText(e: Explanation, lang: Lang): string {
     const name = `${s.number ? `${s.number} ` : ''}${pick(s.label, lang)}`;
     const max = s.max !== null ? ` / ${s.countedMax !== null && Number(s.countedMax) !== Number(s.max) ? `${s.countedMax} (${s.max})` : s.max}` : '';
     const value = s.value === null ? '—' : `${s.value}${s.exact ? '' : '…'}`;
-    lines.push(`${indent}${name}: ${s.formula} = ${value}${max}`);
+    // An entered figure is its own working: "0.8 / 1.0", not "0.8 = 0.8 / 1.0".
+    lines.push(`${indent}${name}: ${s.formula === s.value ? '' : `${s.formula} = `}${value}${max}`);
     if (s.comment) lines.push(`${indent}  ${lang === 'vi' ? 'Nhận xét' : 'Comment'}: ${s.comment}`);
     if (s.stated !== null && s.stated !== s.value) lines.push(`${indent}  ${lang === 'vi' ? 'Văn bản ghi' : 'Stated'}: ${s.stated}`);
     if (s.citation) lines.push(`${indent}  [${s.citation.section}] ${s.citation.text}`);

@@ -160,12 +160,25 @@ describe('score', () => {
     expect(evaluation.units.length).toBeGreaterThan(0);
   });
 
+  it('refuses entered points above their criterion\u2019s maximum, naming the row, the field and the maximum; scores nothing', () => {
+    const units = JSON.parse(readFileSync(join(examplesDir, 'thuy-thanh-cchc-2022.json'), 'utf8')) as UnitInput[];
+    const file = join(dir, 'thuy-thanh-1-5.json');
+    writeFileSync(file, JSON.stringify([{ ...units[0], p1_1_2: 1.5 }]));
+    const r = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Dòng 1, cột "[0].p1_1_2');
+    expect(r.stderr).toContain('Trường "p1_1_2": 1.5 điểm vượt điểm tối đa 1.0 của tiêu chí 1.1.2.');
+    expect(r.stderr).toContain("1.5 points is above criterion 1.1.2's maximum of 1.0");
+    noStack(r.stderr);
+  });
+
   it('--explain shows one unit\'s working: each figure with its formula in the unit\'s numbers, value and cited sentence', () => {
     const file = join(examplesDir, 'thuy-thanh-cchc-2022.json');
     const r = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022', '--explain', 'thuy-thanh']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Xã Thủy Thanh (thuy-thanh) — thuy-thanh-cchc-2022');
-    expect(r.stdout).toMatch(/1\.1\.2 Mức độ hoàn thành KH CCHC: min\(1\.0, 0\.8\) = 0\.8 \/ 1\.0\n/);
+    expect(r.stdout).toMatch(/1\.1\.2 Mức độ hoàn thành KH CCHC: 0\.8 \/ 1\.0\n/);
     expect(r.stdout).toContain('Nhận xét: hoàn thành 80%.');
     expect(r.stdout).toContain('[I.2]');
     expect(r.stdout).toMatch(/= 78\.636/);

@@ -29,6 +29,10 @@ export const issueMessages = {
     vi: `Trường "${field}" không được để "x" (không áp dụng): hãy nhập số điểm.`,
     en: `Field "${field}" cannot be "x" (not applicable): enter the points.`,
   }),
+  above_maximum: (field: string, value: string, max: string, criterion: string) => ({
+    vi: `Trường "${field}": ${value} điểm vượt điểm tối đa ${max} của tiêu chí ${criterion}. Hãy kiểm tra lại số đã nhập.`,
+    en: `Field "${field}": ${value} points is above criterion ${criterion}'s maximum of ${max}. Check the figure entered.`,
+  }),
   empty_id: () => ({ vi: 'Mã đơn vị không được để trống.', en: 'The unit id must not be empty.' }),
   empty_name: () => ({ vi: 'Tên đơn vị không được để trống.', en: 'The unit name must not be empty.' }),
   duplicate_id: (id: string, first: number) => ({

@@ -1,4 +1,5 @@
 import { didYouMean, issueMessages, relationMessage, togetherMessage } from './errors.js';
+import { aboveMaximum, enteredMaxima, type EnteredMaximum } from './rules/entered-points.js';
 import type { LocalizedText } from './schema/common.js';
 import type { ScoringIssue } from './schema/evaluation.js';
 import type { Relation, RuleSet, RuleSetInput } from './schema/rule-set.js';
@@ -60,6 +61,8 @@ interface Context {
   readonly groupList: readonly string[];
   readonly relations: readonly PreparedRelation[];
   readonly labelOf: ReadonlyMap<string, string[]>;
+  /** Per input position: the most that may be entered (a criterion's maximum), or null. */
+  readonly maxima: readonly (EnteredMaximum | null)[];
   /** Per input position: 1 when the field is missing, invalid or already reported (relations skip it). Reset per unit. */
   readonly skip: Uint8Array;
   readonly values: Float64Array;
@@ -81,6 +84,7 @@ function validationContext(ruleSet: RuleSet): Context {
         : { relation: r, left: r.left.map(at), right: r.right.map(at), fields: [], field: at(r.field ?? (r.left[r.left.length - 1] as string)) },
     ),
     labelOf: new Map(ruleSet.inputs.map((i) => [i.id, [(i.short ?? i.label).vi, (i.short ?? i.label).en]])),
+    maxima: ((m) => ruleSet.inputs.map((i) => m.get(i.id) ?? null))(enteredMaxima(ruleSet.score?.criteria)),
     skip: new Uint8Array(ruleSet.inputs.length),
     values: new Float64Array(ruleSet.inputs.length),
   };
@@ -126,6 +130,10 @@ function checkUnit(raw: unknown, i: number, ctx: Context, firstIndexOfId: Map<st
     ctx.skip[f] = 0;
     if (code !== null) {
       errors.push({ path: [i, input.id], code, message: issueMessages[code](input.id) });
+      ctx.skip[f] = 1;
+    } else if (ctx.maxima[f] && aboveMaximum(v as number | string | null | undefined, (ctx.maxima[f] as EnteredMaximum).max)) {
+      const limit = ctx.maxima[f] as EnteredMaximum;
+      errors.push({ path: [i, input.id], code: 'above_maximum', message: issueMessages.above_maximum(input.id, String(v), limit.max, limit.number) });
       ctx.skip[f] = 1;
     } else if (v === undefined || v === null || v === 'x' || input.kind === 'text') {
       // Absent optional counts and "not applicable" points take part in no relation.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nuiThanh2023, unitSchemaFor, validateUnits, type RuleSet } from '../src/index.js';
+import thuyThanhUnits from '../../../docs/examples/thuy-thanh-cchc-2022.json' with { type: 'json' };
+import { nuiThanh2023, thuyThanhCchc2022, unitSchemaFor, validateUnits, type RuleSet } from '../src/index.js';
 
 /**
  * validateUnits implements `unitSchemaFor(ruleSet)` by hand (for bilingual, per-field messages and
@@ -70,6 +71,30 @@ describe('validateUnits agrees with the published schema of the units', () => {
         expect(byHand.length === 0 && !emptyText).toBe(bySchema.success);
       }),
       { numRuns: 800 },
+    );
+  });
+});
+
+describe('entered points above their criterion\u2019s maximum', () => {
+  const [unit] = thuyThanhUnits as unknown as Record<string, unknown>[];
+  /** Around 1.0 (1.1.2's maximum), as numbers and as decimal text, including the far digits of text. */
+  const aroundOne = fc.oneof(
+    fc.double({ min: 0.9, max: 1.1, noNaN: true }),
+    fc.constantFrom(1, 1.0, '1', '1.0', '1.000', '1.00000000000000001', '0.99999999999999999', '1.5', '0'),
+    fc.integer({ min: 0, max: 1200 }).map((n) => (n / 1000).toFixed(3)),
+  );
+
+  it('are refused by validateUnits exactly when the schema refuses them, and exactly when they exceed 1.0', () => {
+    fc.assert(
+      fc.property(aroundOne, (v) => {
+        const entered = { ...unit, p1_1_2: v };
+        const byHand = validateUnits([entered], thuyThanhCchc2022);
+        const bySchema = unitSchemaFor(thuyThanhCchc2022).safeParse(entered);
+        const above = typeof v === 'number' ? v > 1 : Number(v) > 1 || v === '1.00000000000000001';
+        expect(byHand.errors.map((e) => e.code)).toEqual(above ? ['above_maximum'] : []);
+        expect(bySchema.success).toBe(!above);
+      }),
+      { numRuns: 400 },
     );
   });
 });

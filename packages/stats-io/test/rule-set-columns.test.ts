@@ -36,7 +36,8 @@ describe('the sheet of each rule set', () => {
     const ruleSet = thuyThanhCchc2022;
     const columns = columnsFor(ruleSet);
     const values: Record<string, string> = { unit_id: 'tt', unit_name: 'Xã Thủy Thanh', group: 'communes' };
-    for (const c of columns) if (c.kind === 'points' && c.required) values[c.key] = '1';
+    // Zero everywhere: within every criterion's maximum (some are 0.5).
+    for (const c of columns) if (c.kind === 'points' && c.required) values[c.key] = '0';
     values.p1_1_1 = 'x';
     values.p1_2 = 'một';
     const keys = Object.keys(values);

@@ -363,7 +363,8 @@ describe('a unit page', () => {
     for (const step of detail.explanation!.steps) {
       const text = (await page.locator(`lb-explanation li[data-step="${step.id}"]`).first().textContent())!.replace(/\s+/g, ' ');
       expect(text).toContain(step.label.vi);
-      expect(text).toContain(step.formula.replace(/\s+/g, ' '));
+      // A figure that is its own working (an entered or counted figure) is shown once, as a value.
+      if (step.formula !== step.value) expect(text).toContain(step.formula.replace(/\s+/g, ' '));
       if (step.citation) expect(text).toContain(`Văn bản, mục ${step.citation.section}`);
     }
     const history = page.locator('lb-history-chart table.history tbody tr');

@@ -385,7 +385,7 @@ function criterionExpr(node: Criterion, metrics: ReadonlyMap<string, Metric>, fr
   if (node.children) return criteriaSum(node.max, node.children, node.aggregate === 'weighted');
   const leaf = node.score;
   if (!leaf) throw new Error(`criterion ${node.id} has neither a score nor children`);
-  if (leaf.kind === 'entered') return enteredPoints(node.max, leaf.input);
+  if (leaf.kind === 'entered') return enteredPoints(leaf.input);
   const metric = metrics.get(leaf.metric) as Metric;
   const fraction = fractions.get(leaf.metric) as Expr;
   if (leaf.kind === 'linear') return linear(node.max, fraction);

@@ -135,7 +135,7 @@ export const leafScoreSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('entered'),
-      /** The points a person entered (the round that scores, e.g. the appraisal), capped at the maximum. */
+      /** The points a person entered (the round that scores, e.g. the appraisal); above the maximum they are refused. */
       input: inputIdSchema,
       /** The unit's own figure from an earlier round (self-assessment), shown beside it. */
       selfInput: inputIdSchema.optional(),
@@ -143,7 +143,7 @@ export const leafScoreSchema = z.discriminatedUnion('kind', [
       commentInput: inputIdSchema.optional(),
     })
     .strict()
-    .describe('points entered per criterion, capped at the maximum'),
+    .describe('points entered per criterion, at most its maximum (more is refused as an entry error)'),
 ]);
 
 export const criterionSchema = z

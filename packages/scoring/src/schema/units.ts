@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aboveMaximum, enteredMaxima } from '../rules/entered-points.js';
 import type { RuleSet } from './rule-set.js';
 
 /**
@@ -14,8 +15,17 @@ import type { RuleSet } from './rule-set.js';
 /** The text fields every unit has, before its inputs. */
 export const unitTextFields = ['id', 'name', 'group'] as const;
 
-/** Entered points: a number, or a decimal string as typed, ≥ 0. */
-const pointsValue = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]);
+/** Entered points: a number, or a decimal string as typed, ≥ 0 — and at most the criterion's maximum, where it has one. */
+const pointsValue = (max: string | undefined) =>
+  max === undefined
+    ? z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)])
+    : z.union([
+        z.number().nonnegative().max(Number(max)),
+        z
+          .string()
+          .regex(/^\d+(\.\d+)?$/)
+          .refine((v) => !aboveMaximum(v, max), `at most ${max}`),
+      ]);
 
 export function unitSchemaFor(ruleSet: RuleSet) {
   const shape: Record<string, z.ZodType> = {
@@ -23,10 +33,12 @@ export function unitSchemaFor(ruleSet: RuleSet) {
     name: z.string().min(1).describe('Display name, e.g. "Xã Tam Xuân I"'),
     group: z.enum(ruleSet.groups.map((g) => g.id) as [string, ...string[]]).describe('Group id from the rule set'),
   };
+  const maxima = enteredMaxima(ruleSet.score?.criteria);
   for (const input of ruleSet.inputs) {
     let field: z.ZodType;
+    const points = pointsValue(maxima.get(input.id)?.max);
     if (input.kind === 'count') field = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-    else if (input.kind === 'points') field = input.notApplicable ? z.union([pointsValue, z.literal('x'), z.null()]) : pointsValue;
+    else if (input.kind === 'points') field = input.notApplicable ? z.union([points, z.literal('x'), z.null()]) : points;
     else field = z.string();
     field = field.describe(`${input.label.vi} — ${input.label.en}`);
     shape[input.id] = input.optional || input.kind === 'text' ? field.optional() : field;

@@ -115,7 +115,7 @@ export class LbExplanation extends LitElement {
       <div class="head">${name}${max}</div>
       ${step.notApplicable
         ? html`<div class="na">${t.notApplicable}</div>`
-        : html`<div><code>${step.formula}</code> = <strong class="value">${step.value === null ? '—' : formatDecimal(step.value, this.locale)}</strong>${step.exact ? nothing : html` <span>${t.rounded}</span>`}</div>`}
+        : html`<div>${step.formula === step.value ? nothing : html`<code>${step.formula}</code> = `}<strong class="value">${step.value === null ? '—' : formatDecimal(step.value, this.locale)}</strong>${step.exact ? nothing : html` <span>${t.rounded}</span>`}</div>`}
       ${step.selfAssessed !== null ? html`<div class="stated">${t.selfAssessed(formatDecimal(step.selfAssessed, this.locale))}</div>` : nothing}
       ${step.stated !== null ? html`<div class="stated ${stated ? 'differs' : ''}">${t.stated(formatDecimal(step.stated, this.locale))}</div>` : nothing}
       ${step.comment ? html`<div class="comment">${t.comment}: ${step.comment}</div>` : nothing}
