@@ -55,6 +55,8 @@ export interface CompiledMetric {
   readonly kind: 'ratio' | 'sum';
   readonly of: readonly number[];
   readonly per: readonly number[];
+  /** The denominator when sum(per) is 0 (none: empty). */
+  readonly perWhenEmpty: readonly number[];
   /** 100 for a percent metric, else 1. */
   readonly scale: number;
   readonly whenEmpty: 'none' | 'zero' | 'full';
@@ -161,6 +163,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
       kind: m.kind,
       of: m.of.map(indexOf),
       per: m.kind === 'ratio' ? m.per.map(indexOf) : [],
+      perWhenEmpty: m.kind === 'ratio' && m.perWhenEmpty ? m.perWhenEmpty.map(indexOf) : [],
       scale: m.kind === 'ratio' && m.percent ? 100 : 1,
       whenEmpty: m.kind === 'ratio' ? m.whenEmpty : 'zero',
       short: m.short ?? m.label,
@@ -256,7 +259,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     let m = inputMetrics.get(id);
     if (!m) {
       const input = inputs[indexOf(id)] as CompiledInput;
-      m = { index: metricList.length, id, kind: 'sum', of: [input.index], per: [], scale: 1, whenEmpty: 'zero', short: input.short, unit: '', show: undefined };
+      m = { index: metricList.length, id, kind: 'sum', of: [input.index], per: [], perWhenEmpty: [], scale: 1, whenEmpty: 'zero', short: input.short, unit: '', show: undefined };
       inputMetrics.set(id, m);
       metricList.push(m);
     }
@@ -341,7 +344,8 @@ export function compile(rules: RuleSet, policies: Policies): Program {
 function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figure>, indexOf: (id: string) => number): number[][] {
   const found: number[][] = [];
   const seen = new Set<Expr>();
-  const inputsOf = (e: Expr): string[] => (e.op === 'input' ? [e.id] : e.op === 'sum' ? e.items.flatMap(inputsOf) : []);
+  // A fallback denominator is empty when both of its parts are (counts are never negative).
+  const inputsOf = (e: Expr): string[] => (e.op === 'input' ? [e.id] : e.op === 'sum' ? e.items.flatMap(inputsOf) : e.op === 'orElse' ? [...inputsOf(e.a), ...inputsOf(e.b)] : []);
   const visit = (e: Expr | undefined): void => {
     if (!e || seen.has(e)) return;
     seen.add(e);
@@ -360,6 +364,7 @@ function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figu
       case 'div':
       case 'min':
       case 'max':
+      case 'orElse':
         visit(e.a);
         visit(e.b);
         return;

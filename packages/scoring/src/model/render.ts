@@ -74,6 +74,11 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
       return `${e.op}(${render(e.a, ctx, false)}, ${render(e.b, ctx, false)})`;
     case 'floor':
       return `⌊${render(e.a, ctx, false)}⌋`;
+    case 'orElse': {
+      // The denominator as the source falls back to it: "0 → 1200" (this period's is 0, so the previous year's).
+      const a = valueOf(e.a);
+      return a !== null && X.cmp(a, X.ZERO) === 0 ? `(${render(e.a, ctx, false)} → ${render(e.b, ctx, false)})` : render(e.a, ctx, false);
+    }
     case 'sum':
       return e.items.map((item) => child(item, 1, false)).join(' + ');
     case 'ratio': {

@@ -26,6 +26,7 @@ const enum Op {
   Floor,
   Ratio,
   Step,
+  OrElse,
 }
 const emptyCode = { none: 0, zero: 1, full: 2 } as const;
 
@@ -127,6 +128,9 @@ export function buildTape(figures: readonly { id: string; expr: Expr }[], inputI
       }
       case 'floor':
         slot = emit(Op.Floor, compile(e.a));
+        break;
+      case 'orElse':
+        slot = emit(Op.OrElse, compile(e.a), compile(e.b));
         break;
       case 'sum': {
         let acc = compile(e.items[0] as Expr);
@@ -264,6 +268,17 @@ export function runFloat(t: Tape, x: Float64Array, xo: number, xe: Float64Array,
         none[i] = (none[p] as number) | (none[q] as number);
         break;
       }
+      case Op.OrElse: {
+        // a, or b when a is 0: decided only when a is certainly 0 or certainly not.
+        const ep = e[p] as number;
+        const vp = v[p] as number;
+        const k = vp === 0 && ep === 0 ? q : Math.abs(vp) > ep ? p : -1;
+        if (k < 0) return false;
+        v[i] = v[k] as number;
+        e[i] = e[k] as number;
+        none[i] = none[k] as number;
+        break;
+      }
       case Op.Floor: {
         const r = certainFloor(v[p] as number, e[p] as number);
         if (Number.isNaN(r)) return false;
@@ -331,6 +346,9 @@ export function runExact(t: Tape, x: readonly X.Exact[]): ExactRun {
         break;
       case Op.Floor:
         values[i] = vp && X.floor(vp);
+        break;
+      case Op.OrElse:
+        values[i] = vp && (X.cmp(vp, X.ZERO) !== 0 ? vp : vq);
         break;
       case Op.Ratio: {
         if (!vp || !vq) break;

@@ -32,12 +32,19 @@ interface Item {
   kind: 'linear' | 'capped';
   target?: string;
   whenEmpty: 'none' | 'zero' | 'full';
+  /** The denominator the source falls back to when `per` is 0 (item 1.4: the previous year's count). */
+  perWhenEmpty?: [string, { vi: string; en: string }];
   citation: Citation;
 }
 
 const transparencyFormula = 'Với cả bốn metric: điểm = điểm tối đa × tỷ lệ / 100';
 const digitisationFormula = 'Phần lớn metric dùng: điểm = min(điểm tối đa, điểm tối đa × tỷ lệ / 100)';
-const noneObservedFull = ' With no cases due (an empty denominator) the analysis has no observation; this rule set gives full marks (nothing due, nothing failed).';
+/**
+ * What the analysis could not observe — an empty denominator — the portal's formula description
+ * says for every item: "Nếu mẫu số = 0: hiển thị 0 hoặc N/A theo quy định báo cáo". Of its two
+ * options this rule set takes 0 (docs/decisions/0016-qd766-empty-denominators-and-sync-fallback.md).
+ */
+const emptyIsZero = ' With an empty denominator the portal\u2019s formula description says "Nếu mẫu số = 0: hiển thị 0 hoặc N/A theo quy định báo cáo"; of its two options this rule set takes 0.';
 
 const groups: { id: string; label: string; labelEn: string; max: string; items: Item[]; text: string }[] = [
   {
@@ -55,8 +62,8 @@ const groups: { id: string; label: string; labelEn: string; max: string; items: 
         of: ['publishedOnTime', { vi: 'Số TTHC công bố đúng hạn', en: 'Procedures announced on time' }],
         per: ['publishDue', { vi: 'Tổng số TTHC phải công bố trong kỳ', en: 'Procedures due to be announced' }],
         kind: 'linear',
-        whenEmpty: 'full',
-        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${noneObservedFull}`),
+        whenEmpty: 'zero',
+        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${emptyIsZero}`),
       },
       {
         id: 'publicUpdateOnTime',
@@ -66,8 +73,8 @@ const groups: { id: string; label: string; labelEn: string; max: string; items: 
         of: ['updatedOnTime', { vi: 'Số TTHC cập nhật, công khai đúng hạn', en: 'Procedures updated on time' }],
         per: ['updateDue', { vi: 'Tổng số TTHC phải cập nhật, công khai', en: 'Procedures due to be updated' }],
         kind: 'linear',
-        whenEmpty: 'full',
-        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${noneObservedFull}`),
+        whenEmpty: 'zero',
+        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${emptyIsZero}`),
       },
       {
         id: 'publicContentFull',
@@ -77,8 +84,8 @@ const groups: { id: string; label: string; labelEn: string; max: string; items: 
         of: ['publishedInFull', { vi: 'Số TTHC công bố, công khai đúng quy định', en: 'Procedures published in full' }],
         per: ['published', { vi: 'Tổng số TTHC được công bố, công khai trong kỳ', en: 'Procedures published' }],
         kind: 'linear',
-        whenEmpty: 'full',
-        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${noneObservedFull}`),
+        whenEmpty: 'zero',
+        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${emptyIsZero}`),
       },
       {
         id: 'dossierSync',
@@ -87,9 +94,19 @@ const groups: { id: string; label: string; labelEn: string; max: string; items: 
         max: '6',
         of: ['casesSynced', { vi: 'Số hồ sơ đồng bộ đúng hạn', en: 'Cases synchronised on time' }],
         per: ['casesToSync', { vi: 'Tổng số hồ sơ tiếp nhận, đang giải quyết hoặc trả kết quả', en: 'Cases received, in progress or returned' }],
+        perWhenEmpty: [
+          'casesPreviousYear',
+          { vi: 'Tổng số lượng hồ sơ của năm trước liền kề (Hệ thống báo cáo quốc gia)', en: 'Cases of the previous year (national reporting system)' },
+        ],
         kind: 'linear',
-        whenEmpty: 'full',
-        citation: fromAnalysis('Công khai, minh bạch', transparencyFormula, `Maximum × share.${noneObservedFull}`),
+        whenEmpty: 'zero',
+        citation: {
+          section: '1.4 Tỷ lệ hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia',
+          text: 'Nếu hệ thống BCQG và DVCQG không có số lượng hồ sơ cần đồng bộ (mẫu số =0 hoặc null) thì tính toán theo cách sau: … Mẫu số (kỳ báo cáo năm)= Tổng số lượng hồ sơ của năm trước liền kề. Nếu năm trước liền kề không có số liệu, tỷ lệ hồ sơ đồng bộ = 0.',
+          textEn:
+            "Maximum × share. With no cases to synchronise this period, the denominator is the previous year's count (the campaign's figures are the year's, so the year's rule applies); with none that year either, the share is 0 — not full marks.",
+          source: 'formulas',
+        },
       },
     ],
   },
@@ -234,11 +251,11 @@ const groups: { id: string; label: string; labelEn: string; max: string; items: 
       per: [perId as string, { vi: perVi as string, en: perEn as string }] as [string, { vi: string; en: string }],
       kind: 'capped' as const,
       target: id === 'reusedData' ? '80' : '100',
-      whenEmpty: 'full' as const,
+      whenEmpty: 'zero' as const,
       citation:
         id === 'reusedData'
-          ? fromAnalysis('Số hóa hồ sơ', 'Riêng REUSED_DIGITIZED_DATA đạt tối đa ở tỷ lệ 80%: điểm = min(2, 2 × tỷ lệ / 80)', `Full marks from 80%.${noneObservedFull}`)
-          : fromAnalysis('Số hóa hồ sơ', digitisationFormula, `min(maximum, maximum × share).${noneObservedFull}`),
+          ? fromAnalysis('Số hóa hồ sơ', 'Riêng REUSED_DIGITIZED_DATA đạt tối đa ở tỷ lệ 80%: điểm = min(2, 2 × tỷ lệ / 80)', `Full marks from 80%.${emptyIsZero}`)
+          : fromAnalysis('Số hóa hồ sơ', digitisationFormula, `min(maximum, maximum × share).${emptyIsZero}`),
     })),
   },
 ];
@@ -252,19 +269,22 @@ const shareOf = (item: Item): Metric => ({
   per: [item.per[0]],
   percent: true,
   whenEmpty: item.whenEmpty,
+  ...(item.perWhenEmpty ? { perWhenEmpty: [item.perWhenEmpty[0]] } : {}),
 });
 
 const inputs: RuleSetInput[] = [];
 const seen = new Set<string>();
-const count = (id: string, label: { vi: string; en: string }) => {
+const count = (id: string, label: { vi: string; en: string }, optional = false) => {
   if (seen.has(id)) return;
   seen.add(id);
-  inputs.push({ id, label, kind: 'count' });
+  inputs.push({ id, label, kind: 'count', ...(optional ? { optional } : {}) });
 };
 for (const g of groups)
   for (const item of g.items) {
     count(item.of[0], item.of[1]);
     count(item.per[0], item.per[1]);
+    // Needed only when this period's denominator is 0; left out, it is "no figures" (share 0).
+    if (item.perWhenEmpty) count(item.perWhenEmpty[0], item.perWhenEmpty[1], true);
   }
 inputs.push({
   id: 'onlineServicesScore',
@@ -334,6 +354,13 @@ export const qd766y2022: RuleSet = {
       note: 'Formulas reproduced from the national portal\u2019s per-unit data, verified on its observations within 0.015 points; not the legal text. Item maxima from the portal\u2019s metric table.',
     },
     {
+      id: 'formulas',
+      title: 'Mô tả công thức tính chỉ số 766 (Cổng Dịch vụ công quốc gia)',
+      reference: 'GitHub ChippedTopaz/qd766: web/src/formula-document.ts (the portal\u2019s formula description, verbatim)',
+      url: 'https://github.com/ChippedTopaz/qd766',
+      note: 'How the portal counts each item\u2019s numerator and denominator, and what it does when the denominator is empty.',
+    },
+    {
       id: 'quangnam',
       title: 'Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp của các sở, ngành, địa phương tỉnh Quảng Nam',
       url: 'https://quangnam.gov.vn/print/58228.html',
@@ -356,7 +383,9 @@ export const qd766y2022: RuleSet = {
       left: [item.of[0]],
       op: '<=' as const,
       right: [item.per[0]],
-      severity: 'error' as const,
+      // Item 1.4 counts cases synchronised against a denominator that may be 0 or null while cases
+      // were synchronised ("mẫu số =0 hoặc null"): said, not refused.
+      severity: item.perWhenEmpty ? ('warning' as const) : ('error' as const),
     })),
   ),
   metrics: groups.flatMap((g) => g.items.map(shareOf)),

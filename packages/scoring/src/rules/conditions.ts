@@ -31,6 +31,7 @@ export function metricValues(metrics: readonly CompiledMetric[], x: Float64Array
     if (m.kind === 'ratio') {
       let per = 0;
       for (let j = 0; j < m.per.length; j++) per += x[xo + (m.per[j] as number)] as number;
+      if (per === 0) for (let j = 0; j < m.perWhenEmpty.length; j++) per += x[xo + (m.perWhenEmpty[j] as number)] as number;
       if (per === 0) {
         num = m.whenEmpty === 'full' ? m.scale : 0;
         den = m.whenEmpty === 'none' ? 0 : 1;
@@ -78,7 +79,8 @@ export function exactMetric(m: CompiledMetric, x: readonly X.Exact[]): X.Exact |
   const total = (ids: readonly number[]) => ids.reduce((s, i) => X.add(s, x[i] as X.Exact), X.ZERO);
   const of = total(m.of);
   if (m.kind === 'sum') return of;
-  const per = total(m.per);
+  let per = total(m.per);
+  if (X.cmp(per, X.ZERO) === 0) per = total(m.perWhenEmpty);
   if (X.cmp(per, X.ZERO) === 0) return m.whenEmpty === 'none' ? null : m.whenEmpty === 'full' ? X.exact(m.scale) : X.ZERO;
   return X.mul(X.div(of, per), X.exact(m.scale));
 }

@@ -1,16 +1,20 @@
-import { constant, mul, ratio, sumOfInputs, type Expr } from '../model/expr.js';
+import { constant, mul, orElse, ratio, sumOfInputs, type Expr } from '../model/expr.js';
 import type { Metric } from '../schema/rule-set.js';
 
 /**
  * Chỉ số — a metric: a share of declared inputs ("tỷ lệ hồ sơ … trên tổng số hồ sơ …"), or a count.
  *
  * A ratio is sum(of) / sum(per); a percent metric is written (and compared, and given thresholds)
- * × 100. When sum(per) is 0 the metric's `whenEmpty` decides: no value, 0, or full marks.
+ * × 100. When sum(per) is 0 the denominator is sum(perWhenEmpty) where the source names one (the
+ * previous year's count); when that is 0 too, the metric's `whenEmpty` decides: no value, 0, or full
+ * marks.
  */
 
 /** The metric as a fraction (0 … 1 for a share): what "maximum × ratio" multiplies. */
 export function metricFraction(metric: Metric): Expr {
-  return metric.kind === 'ratio' ? ratio(sumOfInputs(metric.of), sumOfInputs(metric.per), metric.whenEmpty) : sumOfInputs(metric.of);
+  if (metric.kind !== 'ratio') return sumOfInputs(metric.of);
+  const per = sumOfInputs(metric.per);
+  return ratio(sumOfInputs(metric.of), metric.perWhenEmpty ? orElse(per, sumOfInputs(metric.perWhenEmpty)) : per, metric.whenEmpty);
 }
 
 /** The metric in its own unit: a percent metric × 100 (of the fraction given, so that the two share one node). */

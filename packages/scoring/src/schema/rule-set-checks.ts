@@ -84,7 +84,7 @@ export function checkRuleSet(rs: Loose, ctx: Ctx): void {
     claim(str(m.id), 'metric', ['metrics', i, 'id']);
     const id = str(m.id);
     if (id !== undefined) metrics.set(id, m);
-    for (const key of ['of', 'per'] as const) arr(m[key]).forEach((f, j) => needInput(f, ['metrics', i, key, j], numeric));
+    for (const key of ['of', 'per', 'perWhenEmpty'] as const) arr(m[key]).forEach((f, j) => needInput(f, ['metrics', i, key, j], numeric));
   });
   const needMetric = (id: unknown, path: Path, ratioOnly = false) => {
     const name = str(id);

@@ -100,8 +100,14 @@ export const metricSchema = z.discriminatedUnion('kind', [
       of: z.array(inputIdSchema).min(1),
       per: z.array(inputIdSchema).min(1),
       percent: z.boolean(),
-      /** When sum(per) = 0: no value (the unit has no score), 0, or full marks (100%). */
+      /** When sum(per) = 0 (and sum(perWhenEmpty) = 0, if given): no value (the unit has no score), 0, or full marks (100%). */
       whenEmpty: z.enum(['none', 'zero', 'full']),
+      /**
+       * When sum(per) = 0, the denominator the source falls back to, e.g. QĐ 766 item 1.4: "Nếu hệ
+       * thống BCQG và DVCQG không có số lượng hồ sơ cần đồng bộ (mẫu số = 0 hoặc null) … Mẫu số (kỳ
+       * báo cáo năm) = Tổng số lượng hồ sơ của năm trước liền kề". When it is 0 too, `whenEmpty`.
+       */
+      perWhenEmpty: z.array(inputIdSchema).min(1).optional(),
     })
     .strict(),
   z
