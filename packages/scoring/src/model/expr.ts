@@ -17,6 +17,8 @@ export type Expr =
   | { readonly op: 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max'; readonly a: Expr; readonly b: Expr }
   | { readonly op: 'floor'; readonly a: Expr }
   | { readonly op: 'sum'; readonly items: readonly Expr[] }
+  /** a as the source publishes it: rounded to `decimals`, half-up or down (a ≥ 0: points). */
+  | { readonly op: 'round'; readonly a: Expr; readonly decimals: number; readonly mode: 'half-up' | 'down' }
   /** a, or b when a is 0: the denominator a source falls back to (QĐ 766 item 1.4). */
   | { readonly op: 'orElse'; readonly a: Expr; readonly b: Expr }
   /** of / per, or, when per is 0: no value ('none'), 0 or 1. */
@@ -44,6 +46,7 @@ export const min = (a: Expr, b: Expr): Expr => ({ op: 'min', a, b });
 export const max = (a: Expr, b: Expr): Expr => ({ op: 'max', a, b });
 export const floor = (a: Expr): Expr => ({ op: 'floor', a });
 export const orElse = (a: Expr, b: Expr): Expr => ({ op: 'orElse', a, b });
+export const round = (a: Expr, decimals: number, mode: 'half-up' | 'down'): Expr => ({ op: 'round', a, decimals, mode });
 export const ratio = (of: Expr, per: Expr, whenEmpty: WhenEmpty): Expr => ({ op: 'ratio', of, per, whenEmpty });
 export const step = (x: Expr, from: readonly string[], values: readonly string[], below: string | null): Expr => ({
   op: 'step',

@@ -11,7 +11,7 @@ import { pointsTable } from '../rules/points-table.js';
 import type { Citation, LocalizedText, Show } from '../schema/common.js';
 import type { Policies } from '../schema/evaluation.js';
 import type { Adjustment, Condition, Criterion, Metric, RuleSet, RuleSetGroup, RuleSetPrize } from '../schema/rule-set.js';
-import { ref, type Expr } from './expr.js';
+import { ref, round, type Expr } from './expr.js';
 import { buildTape, type Tape } from './tape.js';
 
 /**
@@ -369,6 +369,7 @@ function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figu
         visit(e.b);
         return;
       case 'floor':
+      case 'round':
         visit(e.a);
         return;
       case 'sum':
@@ -387,6 +388,12 @@ function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figu
 
 /** A criterion's points, as the rule for its kind writes them. */
 function criterionExpr(node: Criterion, metrics: ReadonlyMap<string, Metric>, fractions: ReadonlyMap<string, Expr>): Expr {
+  const points = pointsOf(node, metrics, fractions);
+  return node.rounded ? round(points, node.rounded.decimals, node.rounded.mode) : points;
+}
+
+/** A criterion's points before the rounding its source publishes them with. */
+function pointsOf(node: Criterion, metrics: ReadonlyMap<string, Metric>, fractions: ReadonlyMap<string, Expr>): Expr {
   if (node.children) return criteriaSum(node.max, node.children, node.aggregate === 'weighted');
   const leaf = node.score;
   if (!leaf) throw new Error(`criterion ${node.id} has neither a score nor children`);

@@ -74,6 +74,8 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
       return `${e.op}(${render(e.a, ctx, false)}, ${render(e.b, ctx, false)})`;
     case 'floor':
       return `⌊${render(e.a, ctx, false)}⌋`;
+    case 'round':
+      return `round(${render(e.a, ctx, false)}, ${e.decimals})`;
     case 'orElse': {
       // The denominator as the source falls back to it: "0 → 1200" (this period's is 0, so the previous year's).
       const a = valueOf(e.a);

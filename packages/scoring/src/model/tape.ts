@@ -1,6 +1,6 @@
 import * as X from '../arithmetic/exact.js';
 import { certainBracket, certainFloor, U } from '../arithmetic/float.js';
-import type { Expr } from './expr.js';
+import { add, constant, div, floor, mul, type Expr } from './expr.js';
 
 /**
  * The named figures' expressions, flattened once per evaluation into a tape: one instruction per
@@ -132,6 +132,14 @@ export function buildTape(figures: readonly { id: string; expr: Expr }[], inputI
       case 'orElse':
         slot = emit(Op.OrElse, compile(e.a), compile(e.b));
         break;
+      case 'round': {
+        // ⌊a × 10^d (+ ½ for half-up)⌋ / 10^d: a floor both calculators already decide (the float
+        // one only when certain), so rounding needs no instruction of its own.
+        const scale = constant(`1${'0'.repeat(e.decimals)}`);
+        const scaled = mul(e.a, scale);
+        slot = compile(div(floor(e.mode === 'half-up' ? add(scaled, constant('0.5')) : scaled), scale));
+        break;
+      }
       case 'sum': {
         let acc = compile(e.items[0] as Expr);
         for (let i = 1; i < e.items.length; i++) acc = emit(Op.Add, acc, compile(e.items[i] as Expr));

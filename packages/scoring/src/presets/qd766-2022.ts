@@ -296,11 +296,19 @@ inputs.push({
   },
 });
 
+/**
+ * Each item's and each group's points as the portal publishes them: 2 decimals, half-up ("Làm
+ * tròn: đề xuất 2 chữ số thập phân"), before they are added — so that the six published groups add
+ * up to the published total, as Quảng Nam's publications do.
+ */
+const published = { decimals: 2, mode: 'half-up' } as const;
+
 const itemCriterion = (item: Item): Criterion => ({
   id: item.id,
   label: { vi: item.label, en: item.labelEn },
   max: item.max,
   citation: item.citation,
+  rounded: published,
   score: item.kind === 'linear' ? { kind: 'linear', metric: `${item.id}Share` } : { kind: 'capped', metric: `${item.id}Share`, target: item.target ?? '100' },
 });
 
@@ -317,6 +325,7 @@ const onlineServices: Criterion = {
     source: analysis,
   },
   show: { decimals: 2, rounding: 'half-up' },
+  rounded: published,
   score: { kind: 'entered', input: 'onlineServicesScore' },
 };
 
@@ -326,6 +335,7 @@ const groupCriteria: Criterion[] = groups.map((g) => ({
   max: g.max,
   citation: maxima(g.text, `Group maximum ${g.max}.`),
   show: { decimals: 2, rounding: 'half-up' },
+  rounded: published,
   children: g.items.map(itemCriterion),
 }));
 groupCriteria.splice(2, 0, onlineServices);

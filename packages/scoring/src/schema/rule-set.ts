@@ -170,6 +170,11 @@ export const criterionSchema = z
     aggregate: z.enum(['sum', 'weighted']).optional(),
     /** A child's weight under a weighted parent. */
     weight: nonNegativeDecimalSchema.optional(),
+    /**
+     * The criterion's points as its source publishes them, rounded before its parent adds them:
+     * QĐ 766 publishes each item and each group to 2 decimals, and the groups add up to the total.
+     */
+    rounded: z.object({ decimals: z.number().int().min(0).max(10), mode: z.enum(['half-up', 'down']) }).strict().optional(),
     /** An input holding the source's own sub-total for this parent, checked against the sum. */
     stated: inputIdSchema.optional(),
     /** Published with the unit's figures. */
