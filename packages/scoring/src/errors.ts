@@ -62,6 +62,10 @@ export const issueMessages = {
     en: 'This is a version 1 rule set. Convert it to version 2 with `thidua rules upgrade <file>` (or the library\u2019s upgradeRuleSet).',
   }),
   /** Warning: a parent criterion's sub-total as the source states it is not the sum of its parts. */
+  stated_maximum_mismatch: (criterion: string, stated: string, sum: string) => ({
+    vi: `Tiêu chí ${criterion}: văn bản ghi điểm tối đa ${stated.replace('.', ',')} nhưng điểm tối đa của các tiêu chí thành phần cộng lại là ${sum.replace('.', ',')}.`,
+    en: `Criterion ${criterion}: the source states a maximum of ${stated}, but its parts' maxima add up to ${sum}.`,
+  }),
   stated_subtotal_mismatch: (criterion: string, stated: string, computed: string) => ({
     vi: `Tiêu chí ${criterion}: văn bản ghi ${stated.replace('.', ',')} điểm nhưng tổng các tiêu chí thành phần là ${computed.replace('.', ',')} điểm.`,
     en: `Criterion ${criterion}: the source states ${stated} points, but its parts add up to ${computed}.`,

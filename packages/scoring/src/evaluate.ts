@@ -3,6 +3,7 @@ import { issueMessages, ScoringInputError } from './errors.js';
 import { Calculator, notApplicableOf, Storage, UnitValues } from './model/calculator.js';
 import { compile, type CompiledGroup, type Program } from './model/program.js';
 import type { ExactRun } from './model/tape.js';
+import { maximumWarnings } from './rules/criteria-sum.js';
 import { classIndex, classScale, type ClassScale } from './rules/classes.js';
 import { holds } from './rules/conditions.js';
 import { eligibilityReasons } from './rules/eligibility.js';
@@ -71,6 +72,12 @@ class Entry extends UnitValues implements RankKey {
     this.exactRun ??= this.calculator.runExact(this);
     return this.calculator.exactFigure(this.exactRun, id);
   }
+
+  /** The exact value of one tape slot (the sum of a stated sub-total's parts). */
+  exactAt(slot: number): X.Exact | null {
+    this.exactRun ??= this.calculator.runExact(this);
+    return this.exactRun.values[slot] ?? null;
+  }
 }
 
 /** An eligible unit's reasons, until it has any (never part of a result). */
@@ -92,7 +99,8 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const program = compile(rules, policies);
   const calculator = new Calculator(program, options.exact === true);
   const classes = classScale(rules);
-  const warnings: ScoringIssue[] = [...validation.warnings];
+  // The source's own disagreements first (a stated maximum that is not the sum of its parts), then each unit's.
+  const warnings: ScoringIssue[] = [...maximumWarnings(rules.score?.criteria), ...validation.warnings];
 
   const members = new Map<string, Entry[]>(rules.groups.map((g) => [g.id, []]));
   const list = validation.units;
@@ -272,7 +280,7 @@ function scoreTies(order: readonly Entry[], program: Program): GroupResult['ties
 function checkStated(program: Program, e: Entry, s: Program['stated'][number], warnings: ScoringIssue[]): void {
   const stated = e.input[program.inputs[s.input]?.id ?? ''];
   if (stated === undefined || stated === null || stated === 'x') return;
-  const computed = e.criterion(s.criterion);
+  const computed = e.exactAt(s.slot);
   if (computed === null) return;
   const statedExact = X.exact(typeof stated === 'number' ? String(stated) : String(stated));
   if (X.cmp(statedExact, computed) === 0) return;

@@ -73,6 +73,7 @@ function readInputs(program: Program, input: UnitInput, x: Float64Array, xe: Flo
     let n = 0;
     if (spec.kind === 'count') n = typeof v === 'number' ? v : 0;
     else if (spec.kind === 'points' && v !== null && v !== undefined && v !== 'x') n = typeof v === 'number' ? v : Number(v);
+    else if (program.statedAuthority[i] === 1) n = -1;
     x[xo + i] = n;
     xe[xo + i] = Number.isInteger(n) ? 0 : Math.abs(n) * U;
   }

@@ -17,6 +17,12 @@ export type Expr =
   | { readonly op: 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max'; readonly a: Expr; readonly b: Expr }
   | { readonly op: 'floor'; readonly a: Expr }
   | { readonly op: 'sum'; readonly items: readonly Expr[] }
+  /**
+   * The figure the unit's file states for a criterion (an input), or, where it states none, b (the
+   * sum of its parts): an authoritative sub-total. A missing stated input reads −1 (stated figures
+   * are never negative), so that both calculators can tell "not stated" from 0.
+   */
+  | { readonly op: 'stated'; readonly input: string; readonly otherwise: Expr }
   /** a as the source publishes it: rounded to `decimals`, half-up or down (a ≥ 0: points). */
   | { readonly op: 'round'; readonly a: Expr; readonly decimals: number; readonly mode: 'half-up' | 'down' }
   /** a, or b when a is 0: the denominator a source falls back to (QĐ 766 item 1.4). */
@@ -46,6 +52,7 @@ export const min = (a: Expr, b: Expr): Expr => ({ op: 'min', a, b });
 export const max = (a: Expr, b: Expr): Expr => ({ op: 'max', a, b });
 export const floor = (a: Expr): Expr => ({ op: 'floor', a });
 export const orElse = (a: Expr, b: Expr): Expr => ({ op: 'orElse', a, b });
+export const statedOr = (inputId: string, otherwise: Expr): Expr => ({ op: 'stated', input: inputId, otherwise });
 export const round = (a: Expr, decimals: number, mode: 'half-up' | 'down'): Expr => ({ op: 'round', a, decimals, mode });
 export const ratio = (of: Expr, per: Expr, whenEmpty: WhenEmpty): Expr => ({ op: 'ratio', of, per, whenEmpty });
 export const step = (x: Expr, from: readonly string[], values: readonly string[], below: string | null): Expr => ({

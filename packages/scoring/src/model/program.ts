@@ -11,7 +11,7 @@ import { pointsTable } from '../rules/points-table.js';
 import type { Citation, LocalizedText, Show } from '../schema/common.js';
 import type { Policies } from '../schema/evaluation.js';
 import type { Adjustment, Condition, Criterion, Metric, RuleSet, RuleSetGroup, RuleSetPrize } from '../schema/rule-set.js';
-import { ref, round, type Expr } from './expr.js';
+import { ref, round, statedOr, type Expr } from './expr.js';
 import { buildTape, type Tape } from './tape.js';
 
 /**
@@ -131,6 +131,8 @@ export interface Program {
   readonly moves: readonly CompiledMove[];
   /** The first multiplier, whose next bracket the gaps speak of. */
   readonly bracket: { figure: string; metric: CompiledMetric; bounds: readonly CompiledCondition[]; values: readonly string[] } | null;
+  /** Per input position: 1 for an authoritative stated sub-total, which reads −1 when the file states none. */
+  readonly statedAuthority: Uint8Array;
   /** Parents whose source states its own sub-total. */
   readonly stated: readonly { criterion: string; number: string; input: number; slot: number }[];
   /** The denominators (input positions) of every ratio the score needs a value of. */
@@ -186,7 +188,8 @@ export function compile(rules: RuleSet, policies: Policies): Program {
 
   const entered = new Map<string, { input: number; selfInput: number | null; commentInput: number | null }>();
   const stated: { criterion: string; number: string; input: number; slot: number }[] = [];
-  const statedInputs: { criterion: string; number: string; input: number }[] = [];
+  const statedInputs: { criterion: string; number: string; input: number; parts: Expr }[] = [];
+  const authoritative = rules.score?.statedSubtotals?.use === 'authoritative';
   let rawSlot: number | null = null;
   let bracket: Program['bracket'] = null;
   const score = rules.score;
@@ -199,7 +202,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
         id: node.id,
         kind: 'criterion',
         label: node.label,
-        expr: criterionExpr(node, metricDefs, fractions),
+        expr: criterionExpr(node, metricDefs, fractions, authoritative),
         citation: node.citation,
         number: node.number ?? null,
         max: node.max,
@@ -214,7 +217,12 @@ export function compile(rules: RuleSet, policies: Policies): Program {
           commentInput: node.score.commentInput === undefined ? null : indexOf(node.score.commentInput),
         });
       }
-      if (node.stated !== undefined) statedInputs.push({ criterion: node.id, number: node.number ?? node.id, input: indexOf(node.stated) });
+      if (node.stated !== undefined) {
+        const figure = figures[figures.length - 1] as Figure;
+        // What the stated figure is checked against: the sum of the parts (the criterion itself, unless its stated figure is authoritative).
+        const parts = figure.expr.op === 'stated' ? figure.expr.otherwise : figure.expr.op === 'round' && figure.expr.a.op === 'stated' ? figure.expr.a.otherwise : figure.expr;
+        statedInputs.push({ criterion: node.id, number: node.number ?? node.id, input: indexOf(node.stated), parts });
+      }
     };
     visit(score.criteria, null, 0);
 
@@ -252,7 +260,9 @@ export function compile(rules: RuleSet, policies: Policies): Program {
 
   const tape = buildTape(figures, inputIndex);
   if (score) rawSlot = tape.slotOf.get('rawScore') as number;
-  for (const s of statedInputs) stated.push({ ...s, slot: tape.slotOf.get(s.criterion) as number });
+  for (const { parts, ...s } of statedInputs) stated.push({ ...s, slot: tape.slotOfExpr.get(parts) as number });
+  const statedAuthority = new Uint8Array(rules.inputs.length);
+  if (authoritative) for (const s of statedInputs) statedAuthority[s.input] = 1;
 
   const inputMetrics = new Map<string, CompiledMetric>();
   const inputMetric = (id: string): CompiledMetric => {
@@ -335,6 +345,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     moves,
     bracket,
     stated,
+    statedAuthority,
     entered,
     scoreDenominators: score ? neededDenominators(figureById.get('rawScore')?.expr ?? null, figureById, indexOf) : [],
   };
@@ -372,6 +383,9 @@ function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figu
       case 'round':
         visit(e.a);
         return;
+      case 'stated':
+        visit(e.otherwise);
+        return;
       case 'sum':
         e.items.forEach(visit);
         return;
@@ -387,8 +401,9 @@ function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figu
 }
 
 /** A criterion's points, as the rule for its kind writes them. */
-function criterionExpr(node: Criterion, metrics: ReadonlyMap<string, Metric>, fractions: ReadonlyMap<string, Expr>): Expr {
-  const points = pointsOf(node, metrics, fractions);
+function criterionExpr(node: Criterion, metrics: ReadonlyMap<string, Metric>, fractions: ReadonlyMap<string, Expr>, authoritative: boolean): Expr {
+  const sum = pointsOf(node, metrics, fractions);
+  const points = authoritative && node.stated !== undefined ? statedOr(node.stated, sum) : sum;
   return node.rounded ? round(points, node.rounded.decimals, node.rounded.mode) : points;
 }
 

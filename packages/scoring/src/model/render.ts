@@ -74,6 +74,15 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
       return `${e.op}(${render(e.a, ctx, false)}, ${render(e.b, ctx, false)})`;
     case 'floor':
       return `⌊${render(e.a, ctx, false)}⌋`;
+    case 'stated': {
+      // The stated figure stands (it is the step's own value); where none is stated, the parts' sum.
+      const slot = ctx.tape.slotOfExpr.get(e.otherwise);
+      const own = ctx.tape.slotOfExpr.get(e);
+      const value = own === undefined ? null : (ctx.run.values[own] ?? null);
+      const parts = slot === undefined ? null : (ctx.run.values[slot] ?? null);
+      const given = !ctx.inputText(e.input).startsWith('-');
+      return given && value !== null && parts !== null && X.cmp(value, parts) !== 0 ? valueText(value) : render(e.otherwise, ctx, top);
+    }
     case 'round':
       return `round(${render(e.a, ctx, false)}, ${e.decimals})`;
     case 'orElse': {

@@ -1,6 +1,6 @@
 import * as X from '../arithmetic/exact.js';
 import { certainBracket, certainFloor, U } from '../arithmetic/float.js';
-import { add, constant, div, floor, mul, type Expr } from './expr.js';
+import { add, constant, div, floor, input, mul, step, sub, type Expr } from './expr.js';
 
 /**
  * The named figures' expressions, flattened once per evaluation into a tape: one instruction per
@@ -132,6 +132,14 @@ export function buildTape(figures: readonly { id: string; expr: Expr }[], inputI
       case 'orElse':
         slot = emit(Op.OrElse, compile(e.a), compile(e.b));
         break;
+      case 'stated': {
+        // given × s + (1 − given) × otherwise, where given = [s ≥ 0] (a step) and s is −1 when the
+        // file states nothing: ops both calculators already run exactly.
+        const s = input(e.input);
+        const given = step(s, ['0'], ['1'], '0');
+        slot = compile(add(mul(given, s), mul(sub(constant('1'), given), e.otherwise)));
+        break;
+      }
       case 'round': {
         // ⌊a × 10^d (+ ½ for half-up)⌋ / 10^d: a floor both calculators already decide (the float
         // one only when certain), so rounding needs no instruction of its own.

@@ -8,17 +8,19 @@ import type { Criterion, RuleSet, RuleSetInput } from '../schema/rule-set.js';
  * định) with a comment, parents summing their children; the self-assessed criteria (70 points) and
  * the sociological survey (30); published total 78.636/100.
  *
- * Each criterion below is the document's line, quoted in its citation. The appraised points are the
- * unit's data, not the rule set's: docs/examples/thuy-thanh-cchc-2022.json transcribes them, with
- * the document's own sub-totals (`stated…` inputs), which the evaluation checks against the sums.
- * Where the document does not add up:
- * - 3.5 is stated as 0.5/2.0, its parts as 0.5 + 0.75 (3.5.2 did not arise): 1.25 — and Nhiệm vụ 3's
- *   11.73 is only reached with 1.25. The evaluation warns about 3.5.
- * - Nhiệm vụ 6 is stated as 8.0/9.0, its listed criteria add up to 7.0/8.0: the document leaves out
- *   one point. Criterion 6.5* carries it (its number marked), so that the task and the total are
- *   the document's.
+ * Each criterion below is the document's line, quoted in its citation — only the document's own
+ * criteria. The appraised points are the unit's data, not the rule set's:
+ * docs/examples/thuy-thanh-cchc-2022.json transcribes them, with the document's own sub-totals
+ * (`stated…` inputs). The sub-totals are **authoritative** (`score.statedSubtotals`): the appraisal
+ * council signed them, so a parent whose figure the file states takes it, and the published total
+ * is the document's 78.636. Where the document does not add up, the evaluation says so, naming the
+ * criterion, the stated figure and the sum (docs/decisions/0017-stated-subtotals-authoritative.md):
+ * - 3.5 is stated as 0.5/2.0, its parts add up to 0.5 + 0.75 = 1.25 (3.5.2 did not arise); and
+ *   Nhiệm vụ 3 is stated as 11.73, its parts (with 3.5 at its stated 0.5) add up to 10.98.
+ * - Nhiệm vụ 6 is stated as 8.0/9.0, its listed criteria add up to 7.0 of 8.0: the document leaves
+ *   out one point, and a maximum of 1.0.
  * - Nhiệm vụ 3's listed maxima add up to 13.5 (with 3.5.2's 0.5, inferred from 3.5's 2.0), against
- *   14.5 stated. Points are unaffected; the stated maximum is kept.
+ *   14.5 stated. The stated maxima are kept.
  * - 3.5.2 is marked "x" (no such task arose): neither scored nor counted.
  */
 
@@ -270,15 +272,6 @@ const rows: Row[] = [
             text: '6.3 Thực hiện cơ chế tự chủ, tự chịu trách nhiệm về sử dụng biên chế và kinh phí quản lý hành chính tại cơ quan thuộc Nghị định 130/2005/NĐ-CP: 2.5/2.5 điểm.',
           },
           { number: '6.4', label: 'Xây dựng Quy chế chi tiêu nội bộ và quy chế quản lý, sử dụng tài sản công', labelEn: 'Internal spending and asset rules', max: '1.5', text: '6.4 Xây dựng Quy chế chi tiêu nội bộ và quy chế quản lý, sử dụng tài sản công: 1.5/1.5 điểm.' },
-          {
-            number: '6.5*',
-            label: 'Phần điểm của Nhiệm vụ 6 không được văn bản liệt kê chi tiết',
-            labelEn: 'The part of Task 6 the document does not itemise',
-            max: '1.0',
-            text: '-Nhiệm vụ 6. Cải cách tài chính công: 8.0/9.0 điểm',
-            textEn: 'Not a criterion of the document: Task 6 is stated as 8.0/9.0, while 6.1–6.4 add up to 7.0/8.0. The missing 1.0/1.0 is recorded here so that the task and the total are the document\u2019s.',
-            comment: true,
-          },
         ],
       },
       {
@@ -472,6 +465,13 @@ export const thuyThanhCchc2022: RuleSet = {
   score: {
     criteria: criterion(total),
     adjustments: [],
+    statedSubtotals: {
+      use: 'authoritative',
+      citation: citation(
+        'Sở Nội vụ tỉnh Thừa Thiên Huế thẩm định, đánh giá chấm điểm UBND xã Thủy Thanh đạt 78.636/100 điểm.',
+        "The appraisal body's figures — each task's, each group's and the total — are the result; where the listed parts add up to something else, that is said, not substituted.",
+      ),
+    },
     rounding: {
       decimals: 3,
       mode: 'half-up',

@@ -310,6 +310,19 @@ export const scoreSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * What the source's stated sub-totals (`stated` inputs) are: `checked` (default) — each parent
+     * sums its children, and a stated figure that differs is a warning; `authoritative` — the
+     * appraisal council signed them, so a parent whose figure the unit's file states takes that
+     * figure (its parts are still added, and a difference still warned of).
+     */
+    statedSubtotals: z
+      .object({
+        use: z.enum(['checked', 'authoritative']),
+        citation: citationSchema,
+      })
+      .strict()
+      .optional(),
     /** The published score: rounded once, at the end. */
     rounding: z
       .object({
