@@ -243,11 +243,11 @@ export function rulesCheckCommand(path: string, values: Values): number {
   // A campaign file (rule set + roster) is checked whole, as the leaderboard will read it.
   const parsed = locateJson(text).value;
   const isCampaign = typeof parsed === 'object' && parsed !== null && 'ruleSet' in parsed && 'roster' in parsed;
-  let checked: { rules: Rules | null; problems: PlacedProblem[] };
+  let checked: { rules: Rules | null; problems: PlacedProblem[]; warnings: PlacedProblem[] };
   if (isCampaign) checked = checkCampaignText(text);
   else {
     const bare = checkRuleSetText(text);
-    checked = { rules: bare.ruleSet ? { ruleSet: bare.ruleSet } : null, problems: bare.problems };
+    checked = { rules: bare.ruleSet ? { ruleSet: bare.ruleSet } : null, problems: bare.problems, warnings: bare.warnings };
   }
   if (!checked.rules) {
     const lines = [`✘ ${both({ vi: `${path}: ${checked.problems.length} lỗi`, en: `${path}: ${checked.problems.length} problem(s)` }, lang)}`];
@@ -262,7 +262,9 @@ export function rulesCheckCommand(path: string, values: Values): number {
       : { vi: `${path}: hợp lệ — bộ quy tắc "${ruleSet.id}"`, en: `${path}: valid — rule set "${ruleSet.id}"` },
     lang,
   );
-  emit(`✔ ${head}\n  ${pick(ruleSet.title, lang)}\n${ruleSetSummary(ruleSet, roster, lang).join('\n')}\n`, undefined);
+  // What the source itself does not make add up: said with its line, and the file is still valid.
+  const warnings = checked.warnings.map((w) => `! ${path}:${w.line}:${w.column}  ${both(w.message, lang)}`);
+  emit(`✔ ${head}\n  ${pick(ruleSet.title, lang)}\n${ruleSetSummary(ruleSet, roster, lang).join('\n')}\n${warnings.map((w) => `${w}\n`).join('')}`, undefined);
   return 0;
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cuongGian2024Targets, evaluate, explain, nuiThanh2023, presets, type Evaluation, type RuleSet, type UnitInput } from '@thidua/scoring';
+import { cuongGian2024Targets, evaluate, thuyThanhCchc2022, explain, nuiThanh2023, presets, type Evaluation, type RuleSet, type UnitInput } from '@thidua/scoring';
 import { columnsFor, parseStatsFile } from '@thidua/stats-io';
 import { demoCampaign } from '../../../apps/leaderboard/src/demo/nui-thanh-2023.js';
 import { cliDir, examplesDir, statsCsv, tempDir, thidua, width } from './helpers.js';
@@ -435,6 +435,28 @@ describe('rules', () => {
     // The missing comma is found where the next key begins.
     const brokenLine = brokenText.split('\n').findIndex((l) => l.includes('"currency": "VND"')) + 2;
     expect(s.stdout).toContain(`${broken}:${brokenLine}:3  JSON syntax error: comma expected`);
+  });
+
+  it('check warns, with the line, of every maximum its parts do not add up to; the file stays valid', () => {
+    const rules = structuredClone(thuyThanhCchc2022) as RuleSet;
+    // A parent of 60 over children of 30 + 35: the parent would cut a unit's 62 to 60 without a word.
+    const root = rules.score!.criteria;
+    root.children![0]!.max = '60';
+    const file = join(dir, 'rules-toi-da.json');
+    const text = JSON.stringify(rules, null, 2);
+    writeFileSync(file, text);
+    const r = thidua(['rules', 'check', file]);
+    expect(r.code).toBe(0);
+    const warnings = r.stdout.split('\n').filter((l) => l.startsWith('! '));
+    // Group I (60 stated, its tasks' 70), the total above it (100 stated, now 60 + 30), and the
+    // document's own: task 3 (14.5 / 13.5) and task 6 (9.0 / 8).
+    expect(warnings).toHaveLength(4);
+    expect(r.stdout).toContain('Tiêu chí CCHC: văn bản ghi điểm tối đa 100 nhưng điểm tối đa của các tiêu chí thành phần cộng lại là 90.');
+    const line = text.split('\n').findIndex((l) => l.includes('"max": "60"')) + 1;
+    const groupI = warnings.find((w) => w.includes('Tiêu chí I:'));
+    expect(groupI).toContain(`${file}:${line}:`);
+    expect(groupI).toContain('Tiêu chí I: văn bản ghi điểm tối đa 60 nhưng điểm tối đa của các tiêu chí thành phần cộng lại là 70.');
+    expect(r.stdout).toContain('Tiêu chí 6: văn bản ghi điểm tối đa 9,0');
   });
 
   it('score --rules rules.json uses the edited rules: a higher floor makes units ineligible', () => {

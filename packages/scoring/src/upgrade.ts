@@ -12,6 +12,8 @@ export interface RuleSetUpgrade {
   /** True when the input was a version 1 rule set. */
   upgraded: boolean;
   errors: ScoringIssue[];
+  /** As `validateRuleSet`'s: what the source itself does not make add up. */
+  warnings: ScoringIssue[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface RuleSetUpgrade {
 export function upgradeRuleSet(input: unknown): RuleSetUpgrade {
   if (!isVersion1(input)) {
     const v = validateRuleSet(input);
-    return { ok: v.ok, ruleSet: v.ruleSet, upgraded: false, errors: v.errors };
+    return { ok: v.ok, ruleSet: v.ruleSet, upgraded: false, errors: v.errors, warnings: v.warnings };
   }
   const parsed = ruleSetV1Schema.safeParse(input);
   if (!parsed.success) {
@@ -32,10 +34,11 @@ export function upgradeRuleSet(input: unknown): RuleSetUpgrade {
       ruleSet: null,
       upgraded: true,
       errors: parsed.error.issues.map((issue) => toScoringIssue(issue, input, ruleSetV1Schema as unknown as z.core.$ZodType)),
+      warnings: [],
     };
   }
   const converted = validateRuleSet(fromVersion1(parsed.data));
-  return { ok: converted.ok, ruleSet: converted.ruleSet, upgraded: true, errors: converted.errors };
+  return { ok: converted.ok, ruleSet: converted.ruleSet, upgraded: true, errors: converted.errors, warnings: converted.warnings };
 }
 
 /** The version 2 form of a version 1 rule set. */

@@ -4,11 +4,14 @@ import type { LocalizedText } from './schema/common.js';
 import type { ScoringIssue } from './schema/evaluation.js';
 import { ruleSetSchema, type RuleSet } from './schema/rule-set.js';
 import { allowedKeys } from './schema/keys.js';
+import { maximumWarnings } from './rules/criteria-sum.js';
 
 export interface RuleSetValidation {
   ok: boolean;
   ruleSet: RuleSet | null;
   errors: ScoringIssue[];
+  /** What the source itself does not make add up (a stated maximum that is not its parts' sum): said, not refused. */
+  warnings: ScoringIssue[];
 }
 
 /**
@@ -19,11 +22,11 @@ export interface RuleSetValidation {
  */
 export function validateRuleSet(input: unknown): RuleSetValidation {
   if (isVersion1(input)) {
-    return { ok: false, ruleSet: null, errors: [{ path: ['schemaVersion'], code: 'rule_set_version_1', message: issueMessages.rule_set_version_1() }] };
+    return { ok: false, ruleSet: null, errors: [{ path: ['schemaVersion'], code: 'rule_set_version_1', message: issueMessages.rule_set_version_1() }], warnings: [] };
   }
   const result = ruleSetSchema.safeParse(input);
-  if (result.success) return { ok: true, ruleSet: result.data, errors: [] };
-  return { ok: false, ruleSet: null, errors: result.error.issues.map((issue) => toScoringIssue(issue, input, ruleSetSchema)) };
+  if (result.success) return { ok: true, ruleSet: result.data, errors: [], warnings: maximumWarnings(result.data.score?.criteria) };
+  return { ok: false, ruleSet: null, errors: result.error.issues.map((issue) => toScoringIssue(issue, input, ruleSetSchema)), warnings: [] };
 }
 
 /** A version 1 rule set: `schemaVersion: 1`. */

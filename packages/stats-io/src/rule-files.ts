@@ -25,16 +25,19 @@ export interface CampaignFile {
  * A campaign file `{ id?, ruleSet, roster: [{ id, name, group }] }` (docs/adopting.md): the rule set
  * checked by the library, the roster by the leaderboard's rules (ASCII ids, unique, known groups).
  */
-export function checkCampaignText(text: string, opts: { upgrade: boolean } = { upgrade: false }): { rules: CampaignFile | null; problems: PlacedProblem[]; upgraded: boolean } {
+export function checkCampaignText(
+  text: string,
+  opts: { upgrade: boolean } = { upgrade: false },
+): { rules: CampaignFile | null; problems: PlacedProblem[]; warnings: PlacedProblem[]; upgraded: boolean } {
   const located = locateJson(text);
-  if (located.syntaxErrors.length > 0) return { rules: null, problems: located.syntaxErrors, upgraded: false };
+  if (located.syntaxErrors.length > 0) return { rules: null, problems: located.syntaxErrors, warnings: [], upgraded: false };
   const top = located.value;
   const problems: PlacedProblem[] = [];
   const place = (path: (string | number)[], message: { vi: string; en: string }) =>
     problems.push(...issuesByPath(located, [{ path: ['campaign', ...path], code: 'invalid_campaign', message }]));
   if (typeof top !== 'object' || top === null || Array.isArray(top)) {
     place([], { vi: 'Tệp chiến dịch phải là một đối tượng { ruleSet, roster }', en: 'A campaign file is an object { ruleSet, roster }' });
-    return { rules: null, problems, upgraded: false };
+    return { rules: null, problems, warnings: [], upgraded: false };
   }
   const { ruleSet: rawRuleSet, roster: rawRoster, id: rawId } = top as Record<string, unknown>;
   for (const key of Object.keys(top)) {
@@ -57,8 +60,9 @@ export function checkCampaignText(text: string, opts: { upgrade: boolean } = { u
       if (typeof u.id === 'string' && typeof u.name === 'string' && typeof u.group === 'string') roster.push({ id: u.id, name: u.name.trim(), group: u.group });
     }
   }
-  if (problems.length > 0 || !result.ruleSet) return { rules: null, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column), upgraded };
-  return { rules: { ...(typeof rawId === 'string' ? { id: rawId } : {}), ruleSet: result.ruleSet, roster }, problems: [], upgraded };
+  if (problems.length > 0 || !result.ruleSet) return { rules: null, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column), warnings: [], upgraded };
+  const warnings = issuesByPath(located, result.warnings.map((w) => ({ ...w, path: ['campaign', 'ruleSet', ...w.path] })));
+  return { rules: { ...(typeof rawId === 'string' ? { id: rawId } : {}), ruleSet: result.ruleSet, roster }, problems: [], warnings, upgraded };
 }
 
 
@@ -66,14 +70,19 @@ export function checkCampaignText(text: string, opts: { upgrade: boolean } = { u
  * Parses and validates a rules.json text; every problem with its line and column. With `upgrade`, a
  * version 1 rule set is converted (and said to be); without, it is refused with the way to convert it.
  */
-export function checkRuleSetText(text: string, opts: { upgrade: boolean } = { upgrade: false }): { ruleSet: RuleSet | null; problems: PlacedProblem[]; upgraded: boolean } {
+export function checkRuleSetText(
+  text: string,
+  opts: { upgrade: boolean } = { upgrade: false },
+): { ruleSet: RuleSet | null; problems: PlacedProblem[]; warnings: PlacedProblem[]; upgraded: boolean } {
   const located = locateJson(text);
-  if (located.syntaxErrors.length > 0) return { ruleSet: null, problems: located.syntaxErrors, upgraded: false };
+  if (located.syntaxErrors.length > 0) return { ruleSet: null, problems: located.syntaxErrors, warnings: [], upgraded: false };
   const upgraded = opts.upgrade && isVersion1(located.value);
   const result = opts.upgrade ? upgradeRuleSet(located.value) : validateRuleSet(located.value);
   const unsafe = result.ruleSet ? titleProblems(result.ruleSet).map((e) => ({ ...e, path: ['ruleSet', ...e.path] })) : [];
-  if (result.ok && result.ruleSet && unsafe.length === 0) return { ruleSet: result.ruleSet, problems: [], upgraded };
-  return { ruleSet: null, problems: issuesByPath(located, [...result.errors, ...unsafe]), upgraded };
+  // The source's own disagreements (a stated maximum that is not its parts' sum), each at its line.
+  const warnings = issuesByPath(located, result.warnings);
+  if (result.ok && result.ruleSet && unsafe.length === 0) return { ruleSet: result.ruleSet, problems: [], warnings, upgraded };
+  return { ruleSet: null, problems: issuesByPath(located, [...result.errors, ...unsafe]), warnings: [], upgraded };
 }
 
 /**

@@ -20,6 +20,8 @@ export function criteriaSum(max: string, children: readonly { id: string; max: s
 
 /** A parent whose stated maximum is not what its children's maxima add up to (weighted where it weights them). */
 export interface MaximumDisagreement {
+  /** Where the maximum is written in the rule set: ['score', 'criteria', 'children', 0, …, 'max']. */
+  path: (string | number)[];
   criterion: string;
   number: string;
   stated: string;
@@ -33,20 +35,20 @@ export interface MaximumDisagreement {
  */
 export function maximumDisagreements(root: Criterion): MaximumDisagreement[] {
   const found: MaximumDisagreement[] = [];
-  const visit = (node: Criterion) => {
+  const visit = (node: Criterion, path: (string | number)[]) => {
     if (!node.children) return;
-    node.children.forEach(visit);
+    node.children.forEach((child, i) => visit(child, [...path, 'children', i]));
     const weighted = node.aggregate === 'weighted';
     const total = node.children.reduce((t, c) => X.add(t, X.mul(X.exact(weighted ? (c.weight ?? '1') : '1'), X.exact(c.max))), X.ZERO);
-    if (X.cmp(total, X.exact(node.max)) !== 0) found.push({ criterion: node.id, number: node.number ?? node.id, stated: node.max, sum: X.toDisplay(total).text });
+    if (X.cmp(total, X.exact(node.max)) !== 0) found.push({ path: [...path, 'max'], criterion: node.id, number: node.number ?? node.id, stated: node.max, sum: X.toDisplay(total).text });
   };
-  visit(root);
+  visit(root, ['score', 'criteria']);
   return found;
 }
 
-/** The disagreements as warnings, at the criterion's maximum in the rule set (`criteria.<id>.max`). */
+/** The disagreements as warnings, each at the criterion's maximum in the rule set. */
 export function maximumWarnings(root: Criterion | undefined): ScoringIssue[] {
   return root
-    ? maximumDisagreements(root).map((d) => ({ path: ['criteria', d.criterion, 'max'], code: 'stated_maximum_mismatch', message: issueMessages.stated_maximum_mismatch(d.number, d.stated, d.sum) }))
+    ? maximumDisagreements(root).map((d) => ({ path: d.path, code: 'stated_maximum_mismatch', message: issueMessages.stated_maximum_mismatch(d.number, d.stated, d.sum) }))
     : [];
 }
