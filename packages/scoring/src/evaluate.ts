@@ -5,7 +5,7 @@ import { compile, type CompiledGroup, type Program } from './model/program.js';
 import type { ExactRun } from './model/tape.js';
 import { maximumWarnings } from './rules/criteria-sum.js';
 import { classIndex, classScale, type ClassScale } from './rules/classes.js';
-import { holds } from './rules/conditions.js';
+import { holds, showBesideThresholds } from './rules/conditions.js';
 import { eligibilityReasons } from './rules/eligibility.js';
 import { gapsOf, type GapContext } from './rules/gaps.js';
 import { allocatePrizes } from './rules/prizes.js';
@@ -132,6 +132,7 @@ function entryOf(rules: RuleSet, calculator: Calculator, storage: Storage, index
   const group = calculator.program.groups.get(input.group) as CompiledGroup;
   const e = new Entry(index, input, group, calculator, storage);
   const figures = calculator.figures(e, e.metrics);
+  showBesideThresholds(group.thresholds, e, e.metrics);
   e.exactRun = figures.exact;
   e.published = figures.published;
   e.raw = figures.raw;

@@ -83,6 +83,8 @@ export interface CompiledGroup {
   readonly prizes: readonly { prize: RuleSetPrize; conditions: readonly CompiledCondition[] }[];
   /** The first prize with conditions of its own, whose floor `meetsPrizeFloor` and the gap speak of. */
   readonly floorPrize: { prize: RuleSetPrize; conditions: readonly CompiledCondition[] } | null;
+  /** Every threshold a unit of the group is compared with — its floors, its prizes' conditions, the targets — for showing its metrics beside them. */
+  readonly thresholds: readonly CompiledCondition[];
 }
 
 export interface CompiledTie {
@@ -289,13 +291,16 @@ export function compile(rules: RuleSet, policies: Policies): Program {
   };
 
   const groups = new Map<string, CompiledGroup>();
+  const targetConditions = (rules.targets ?? []).map((t) => condition({ code: t.id, metric: t.metric, op: t.op, value: t.value, citation: t.citation }));
   for (const g of rules.groups) {
     const prizes = (g.prizes ?? []).map((prize) => ({ prize, conditions: (prize.conditions ?? []).map(condition) }));
+    const eligibility = (g.eligibility?.conditions ?? []).map((c) => ({ ...condition(c), citation: c.citation ?? g.eligibility?.citation ?? null }));
     groups.set(g.id, {
       group: g,
-      eligibility: (g.eligibility?.conditions ?? []).map((c) => ({ ...condition(c), citation: c.citation ?? g.eligibility?.citation ?? null })),
+      eligibility,
       prizes,
       floorPrize: prizes.find((p) => p.conditions.length > 0) ?? null,
+      thresholds: [...eligibility, ...prizes.flatMap((p) => p.conditions), ...targetConditions],
     });
   }
 

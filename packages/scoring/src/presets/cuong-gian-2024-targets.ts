@@ -77,7 +77,7 @@ export const cuongGian2024Targets: RuleSet = {
       per: ['received'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
       citation: onlineTargets,
     },
     {
@@ -89,7 +89,7 @@ export const cuongGian2024Targets: RuleSet = {
       per: ['receivedOnline'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
       citation: onlineTargets,
     },
     {
@@ -101,7 +101,7 @@ export const cuongGian2024Targets: RuleSet = {
       per: ['received'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
     },
     {
       id: 'onlinePaymentShare',
@@ -112,7 +112,7 @@ export const cuongGian2024Targets: RuleSet = {
       per: ['payments'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
     },
     {
       id: 'satisfactionShare',
@@ -123,7 +123,7 @@ export const cuongGian2024Targets: RuleSet = {
       per: ['ratings'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
     },
   ],
   targets: [

@@ -165,8 +165,9 @@ export function dvcCountMetrics(cite: { share: Citation; onTime: Citation; late:
       per: ['resolvedTotal'],
       percent: true,
       whenEmpty: 'none',
-      // Rounded down, so that 64.999% never reads as meeting a 65% floor.
-      show: { decimals: 2, rounding: 'down' },
+      // Half-up, as the plan prints shares; beside the 65% floor a figure that rounding would lift
+      // onto it is shown with the decimals that tell it apart (metricTextBeside).
+      show: { decimals: 2, rounding: 'half-up' },
       citation: cite.share,
     },
     {

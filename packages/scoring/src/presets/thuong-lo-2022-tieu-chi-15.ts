@@ -84,7 +84,7 @@ export const thuongLo2022TieuChi15: RuleSet = {
       per: ['casesReceived'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
     },
     {
       id: 'onTimeShare',
@@ -95,7 +95,7 @@ export const thuongLo2022TieuChi15: RuleSet = {
       per: ['resolved'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
       citation: onTime,
     },
     {
@@ -107,7 +107,7 @@ export const thuongLo2022TieuChi15: RuleSet = {
       per: ['interconnected'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
       citation: onTime,
     },
     {
@@ -119,7 +119,7 @@ export const thuongLo2022TieuChi15: RuleSet = {
       per: ['procedures'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
     },
     {
       id: 'satisfactionShare',
@@ -130,7 +130,7 @@ export const thuongLo2022TieuChi15: RuleSet = {
       per: ['ratings'],
       percent: true,
       whenEmpty: 'none',
-      show: { decimals: 2, rounding: 'down' },
+      show: { decimals: 2, rounding: 'half-up' },
     },
   ],
   targets: [

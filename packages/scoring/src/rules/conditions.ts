@@ -98,17 +98,52 @@ export function compareMetric(m: CompiledMetric, a: MetricValues, b: MetricValue
   return X.cmp(exactMetric(m, a.exactX()) as X.Exact, exactMetric(m, b.exactX()) as X.Exact);
 }
 
-/** The metric as a person reads it: its `show` (default: 2 decimals, rounded down, for a share; a count as it is). */
-export function metricText(m: CompiledMetric, u: MetricValues): string | null {
+/**
+ * The metric as a person reads it: its `show` (default: 2 decimals, half-up — as the documents print
+ * shares, "985/987 … 99,8%" — for a share; a count as it is). One convention for every share.
+ */
+export function metricText(m: CompiledMetric, u: MetricValues, decimalsShown?: number): string | null {
   const at = u.mo + 2 * m.index;
   const num = u.m[at] as number;
   const den = u.m[at + 1] as number;
   if (den === 0) return null;
-  const decimals = m.show?.decimals ?? (m.kind === 'sum' ? 0 : 2);
-  const mode = m.show?.rounding ?? 'down';
+  const decimals = decimalsShown ?? m.show?.decimals ?? (m.kind === 'sum' ? 0 : 2);
+  const mode = m.show?.rounding ?? 'half-up';
   if (Number.isInteger(num) && Number.isInteger(den)) return X.ratioFixed(num, den, decimals, mode);
   const value = exactMetric(m, u.exactX());
   return value === null ? null : X.toFixed(value, decimals, mode);
+}
+
+/**
+ * The metric as read beside a condition's threshold: its declared decimals, or — where rounding
+ * would make it look to meet a threshold it fails (64,996% shown as 65,00% against "≥ 65%"), or to
+ * fail one it meets — as many more decimals as tell the two apart (at most 10). `rounded` is then
+ * the figure at its declared decimals, for the note. The comparison itself is always exact.
+ */
+export function metricTextBeside(c: CompiledCondition, u: MetricValues): { text: string | null; rounded: string | null } {
+  const declared = c.metric.show?.decimals ?? (c.metric.kind === 'sum' ? 0 : 2);
+  const shown = metricText(c.metric, u);
+  if (shown === null) return { text: null, rounded: null };
+  const met = holds(c, u);
+  for (let decimals = declared; decimals <= 10; decimals++) {
+    const text = decimals === declared ? shown : (metricText(c.metric, u, decimals) as string);
+    if (opHolds(c.op, X.compareDecimals(text, c.value)) === met) return { text, rounded: decimals === declared ? null : shown };
+  }
+  return { text: metricText(c.metric, u, 10), rounded: shown };
+}
+
+/**
+ * A unit's shown metrics, each with the decimals that tell it apart from every threshold its group
+ * compares it with (floors, prize conditions): a commune at 64,996% is shown so, never 65,00%.
+ */
+export function showBesideThresholds(conditions: readonly CompiledCondition[], u: MetricValues, metrics: Record<string, string | null>): void {
+  for (const c of conditions) {
+    const shown = metrics[c.metric.id];
+    if (shown === undefined || shown === null) continue;
+    const { text, rounded } = metricTextBeside(c, u);
+    // The most decimals any of its thresholds needs.
+    if (rounded !== null && text !== null && text.length > shown.length) metrics[c.metric.id] = text;
+  }
 }
 
 const failedOp: Record<CompiledCondition['op'], string> = { '>=': '<', '>': '≤', '<=': '>', '<': '≥', '=': '≠' };
@@ -123,14 +158,18 @@ export function conditionText(c: CompiledCondition): LocalizedText {
   return { vi: `${m.short.vi} ${op} ${vi(c.value)}${m.unit}`, en: `${m.short.en} ${op} ${c.value}${m.unit}` };
 }
 
-/** Why the unit fails the condition: "Tỷ lệ trực tuyến 64,99% < 65%" / "Online share 64.99% < 65%". */
+/**
+ * Why the unit fails the condition: "Tỷ lệ trực tuyến 64,99% < 65%" / "Online share 64.99% < 65%";
+ * near the threshold, with the decimals that show it fails and a note: "64,996% < 65% (làm tròn: 65,00%)".
+ */
 export function failureMessage(c: CompiledCondition, u: MetricValues): LocalizedText {
-  const shown = metricText(c.metric, u) ?? '—';
+  const { text, rounded } = metricTextBeside(c, u);
+  const shown = text ?? '—';
   const m = c.metric;
   const op = failedOp[c.op];
   return {
-    vi: `${m.short.vi} ${vi(shown)}${m.unit} ${op} ${vi(c.value)}${m.unit}`,
-    en: `${m.short.en} ${shown}${m.unit} ${op} ${c.value}${m.unit}`,
+    vi: `${m.short.vi} ${vi(shown)}${m.unit} ${op} ${vi(c.value)}${m.unit}${rounded ? ` (làm tròn: ${vi(rounded)}${m.unit})` : ''}`,
+    en: `${m.short.en} ${shown}${m.unit} ${op} ${c.value}${m.unit}${rounded ? ` (rounded: ${rounded}${m.unit})` : ''}`,
   };
 }
 
@@ -138,7 +177,7 @@ export function failureMessage(c: CompiledCondition, u: MetricValues): Localized
 export function conditionFormula(c: CompiledCondition, u: MetricValues, inputValue: (index: number) => string): string {
   const m = c.metric;
   const sumText = (ids: readonly number[]) => (ids.length === 1 ? inputValue(ids[0] as number) : `(${ids.map(inputValue).join(' + ')})`);
-  const shown = metricText(m, u) ?? '—';
+  const shown = metricTextBeside(c, u).text ?? '—';
   const op = holds(c, u) ? heldOp[c.op] : failedOp[c.op];
   if (m.kind === 'sum') return m.of.length === 1 ? `${shown} ${op} ${c.value}` : `${sumText(m.of)} = ${shown} ${op} ${c.value}`;
   return `${m.scale === 100 ? '100 × ' : ''}${sumText(m.of)} / ${sumText(m.per)} = ${shown}${m.unit} ${op} ${c.value}${m.unit}`;
