@@ -196,6 +196,8 @@ export const leaderboardResponseSchema = z
   .object({
     campaign: campaignInfoSchema,
     status: publicationStatusSchema,
+    /** When final: the decision it rests on ("Chính thức theo Quyết định số … ngày …"); else null. */
+    decision: decisionSchema.nullable(),
     snapshot: snapshotMetaSchema.nullable(),
     previousSnapshot: z.object({ id: z.number().int(), asOf: isoDateSchema }).nullable(),
     /** The evaluation without the units' gaps (the unit endpoint has them, with the explanation). */
@@ -234,6 +236,8 @@ export const unitResponseSchema = z
     campaign: campaignInfoSchema,
     unit: z.object({ id: z.string(), name: z.string(), group: z.string() }),
     status: publicationStatusSchema,
+    /** When final: the decision it rests on; else null. */
+    decision: decisionSchema.nullable(),
     snapshot: snapshotMetaSchema.nullable(),
     result: unitResultSchema.nullable(),
     /** The unit's working: every figure with its formula in the unit's numbers and its citation. */

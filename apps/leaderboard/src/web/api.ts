@@ -10,6 +10,7 @@ export type {
   CampaignGroup,
   CampaignInfo,
   CampaignSummary,
+  Decision,
   CampaignsResponse,
   LeaderboardPageState,
   LeaderboardResponse,

@@ -83,6 +83,10 @@ export interface Messages {
   home: string;
   period: string;
   asOf: (date: string) => string;
+  /** "Công bố lúc 08:58 ngày 06/12/2026": when the figures shown were published. */
+  publishedAt: (moment: string) => string;
+  /** "Chính thức theo Quyết định số 125/QĐ-UBND ngày 15/01/2024": the decision a final result rests on. */
+  finalUnder: (kind: string | null, number: string, date: string) => string;
   noData: string;
   status: { provisional: string; final: string };
   statusHint: { provisional: string; final: string };
@@ -215,6 +219,8 @@ const vi: Messages = {
   home: 'Các đợt thi đua',
   period: 'Thời gian',
   asOf: (date) => `Số liệu đến ngày ${date}`,
+  publishedAt: (moment) => `Công bố ${moment}`,
+  finalUnder: (kind, number, date) => `Chính thức theo ${kind ?? 'Quyết định'} số ${number} ngày ${date}`,
   noData: 'Chưa có số liệu nào được công bố.',
   status: { provisional: 'Tạm tính', final: 'Chính thức' },
   statusHint: {
@@ -354,6 +360,8 @@ const en: Messages = {
   home: 'Campaigns',
   period: 'Period',
   asOf: (date) => `Figures as of ${date}`,
+  publishedAt: (moment) => `Published ${moment}`,
+  finalUnder: (kind, number, date) => `Final under ${kind ? `${kind} (document)` : 'Decision'} no. ${number} of ${date}`,
   noData: 'No figures have been published yet.',
   status: { provisional: 'Provisional', final: 'Final' },
   statusHint: {

@@ -159,4 +159,10 @@ export const pageStyles = css`
     align-items: center;
     margin: 0.25rem 0;
   }
+  /* When the figures were published, and the decision a final result rests on. */
+  .published {
+    margin: 0.25rem 0;
+    font-size: 0.9rem;
+    color: var(--lb-muted);
+  }
 `;

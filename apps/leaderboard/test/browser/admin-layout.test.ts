@@ -128,7 +128,7 @@ beforeAll(async () => {
   const res = await fetch(`${server.origin}/api/campaigns/${demo}/admin/snapshots?asOf=2023-12-31&publish=0`, {
     method: 'POST',
     headers: { ...token(), 'content-type': 'text/csv' },
-    body: pendingFile,
+    body: new Uint8Array(pendingFile),
   });
   expect(res.status, await res.clone().text()).toBe(201);
 }, 60_000);

@@ -152,6 +152,9 @@ describe('a campaign page', () => {
     expect(text).toContain(`Số liệu đến ngày ${api.snapshot!.asOf.split('-').reverse().join('/')}`);
     expect(text).toContain('Tạm tính');
     expect(await page.locator('lb-leaderboard .sample').textContent()).toContain('Dữ liệu minh họa');
+    // When the figures shown were published, in Vietnam time; a provisional result names no decision.
+    expect(text).toMatch(/Công bố lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await page.locator('lb-leaderboard header .decision').count()).toBe(0);
     // The skip link is the first stop, in the document; it lands just before the main content, and the
     // next Tab is inside it (the search), past the header's links.
     await page.keyboard.press('Tab');
@@ -160,6 +163,11 @@ describe('a campaign page', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.closest('main')?.id ?? document.activeElement?.shadowRoot?.activeElement?.tagName)).toBe('main');
+    // A final result names the decision it rests on, on the campaign page and on a unit page.
+    for (const path of [pageOf(cchc), pageOf(cchc, 'units/thuy-thanh')]) {
+      await page.goto(`${server.origin}${path}`);
+      await expect.poll(() => page.locator('header .published').first().textContent()).toContain('Chính thức theo Kế hoạch số 69/KH-UBND ngày 12/12/2022');
+    }
     await context.close();
   });
 

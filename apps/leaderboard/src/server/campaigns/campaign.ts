@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describeRuleSet, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
 import type { ExportMeta } from '@thidua/stats-io';
 import type {
+  Decision,
   CampaignInfo,
   CampaignSummary,
   Finalisation,
@@ -133,11 +134,16 @@ export class Campaign {
     return changes;
   }
 
+  /** The decision a final snapshot rests on; null for any other (or a result finalised before decisions were recorded). */
+  private decisionOf(snapshot: { id: number } | null): Decision | null {
+    return this.timeline.statusOf(snapshot) === 'final' ? (this.timeline.finalisation?.decision ?? null) : null;
+  }
+
   /** The leaderboard's parts other than the evaluation (which is stored serialised, apart). */
   private leaderboardParts(asOf?: string) {
     const snapshot = this.timeline.resolve(asOf);
     if (!snapshot) {
-      return { snapshot: null, head: { campaign: this.info, status: 'provisional' as const, snapshot: null, previousSnapshot: null, rankChanges: {} } };
+      return { snapshot: null, head: { campaign: this.info, status: 'provisional' as const, decision: null, snapshot: null, previousSnapshot: null, rankChanges: {} } };
     }
     const previous = this.timeline.previousOf(snapshot);
     return {
@@ -145,6 +151,7 @@ export class Campaign {
       head: {
         campaign: this.info,
         status: this.timeline.statusOf(snapshot),
+        decision: this.decisionOf(snapshot),
         snapshot: this.timeline.meta(snapshot),
         previousSnapshot: previous ? { id: previous.id, asOf: previous.asOf } : null,
         rankChanges: this.rankChanges(snapshot.id, previous?.id ?? null),
@@ -201,6 +208,7 @@ export class Campaign {
       unit,
       unitNames,
       status: this.timeline.statusOf(snapshot),
+      decision: this.decisionOf(snapshot),
       snapshot: snapshot ? this.timeline.meta(snapshot) : null,
       result,
       explanation: working?.explanation ?? null,
@@ -256,7 +264,7 @@ export class Campaign {
         sample: this.sample || snapshot.sample,
         generatedAt,
         units: this.results.unitsOf(snapshot.id),
-        decision: this.timeline.statusOf(snapshot) === 'final' ? (this.timeline.finalisation?.decision ?? null) : null,
+        decision: this.decisionOf(snapshot),
       },
     };
   }

@@ -8,6 +8,7 @@ import { subscribeToSnapshots } from './live.js';
 import { pageSize } from './lb-ranking-table.js';
 import type { SearchUnit } from './lb-unit-search.js';
 import { pageStyles, sharedStyles } from '../styles.js';
+import { publicationLine } from './publication-line.js';
 import '../lb-language-switch.js';
 import './lb-ranking-table.js';
 import './lb-unit-search.js';
@@ -211,6 +212,7 @@ export class LbLeaderboard extends LitElement {
         ${campaign.archived ? html`<span class="status archived">${t.archived}</span>` : nothing}
         ${this.updatedAt ? html`<span class="updated">${t.live.updatedAt(formatTime(this.updatedAt, this.locale, campaign.period.timeZone))}</span>` : nothing}
       </p>
+      ${publicationLine(snapshot, data.decision, this.locale, campaign.period.timeZone)}
       ${sample ? html`<p class="sample" role="note"><strong>${t.sampleBadge}</strong> — ${t.sampleBanner}</p>` : nothing}
     </header>`;
   }

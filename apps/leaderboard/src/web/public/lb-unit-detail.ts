@@ -8,6 +8,7 @@ import { pageStyles, sharedStyles } from '../styles.js';
 import { unitDetailStyles } from './unit-detail-styles.js';
 import './lb-explanation.js';
 import './lb-history-chart.js';
+import { publicationLine } from './publication-line.js';
 import '../lb-language-switch.js';
 
 /**
@@ -256,6 +257,7 @@ export class LbUnitDetail extends LitElement {
           <strong>${snapshot ? all.asOf(formatDate(snapshot.asOf, this.locale)) : all.noData}</strong>
           <span class="status ${status}">${all.status[status]}</span>
         </p>
+        ${publicationLine(snapshot, data.decision, this.locale, campaign.period.timeZone)}
         ${sample ? html`<p class="sample" role="note"><strong>${all.sampleBadge}</strong> — ${all.sampleBanner}</p>` : nothing}
       </header>
       <main>
