@@ -110,6 +110,8 @@ export interface Messages {
   groupsLabel: string;
   search: { label: string; placeholder: string; noMatch: string; results: (n: string) => string; inGroup: (group: string) => string };
   rankingCaption: (group: string) => string;
+  /** Why a group lists no unit (nothing published is `noData`). */
+  emptyGroup: { allIneligible: (count: string) => string; noUnits: string };
   col: {
     rank: string;
     change: string;
@@ -253,6 +255,10 @@ const vi: Messages = {
     inGroup: (g) => `thuộc ${g}`,
   },
   rankingCaption: (group) => `Bảng xếp hạng — ${group}`,
+  emptyGroup: {
+    allIneligible: (count) => `Không đơn vị nào được xếp hạng: cả ${count} đơn vị của nhóm chưa đạt điều kiện (lý do của từng đơn vị ở bên dưới).`,
+    noUnits: 'Nhóm này không có đơn vị nào trong danh sách.',
+  },
   col: {
     rank: 'Hạng',
     change: 'Thay đổi',
@@ -394,6 +400,10 @@ const en: Messages = {
     inGroup: (g) => `in ${g}`,
   },
   rankingCaption: (group) => `Ranking — ${group}`,
+  emptyGroup: {
+    allIneligible: (count) => `No unit is ranked: all ${count} units of the group fall short of the conditions (each unit's reason is below).`,
+    noUnits: 'This group has no unit in the roster.',
+  },
   col: {
     rank: 'Rank',
     change: 'Change',

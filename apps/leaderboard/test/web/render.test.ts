@@ -32,6 +32,19 @@ const embeddedState = (html: string) => JSON.parse(/<script type="application\/j
 const statsOf = (d: LeaderboardResponse, units: UnitInput[]): LeaderboardResponse => ({ ...d, evaluation: evaluate(units, nuiThanh2023) });
 
 describe('renderLeaderboardPage', () => {
+  it('says why a group lists no unit: nothing published, every unit short of the conditions (with the count), or no unit at all', () => {
+    const departments = data.evaluation!.units.filter((u) => u.groupId === 'departments').length;
+    const nothing = renderLeaderboardPage({ ...data, snapshot: null, evaluation: null }, { ...page, group: 'departments' });
+    expect(nothing).toContain('Chưa có số liệu nào được công bố.');
+    // Every department below the 100-case floor: none ranked.
+    const stats = app.campaigns.require('nui-thanh-2023-demo').results.unitsOf(data.snapshot!.id);
+    const short = stats.map((u) => (u.group === 'departments' ? { ...u, resolvedTotal: 10, resolvedOnline: 9, resolvedOnlineOnTime: 9, resolvedLate: 0 } : u));
+    const ineligible = renderLeaderboardPage(statsOf(data, short), { ...page, group: 'departments' });
+    expect(ineligible).toContain(`Không đơn vị nào được xếp hạng: cả ${departments} đơn vị của nhóm chưa đạt điều kiện`);
+    const none = renderLeaderboardPage(statsOf(data, stats.filter((u) => u.group !== 'departments')), { ...page, group: 'departments' });
+    expect(none).toContain('Nhóm này không có đơn vị nào trong danh sách.');
+  });
+
   it('renders the selected group\u2019s ranked units, in rank order, with the published score and the rule set\u2019s figures', () => {
     const html = renderLeaderboardPage(data, page);
     expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);

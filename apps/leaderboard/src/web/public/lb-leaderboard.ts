@@ -251,6 +251,7 @@ export class LbLeaderboard extends LitElement {
         .changed=${this.changed}
         .limit=${this.show}
         .total=${this.partial ? data.totals?.[groupId]?.ranked : undefined}
+        .unranked=${this.partial ? data.totals?.[groupId]?.unranked : undefined}
         locale=${this.locale}
         ?compact=${this.embed}
         @show-more=${() => void this.loadAll()}

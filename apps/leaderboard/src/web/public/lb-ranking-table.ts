@@ -41,6 +41,7 @@ export class LbRankingTable extends LitElement {
     awardsOnly: { type: Boolean, attribute: 'awards-only' },
     limit: { type: Number },
     total: { attribute: false },
+    unranked: { attribute: false },
     sortKey: { state: true },
     sortDirection: { state: true },
   };
@@ -60,6 +61,8 @@ export class LbRankingTable extends LitElement {
   declare limit: number;
   /** How many units the table lists in all, when `units` holds only the rows the page painted (a large roster). */
   declare total: number | undefined;
+  /** How many of the group's units are not ranked (the page may hold only the rows it painted). */
+  declare unranked: number | undefined;
   declare sortKey: string;
   declare sortDirection: SortDirection;
 
@@ -77,6 +80,7 @@ export class LbRankingTable extends LitElement {
     this.awardsOnly = false;
     this.limit = pageSize;
     this.total = undefined;
+    this.unranked = undefined;
     this.sortKey = 'rank';
     this.sortDirection = 'ascending';
   }
@@ -122,6 +126,18 @@ export class LbRankingTable extends LitElement {
       });
     }
     return { rows: rows.slice(0, this.limit), total };
+  }
+
+  /**
+   * Why a group lists no unit, which is one of three things: nothing is published, no unit of the
+   * group is in the roster, or every unit failed the conditions (said with their count).
+   */
+  private emptyText(): string {
+    const t = messages(this.locale);
+    if (!this.result) return t.noData;
+    const unranked = this.unranked ?? this.result.ineligibleUnitIds.length;
+    if (unranked > 0) return t.emptyGroup.allIneligible(formatInteger(unranked, this.locale));
+    return t.emptyGroup.noUnits;
   }
 
   private sortBy(key: string) {
@@ -224,7 +240,7 @@ export class LbRankingTable extends LitElement {
         <tbody>
           ${rows.length === 0
             ? html`<tr>
-                <td colspan=${columns} class="empty">${t.noData}</td>
+                <td colspan=${columns} class="empty">${this.emptyText()}</td>
               </tr>`
             : rows.map((u) => {
                 const changed = this.changed.has(u.unitId);
