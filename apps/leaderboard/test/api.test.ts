@@ -163,6 +163,20 @@ describe('public API on the demo campaigns', () => {
     expect(district.inputs.onlineServicesScore).toBeDefined();
   });
 
+  it('prints an award annex only where the rule set awards prizes; an index or a scorecard says it awards none (404), never "0 ₫"', async () => {
+    expect((await app.inject(`/c/${demoCampaignId}/awards`)).statusCode).toBe(200);
+    for (const id of [cchc, qd766]) {
+      const res = await app.inject(`/c/${id}/awards`);
+      expect(res.statusCode, id).toBe(404);
+      expect(res.body).toContain('Đợt thi đua này không trao giải, nên không có danh sách khen thưởng để in.');
+      expect(res.body).toContain(`href="/c/${id}/"`);
+      expect(res.body).not.toContain('0 ₫');
+    }
+    // The leaderboard says whether a final result rests on a decision.
+    expect((await app.inject(api(cchc, 'leaderboard'))).json().decision).toMatchObject({ kind: 'Kế hoạch', number: '69/KH-UBND', date: '2022-12-12' });
+    expect((await app.inject(demoApi('leaderboard'))).json().decision).toBeNull();
+  });
+
   it('labels the demo as sample data in its exports; the scorecard\u2019s exports are not', async () => {
     const csv = await app.inject(demoApi('export/awards.csv'));
     expect(csv.statusCode).toBe(200);

@@ -88,6 +88,8 @@ export interface Messages {
   /** "Chính thức theo Quyết định số 125/QĐ-UBND ngày 15/01/2024": the decision a final result rests on. */
   finalUnder: (kind: string | null, number: string, date: string) => string;
   noData: string;
+  /** The award annex of a campaign that awards nothing. */
+  noAwards: string;
   status: { provisional: string; final: string };
   statusHint: { provisional: string; final: string };
   archived: string;
@@ -224,6 +226,7 @@ const vi: Messages = {
   publishedAt: (moment) => `Công bố ${moment}`,
   finalUnder: (kind, number, date) => `Chính thức theo ${kind ?? 'Quyết định'} số ${number} ngày ${date}`,
   noData: 'Chưa có số liệu nào được công bố.',
+  noAwards: 'Đợt thi đua này không trao giải, nên không có danh sách khen thưởng để in. Kết quả xem ở trang của đợt thi đua.',
   status: { provisional: 'Tạm tính', final: 'Chính thức' },
   statusHint: {
     provisional: 'Kết quả tạm tính, có thể thay đổi khi có số liệu mới.',
@@ -369,6 +372,7 @@ const en: Messages = {
   publishedAt: (moment) => `Published ${moment}`,
   finalUnder: (kind, number, date) => `Final under ${kind ? `${kind} (document)` : 'Decision'} no. ${number} of ${date}`,
   noData: 'No figures have been published yet.',
+  noAwards: 'This campaign awards no prizes, so there is no award list to print. Its results are on the campaign page.',
   status: { provisional: 'Provisional', final: 'Final' },
   statusHint: {
     provisional: 'Provisional results; they may change when new figures arrive.',

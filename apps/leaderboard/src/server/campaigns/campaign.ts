@@ -139,6 +139,11 @@ export class Campaign {
     return this.timeline.statusOf(snapshot) === 'final' ? (this.timeline.finalisation?.decision ?? null) : null;
   }
 
+  /** The rule set awards prizes: it has an award list to print and sign. */
+  get awardsPrizes(): boolean {
+    return this.ruleSet.groups.some((g) => (g.prizes ?? []).length > 0);
+  }
+
   /** The leaderboard's parts other than the evaluation (which is stored serialised, apart). */
   private leaderboardParts(asOf?: string) {
     const snapshot = this.timeline.resolve(asOf);
@@ -240,7 +245,7 @@ export class Campaign {
       archived: this.archived,
       status: this.timeline.statusOf(latest),
       finalisation: this.finalisation(),
-      awardsPrizes: this.ruleSet.groups.some((g) => (g.prizes ?? []).length > 0),
+      awardsPrizes: this.awardsPrizes,
       latestAsOf: latest?.asOf ?? null,
       units: this.rosterList.length,
       leaders,

@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../contract.js';
 import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, messages } from '../../web/i18n.js';
+import { pageUrl } from '../../web/api.js';
 import { cspDirectives } from '../csp.js';
 import { loadManifest, webDistDir } from '../pages/assets.js';
 import { pageSize, renderAdminPage, renderAwardAnnexPage, renderCampaignListPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
@@ -149,6 +150,8 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
       const locale = chooseLocale(request, reply);
       const campaign = app.campaigns.get(request.params.campaignId);
       if (!campaign) return notFound(reply, locale, messages(locale).noData);
+      // An index or targets campaign awards nothing: no annex that would say "0 ₫".
+      if (!campaign.awardsPrizes) return notFound(reply, locale, messages(locale).noAwards, pageUrl(campaign.id));
       const board = campaign.getLeaderboard(request.query.asOf);
       const data = {
         campaign: board.campaign,
