@@ -16,6 +16,7 @@ export { thuyThanhCchc2022 } from './presets/thuy-thanh-cchc-2022.js';
 export { cuongGian2024Targets } from './presets/cuong-gian-2024-targets.js';
 export { thuongLo2022TieuChi15 } from './presets/thuong-lo-2022-tieu-chi-15.js';
 export { qd766y2022 } from './presets/qd766-2022.js';
+export { tuyPhuoc2024 } from './presets/tuy-phuoc-2024.js';
 export { presets, getPreset } from './presets/index.js';
 export {
   ruleSetSchema,

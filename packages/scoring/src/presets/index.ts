@@ -4,6 +4,7 @@ import { nuiThanh2023 } from './nui-thanh-2023.js';
 import { qd766y2022 } from './qd766-2022.js';
 import { thuongLo2022TieuChi15 } from './thuong-lo-2022-tieu-chi-15.js';
 import { thuyThanhCchc2022 } from './thuy-thanh-cchc-2022.js';
+import { tuyPhuoc2024 } from './tuy-phuoc-2024.js';
 
 /** Every rule set that ships with the library, by id: one of each shape of plan. */
 export const presets: Readonly<Record<string, RuleSet>> = {
@@ -12,6 +13,7 @@ export const presets: Readonly<Record<string, RuleSet>> = {
   [cuongGian2024Targets.id]: cuongGian2024Targets,
   [thuongLo2022TieuChi15.id]: thuongLo2022TieuChi15,
   [qd766y2022.id]: qd766y2022,
+  [tuyPhuoc2024.id]: tuyPhuoc2024,
 };
 
 export function getPreset(id: string): RuleSet | undefined {
