@@ -459,6 +459,30 @@ describe('rules', () => {
     expect(r.stdout).toContain('Tiêu chí 6: văn bản ghi điểm tối đa 9,0');
   });
 
+  it('check warns of a target written as a fraction on a percent metric, and of a class scale with no lowest class', () => {
+    const targets = structuredClone(cuongGian2024Targets) as RuleSet;
+    targets.targets![0]!.value = '0.7';
+    const fractionFile = join(dir, 'rules-nguong.json');
+    writeFileSync(fractionFile, JSON.stringify(targets, null, 2));
+    const fraction = thidua(['rules', 'check', fractionFile]);
+    expect(fraction.code).toBe(0);
+    expect(fraction.stdout).toContain('Ngưỡng 0,7 trên chỉ số phần trăm "onlineShare" là 0,7%, không phải 70%');
+
+    const classed = structuredClone(nuiThanh2023) as RuleSet;
+    classed.classes = {
+      levels: [
+        { id: 'tot', label: { vi: 'Tốt', en: 'Good' }, min: '80' },
+        { id: 'dat', label: { vi: 'Đạt', en: 'Met' }, min: '50' },
+      ],
+      citation: classed.score!.rounding.citation,
+    };
+    const classFile = join(dir, 'rules-xep-loai.json');
+    writeFileSync(classFile, JSON.stringify(classed, null, 2));
+    const scale = thidua(['rules', 'check', classFile]);
+    expect(scale.code, scale.stdout).toBe(0);
+    expect(scale.stdout).toContain('Thang xếp loại không có hạng thấp nhất (từ 0): đơn vị dưới 50 điểm sẽ không được xếp loại nào.');
+  });
+
   it('score --rules rules.json uses the edited rules: a higher floor makes units ineligible', () => {
     const rules = JSON.parse(thidua(['rules', 'init']).stdout) as typeof nuiThanh2023;
     const communes = rules.groups.find((g) => g.id === 'communes');

@@ -7,6 +7,9 @@ import type { ScoringIssue } from './schema/evaluation.js';
  */
 
 /** Problems with a unit's statistics (paths [index, field]). */
+/** A fraction written for a percent: "0.8" → "80". */
+const X100 = (value: string): string => String(Math.round(Number(value) * 1e8) / 1e6);
+
 export const issueMessages = {
   required: (field: string) => ({ vi: `Thiếu trường "${field}".`, en: `Field "${field}" is missing.` }),
   not_a_number: (field: string) => ({
@@ -62,6 +65,14 @@ export const issueMessages = {
     en: 'This is a version 1 rule set. Convert it to version 2 with `thidua rules upgrade <file>` (or the library\u2019s upgradeRuleSet).',
   }),
   /** Warning: a parent criterion's sub-total as the source states it is not the sum of its parts. */
+  percent_threshold_below_one: (metric: string, value: string) => ({
+    vi: `Ngưỡng ${value.replace('.', ',')} trên chỉ số phần trăm "${metric}" là ${value.replace('.', ',')}%, không phải ${X100(value)}%: chỉ số này tính theo phần trăm — có phải "${X100(value)}"?`,
+    en: `The threshold ${value} on the percent metric "${metric}" means ${value}%, not ${X100(value)}%: this metric is in percent — did you mean "${X100(value)}"?`,
+  }),
+  class_scale_without_lowest: (lowest: string) => ({
+    vi: `Thang xếp loại không có hạng thấp nhất (từ 0): đơn vị dưới ${lowest.replace('.', ',')} điểm sẽ không được xếp loại nào.`,
+    en: `The class scale has no lowest class (from 0): a unit below ${lowest} gets no class at all.`,
+  }),
   stated_maximum_mismatch: (criterion: string, stated: string, sum: string) => ({
     vi: `Tiêu chí ${criterion}: văn bản ghi điểm tối đa ${stated.replace('.', ',')} nhưng điểm tối đa của các tiêu chí thành phần cộng lại là ${sum.replace('.', ',')}.`,
     en: `Criterion ${criterion}: the source states a maximum of ${stated}, but its parts' maxima add up to ${sum}.`,

@@ -4,7 +4,7 @@ import type { LocalizedText } from './schema/common.js';
 import type { ScoringIssue } from './schema/evaluation.js';
 import { ruleSetSchema, type RuleSet } from './schema/rule-set.js';
 import { allowedKeys } from './schema/keys.js';
-import { maximumWarnings } from './rules/criteria-sum.js';
+import { ruleSetWarnings } from './rule-set-warnings.js';
 
 export interface RuleSetValidation {
   ok: boolean;
@@ -25,7 +25,7 @@ export function validateRuleSet(input: unknown): RuleSetValidation {
     return { ok: false, ruleSet: null, errors: [{ path: ['schemaVersion'], code: 'rule_set_version_1', message: issueMessages.rule_set_version_1() }], warnings: [] };
   }
   const result = ruleSetSchema.safeParse(input);
-  if (result.success) return { ok: true, ruleSet: result.data, errors: [], warnings: maximumWarnings(result.data.score?.criteria) };
+  if (result.success) return { ok: true, ruleSet: result.data, errors: [], warnings: ruleSetWarnings(result.data) };
   return { ok: false, ruleSet: null, errors: result.error.issues.map((issue) => toScoringIssue(issue, input, ruleSetSchema)), warnings: [] };
 }
 
