@@ -39,6 +39,24 @@ export function formatDecimal(value: string, locale: Locale): string {
   return numberFormat(locale, decimals).format(value as unknown as number);
 }
 
+/**
+ * A formula from the library ("49.97 + 28.666", "6 × 300 / 1200") with every number written the
+ * page's way — "49,97 + 28,666", "1.168" — so that the working uses one decimal separator.
+ */
+export function formatFormula(formula: string, locale: Locale): string {
+  return formula.replace(/\d+(?:\.\d+)?/g, (n) => formatDecimal(n, locale));
+}
+
+/**
+ * A value the working could not write exactly (a repeating decimal, given to 10 places): about,
+ * to 4 places — "≈ 69,5238" — rather than ten digits "rounded for display".
+ */
+export function formatApproximate(value: string, locale: Locale): string {
+  const [whole, fraction = ''] = value.split('.');
+  const short = fraction.length > 4 ? String(Number(`${whole}.${fraction}`).toFixed(4)).replace(/0+$/, '').replace(/\.$/, '') : value;
+  return `≈ ${formatDecimal(short, locale)}`;
+}
+
 /** A percentage given as a decimal string of percent points: "65.00" → "65,00%". */
 export function formatPercent(value: string, locale: Locale): string {
   return `${formatDecimal(value, locale)}%`;

@@ -194,7 +194,6 @@ export interface Messages {
     stated: (value: string) => string;
     selfAssessed: (value: string) => string;
     comment: string;
-    rounded: string;
     source: (section: string) => string;
     conditionsTitle: string;
     gapsTitle: string;
@@ -340,7 +339,6 @@ const vi: Messages = {
     stated: (v) => `văn bản ghi ${v}`,
     selfAssessed: (v) => `tự chấm ${v}`,
     comment: 'Nhận xét',
-    rounded: '(đã làm tròn để hiển thị)',
     source: (s) => `Văn bản, mục ${s}`,
     conditionsTitle: 'Điều kiện',
     gapsTitle: 'Cần thêm bao nhiêu?',
@@ -486,7 +484,6 @@ const en: Messages = {
     stated: (v) => `the document states ${v}`,
     selfAssessed: (v) => `self-assessed ${v}`,
     comment: 'Comment',
-    rounded: '(rounded for display)',
     source: (s) => `Document, section ${s}`,
     conditionsTitle: 'Conditions',
     gapsTitle: 'How many more?',

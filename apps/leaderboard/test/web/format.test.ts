@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatApproximate,
+  formatFormula,
   collator,
   formatDate,
   formatMoment,
@@ -51,6 +53,15 @@ describe('format.ts: one place for every figure, vi-VN and en', () => {
     expect(formatDecimal('0.30000000000000004441', 'en')).toBe('0.30000000000000004441');
     expect(formatDecimal('-1.20', 'vi')).toBe('-1,20');
     expect(formatDecimal('not a number', 'vi')).toBe('not a number');
+  });
+
+  it('writes a formula\u2019s numbers the page\u2019s way, and a value that is not exact as about 4 places', () => {
+    expect(formatFormula('49.97 + 28.666', 'vi')).toBe('49,97 + 28,666');
+    expect(formatFormula('1168', 'vi')).toBe('1.168');
+    expect(formatFormula('6 × 300 / (0 → 1200)', 'vi')).toBe('6 × 300 / (0 → 1.200)');
+    expect(formatFormula('49.97 + 28.666', 'en')).toBe('49.97 + 28.666');
+    expect(formatApproximate('69.5238095238', 'vi')).toBe('≈ 69,5238');
+    expect(formatApproximate('0.3333333333', 'en')).toBe('≈ 0.3333');
   });
 
   it('writes calendar dates as 31/12/2023 with no time-zone shift', () => {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Explanation, ExplanationStep } from '@thidua/scoring';
-import { formatDecimal } from '../format.js';
+import { formatApproximate, formatDecimal, formatFormula } from '../format.js';
 import { type Locale, messages, pick } from '../i18n.js';
 import { sharedStyles } from '../styles.js';
 
@@ -115,7 +115,11 @@ export class LbExplanation extends LitElement {
       <div class="head">${name}${max}</div>
       ${step.notApplicable
         ? html`<div class="na">${t.notApplicable}</div>`
-        : html`<div>${step.formula === step.value ? nothing : html`<code>${step.formula}</code> = `}<strong class="value">${step.value === null ? '—' : formatDecimal(step.value, this.locale)}</strong>${step.exact ? nothing : html` <span>${t.rounded}</span>`}</div>`}
+        : html`<div>
+            ${step.formula === step.value ? nothing : html`<code>${formatFormula(step.formula, this.locale)}</code> = `}<strong class="value"
+              >${step.value === null ? '—' : step.exact ? formatDecimal(step.value, this.locale) : formatApproximate(step.value, this.locale)}</strong
+            >
+          </div>`}
       ${step.selfAssessed !== null ? html`<div class="stated">${t.selfAssessed(formatDecimal(step.selfAssessed, this.locale))}</div>` : nothing}
       ${step.stated !== null ? html`<div class="stated ${stated ? 'differs' : ''}">${t.stated(formatDecimal(step.stated, this.locale))}</div>` : nothing}
       ${step.comment ? html`<div class="comment">${t.comment}: ${step.comment}</div>` : nothing}
@@ -148,7 +152,7 @@ export class LbExplanation extends LitElement {
               ${[...e.conditions, ...e.targets].map(
                 (c) => html`<li>
                   <span class=${c.met ? 'met' : 'not-met'}>${c.met ? `✔ ${t.met}` : `✘ ${t.notMet}`}</span> — ${pick(c.label, this.locale)}:
-                  <code>${c.formula}</code>${c.citation ? this.quote({ citation: c.citation }) : nothing}
+                  <code>${formatFormula(c.formula, this.locale)}</code>${c.citation ? this.quote({ citation: c.citation }) : nothing}
                 </li>`,
               )}
             </ul>`
