@@ -18,11 +18,8 @@ export interface ExplainOptions {
   policies?: Partial<Policies>;
 }
 
-const roundingWords = {
-  'half-up': { vi: 'làm tròn nửa lên', en: 'half-up' },
-  'half-even': { vi: 'làm tròn nửa chẵn', en: 'half-even' },
-  down: { vi: 'làm tròn xuống', en: 'rounded down' },
-} as const;
+/** The published rounding as a formula writes it, in no language (like min and max); its citation says it in words. */
+const roundingFunction = { 'half-up': 'round', 'half-even': 'roundHalfEven', down: 'roundDown' } as const;
 
 /**
  * Makes an explainer for one rule set: the rule set is checked and compiled once, then each unit
@@ -84,13 +81,12 @@ function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, 
   if (rounding && program.rules.score) {
     const published = raw === null ? NaN : publishExact(raw, rounding);
     score = Number.isNaN(published) ? null : scoreText(published, rounding);
-    const words = roundingWords[rounding.mode];
     steps.push({
       ...blankStep,
       id: 'score',
       kind: 'score',
       label: { vi: 'Điểm công bố', en: 'Published score' },
-      formula: `${words.vi} ${rounding.decimals} chữ số thập phân / ${words.en}, ${rounding.decimals} decimals: ${valueText(raw)}`,
+      formula: `${roundingFunction[rounding.mode]}(${valueText(raw)}, ${rounding.decimals})`,
       value: score,
       exact: true,
       citation: program.rules.score.rounding.citation,

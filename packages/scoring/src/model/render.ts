@@ -96,7 +96,8 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
       const text = `${child(e.of, 2, false)} / ${child(e.per, 2, true)}`;
       const per = valueOf(e.per);
       if (per !== null && X.cmp(per, X.ZERO) === 0) {
-        const policy = { none: 'không có giá trị / no value', zero: '= 0', full: '= 1 (đủ điểm / full marks)' }[e.whenEmpty];
+        // In no language: the metric's citation says the empty-denominator rule in words.
+        const policy = { none: '—', zero: '= 0', full: '= 1' }[e.whenEmpty];
         return top ? `${text}: ${policy}` : `(${text}: ${policy})`;
       }
       return text;
