@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
+import { inView } from './page-helpers.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -32,14 +33,6 @@ async function adminPage(width: number): Promise<Page> {
   await page.locator('lb-admin lb-admin-login button[type=submit]').click();
   await expect.poll(() => page.locator('lb-admin .signed-in-as').textContent()).toContain('Phạm Minh Quân');
   return page;
-}
-
-/** The element is inside the window both ways. */
-async function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
-  });
 }
 
 beforeAll(async () => {

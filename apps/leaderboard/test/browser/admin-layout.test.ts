@@ -11,7 +11,7 @@ import { statisticsCsv } from '@thidua/stats-io';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
-import { runAxe } from './page-helpers.js';
+import { inView, runAxe } from './page-helpers.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,14 +41,6 @@ async function signIn(username: string, width: number): Promise<Page> {
   await page.locator('lb-admin lb-admin-audit button.load-audit').click();
   await expect.poll(() => page.locator('lb-admin lb-admin-audit li, lb-admin lb-admin-audit .notice').count()).toBeGreaterThan(0);
   return page;
-}
-
-/** The element is inside the window both ways. */
-async function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
-  });
 }
 
 /** Opens every form a section hides behind a button (changing nothing). */

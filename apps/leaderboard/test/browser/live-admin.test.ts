@@ -17,7 +17,7 @@ import { statisticsCsv } from '@thidua/stats-io';
 import { nuiThanh2023, type UnitInput } from '@thidua/scoring';
 import type { LeaderboardResponse, SheetIssue } from '../../src/web/api.js';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
-import { rankingRows, runAxe, viMoney, viNumber } from './page-helpers.js';
+import { inView, rankingRows, runAxe, viMoney, viNumber } from './page-helpers.js';
 
 const demo = 'nui-thanh-2023-demo';
 const demoApi = (path: string) => `/api/campaigns/${demo}/${path}`;
@@ -65,15 +65,6 @@ async function expectPageShows(expected: LeaderboardResponse) {
       timeout: 20_000,
     })
     .toEqual(ranked(expected));
-}
-
-/** Whether the element is inside the window, both ways: what the official sees without scrolling. */
-async function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    // A pixel of slack: scrolling aligns edges to fractions of a pixel.
-    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
-  });
 }
 
 /** It comes into view (the page scrolls it there once rendered). */

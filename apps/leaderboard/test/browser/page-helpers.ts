@@ -72,3 +72,11 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   });
   return result;
 }
+
+/** The element is inside the window both ways (a pixel of slack: scrolling aligns edges to fractions of a pixel). */
+export async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
+  });
+}

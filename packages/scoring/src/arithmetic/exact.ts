@@ -213,4 +213,24 @@ export function isExactDouble(value: string): boolean {
 }
 
 /** A decimal string compared with another, exactly. */
-export const compareDecimals = (a: string, b: string): number => cmp(exact(a), exact(b));
+export const compareDecimals = (a: string, b: string): number => (plainDecimal.test(a) && plainDecimal.test(b) ? comparePlainDecimals(a, b) : cmp(exact(a), exact(b)));
+
+const plainDecimal = /^\d+(\.\d+)?$/;
+
+/** Two unsigned decimal texts compared digit by digit, allocating no fraction ("64.99" < "65"). */
+function comparePlainDecimals(a: string, b: string): number {
+  const ad = a.indexOf('.');
+  const bd = b.indexOf('.');
+  let ai = ad < 0 ? a : a.slice(0, ad);
+  let bi = bd < 0 ? b : b.slice(0, bd);
+  ai = ai.replace(/^0+(?=\d)/, '');
+  bi = bi.replace(/^0+(?=\d)/, '');
+  if (ai.length !== bi.length) return ai.length < bi.length ? -1 : 1;
+  if (ai !== bi) return ai < bi ? -1 : 1;
+  const af = ad < 0 ? '' : a.slice(ad + 1);
+  const bf = bd < 0 ? '' : b.slice(bd + 1);
+  const n = Math.max(af.length, bf.length);
+  const ap = af.padEnd(n, '0');
+  const bp = bf.padEnd(n, '0');
+  return ap === bp ? 0 : ap < bp ? -1 : 1;
+}

@@ -71,6 +71,8 @@ export interface CompiledCondition {
   readonly metric: CompiledMetric;
   readonly op: '<=' | '<' | '=' | '>=' | '>';
   readonly value: string;
+  /** How many decimals `value` is written with ("62.5": 1). */
+  readonly valueDecimals: number;
   /** The value as n / d in lowest terms (a rule set's thresholds are small decimals). */
   readonly n: number;
   readonly d: number;
@@ -244,7 +246,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
           // Each bracket's bound as the condition "metric ≥ from" that reaching it means.
           bounds: a.brackets.map((b) => {
             const parts = X.decimalParts(b.from);
-            return { code: a.id, metric, op: '>=' as const, value: b.from, n: Number(parts.n), d: Number(parts.d), citation: null };
+            return { code: a.id, metric, op: '>=' as const, value: b.from, valueDecimals: b.from.split('.')[1]?.length ?? 0, n: Number(parts.n), d: Number(parts.d), citation: null };
           }),
           values: a.brackets.map((b) => b.value),
         };
@@ -284,6 +286,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
       metric: c.metric !== undefined ? (metrics.get(c.metric) as CompiledMetric) : inputMetric(c.input as string),
       op: c.op,
       value: c.value,
+      valueDecimals: c.value.split('.')[1]?.length ?? 0,
       n: Number(parts.n),
       d: Number(parts.d),
       citation: c.citation ?? null,

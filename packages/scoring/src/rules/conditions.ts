@@ -140,6 +140,10 @@ export function showBesideThresholds(conditions: readonly CompiledCondition[], u
   for (const c of conditions) {
     const shown = metrics[c.metric.id];
     if (shown === undefined || shown === null) continue;
+    // Rounding is monotonic and keeps a threshold of no more decimals where it is: a unit that meets
+    // "≥ T" or "≤ T" still reads as meeting it. Only the others need looking at (a national roster
+    // is tens of thousands of units, most of them meeting every floor).
+    if ((c.op === '>=' || c.op === '<=') && c.valueDecimals <= (c.metric.show?.decimals ?? (c.metric.kind === 'sum' ? 0 : 2)) && holds(c, u)) continue;
     const { text, rounded } = metricTextBeside(c, u);
     // The most decimals any of its thresholds needs.
     if (rounded !== null && text !== null && text.length > shown.length) metrics[c.metric.id] = text;
