@@ -8,6 +8,7 @@
  */
 import Fraction from 'fraction.js';
 import type { RoundingMode } from '../schema/common.js';
+import { publishedText } from './published-decimal.js';
 
 /** An exact rational number (opaque outside the library; never in a public type). */
 export type Exact = Fraction;
@@ -58,9 +59,9 @@ export function round(a: Exact, decimals: number, mode: RoundingMode): Exact {
   return new Fraction(roundScaled(a, decimals, mode).scaled, 10n ** BigInt(decimals));
 }
 
-/** Exactly `decimals` places, e.g. "87.50". */
+/** Exactly `decimals` places, e.g. "87.50": the published text, under the declared rounding (decimal.js). */
 export function toFixed(a: Exact, decimals: number, mode: RoundingMode = 'half-up'): string {
-  return scaledText(roundScaled(a, decimals, mode).scaled, decimals, false);
+  return publishedText(a, decimals, mode);
 }
 
 /**
