@@ -3,7 +3,6 @@ import { issueMessages, ScoringInputError } from './errors.js';
 import { Calculator, notApplicableOf, Storage, UnitValues } from './model/calculator.js';
 import { compile, type CompiledGroup, type Program } from './model/program.js';
 import type { ExactRun } from './model/tape.js';
-import { maximumWarnings } from './rules/criteria-sum.js';
 import { classIndex, classScale, type ClassScale } from './rules/classes.js';
 import { holds, showBesideThresholds } from './rules/conditions.js';
 import { eligibilityReasons } from './rules/eligibility.js';
@@ -100,7 +99,7 @@ export function evaluate(units: readonly UnitInput[], ruleSet: RuleSet, options:
   const calculator = new Calculator(program, options.exact === true);
   const classes = classScale(rules);
   // The source's own disagreements first (a stated maximum that is not the sum of its parts), then each unit's.
-  const warnings: ScoringIssue[] = [...maximumWarnings(rules.score?.criteria), ...validation.warnings];
+  const warnings: ScoringIssue[] = [...program.sourceWarnings, ...validation.warnings];
 
   const members = new Map<string, Entry[]>(rules.groups.map((g) => [g.id, []]));
   const list = validation.units;

@@ -4,7 +4,6 @@ import { resolvePolicies, type EvaluateOptions } from './evaluate.js';
 import { Calculator, type UnitValues } from './model/calculator.js';
 import { compile, type CompiledCondition, type Figure, type Program } from './model/program.js';
 import { render, valueText } from './model/render.js';
-import { maximumWarnings } from './rules/criteria-sum.js';
 import { conditionFormula, holds } from './rules/conditions.js';
 import { publishExact, scoreText } from './rules/publish.js';
 import type { Explanation, ExplanationStep, Policies, ScoringIssue } from './schema/evaluation.js';
@@ -99,7 +98,7 @@ function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, 
     vi: `${c.metric.short.vi} ${opSymbol[c.op]} ${c.value.replace('.', ',')}${c.metric.unit}`,
     en: `${c.metric.short.en} ${opSymbol[c.op]} ${c.value}${c.metric.unit}`,
   });
-  const warnings: ScoringIssue[] = [...maximumWarnings(program.rules.score?.criteria), ...validationWarnings.map((w) => ({ ...w, path: w.path.slice(1) }))];
+  const warnings: ScoringIssue[] = [...program.sourceWarnings, ...validationWarnings.map((w) => ({ ...w, path: w.path.slice(1) }))];
   for (const s of program.stated) {
     const stated = unit[(program.inputs[s.input] as { id: string }).id];
     const computed = run.values[s.slot] ?? null;

@@ -11,7 +11,7 @@ import { statisticsCsv } from '@thidua/stats-io';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
-import { inView, runAxe } from './page-helpers.js';
+import { fillDecision, inView, runAxe } from './page-helpers.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -218,10 +218,7 @@ describe('every admin section fits the window, in every role', () => {
   it('the council on a phone: the decision form fits, and its confirmation, naming the decision, is in view', async () => {
     const page = await signIn('hoi-dong', 360);
     const form = page.locator('lb-admin lb-admin-finalize');
-    await form.locator('input#number').fill('125/QĐ-UBND');
-    await form.locator('input#date').fill('15/01/2024');
-    await form.locator('input#signer-name').fill('Nguyễn Văn Bình');
-    await form.locator('input#signer-title').fill('Chủ tịch UBND huyện Núi Thành');
+    await fillDecision(form);
     await form.locator('button.finalize').click();
     await expect.poll(() => form.locator('.confirm').textContent()).toContain('Căn cứ Quyết định số 125/QĐ-UBND ngày 15/01/2024');
     await expect.poll(() => inView(page, 'lb-admin lb-admin-finalize .confirm button.confirm-finalize')).toBe(true);

@@ -17,7 +17,7 @@ import { statisticsCsv } from '@thidua/stats-io';
 import { nuiThanh2023, type UnitInput } from '@thidua/scoring';
 import type { LeaderboardResponse, SheetIssue } from '../../src/web/api.js';
 import { type RunningServer, launchChromium, startServer } from './harness.js';
-import { inView, rankingRows, runAxe, viMoney, viNumber } from './page-helpers.js';
+import { fillDecision, inView, rankingRows, runAxe, viMoney, viNumber } from './page-helpers.js';
 
 const demo = 'nui-thanh-2023-demo';
 const demoApi = (path: string) => `/api/campaigns/${demo}/${path}`;
@@ -299,10 +299,7 @@ describe('the admin page, by role, and live updates', () => {
   it('lets the council finalise on its decision; the page then says read-only — when, by whom, on which decision — and offers no change', async () => {
     const page = await signIn('council');
     const form = page.locator('lb-admin lb-admin-finalize');
-    await form.locator('input#number').fill('125/QĐ-UBND');
-    await form.locator('input#date').fill('15/01/2024');
-    await form.locator('input#signer-name').fill('Nguyễn Văn Bình');
-    await form.locator('input#signer-title').fill('Chủ tịch UBND huyện Núi Thành');
+    await fillDecision(form);
     await form.locator('button.finalize').click();
     await expectInView(page, 'lb-admin lb-admin-finalize .confirm');
     expect(await form.locator('.confirm').textContent()).toContain('Căn cứ Quyết định số 125/QĐ-UBND ngày 15/01/2024');

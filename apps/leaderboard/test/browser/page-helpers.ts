@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export interface ShownRow {
   unitId: string;
@@ -79,4 +79,12 @@ export async function inView(page: Page, selector: string): Promise<boolean> {
     const r = el.getBoundingClientRect();
     return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.left >= -1 && r.right <= window.innerWidth + 1 && r.height > 0;
   });
+}
+
+/** The council's decision typed into the finalise form: 125/QĐ-UBND of 15/01/2024, signed by the district chairman. */
+export async function fillDecision(form: Locator): Promise<void> {
+  await form.locator('input#number').fill('125/QĐ-UBND');
+  await form.locator('input#date').fill('15/01/2024');
+  await form.locator('input#signer-name').fill('Nguyễn Văn Bình');
+  await form.locator('input#signer-title').fill('Chủ tịch UBND huyện Núi Thành');
 }

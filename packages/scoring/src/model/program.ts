@@ -1,7 +1,7 @@
 import * as X from '../arithmetic/exact.js';
 import { orderedAdjustments, combine } from '../rules/combination.js';
 import { cappedAtTarget } from '../rules/capped.js';
-import { criteriaSum } from '../rules/criteria-sum.js';
+import { criteriaSum, maximumWarnings } from '../rules/criteria-sum.js';
 import { deduction } from '../rules/deduction.js';
 import { enteredPoints } from '../rules/entered-points.js';
 import { linear } from '../rules/linear.js';
@@ -9,7 +9,7 @@ import { metricExpr, metricFraction } from '../rules/metric.js';
 import { multiplier } from '../rules/multiplier.js';
 import { pointsTable } from '../rules/points-table.js';
 import type { Citation, LocalizedText, Show } from '../schema/common.js';
-import type { Policies } from '../schema/evaluation.js';
+import type { Policies, ScoringIssue } from '../schema/evaluation.js';
 import type { Adjustment, Condition, Criterion, Metric, RuleSet, RuleSetGroup, RuleSetPrize } from '../schema/rule-set.js';
 import { ref, round, statedOr, type Expr } from './expr.js';
 import { buildTape, type Tape } from './tape.js';
@@ -137,6 +137,8 @@ export interface Program {
   readonly bracket: { figure: string; metric: CompiledMetric; bounds: readonly CompiledCondition[]; values: readonly string[] } | null;
   /** Per input position: 1 for an authoritative stated sub-total, which reads −1 when the file states none. */
   readonly statedAuthority: Uint8Array;
+  /** What the source itself does not make add up (stated maxima against their parts), found once. */
+  readonly sourceWarnings: readonly ScoringIssue[];
   /** Parents whose source states its own sub-total. */
   readonly stated: readonly { criterion: string; number: string; input: number; slot: number }[];
   /** The denominators (input positions) of every ratio the score needs a value of. */
@@ -201,12 +203,13 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     // The criteria tree, children before their parent.
     const visit = (node: Criterion, parent: string | null, depth: number): void => {
       for (const child of node.children ?? []) visit(child, node.id, depth + 1);
+      const { expr, parts } = criterionExpr(node, metricDefs, fractions, authoritative);
       figures.push({
         ...base,
         id: node.id,
         kind: 'criterion',
         label: node.label,
-        expr: criterionExpr(node, metricDefs, fractions, authoritative),
+        expr,
         citation: node.citation,
         number: node.number ?? null,
         max: node.max,
@@ -221,12 +224,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
           commentInput: node.score.commentInput === undefined ? null : indexOf(node.score.commentInput),
         });
       }
-      if (node.stated !== undefined) {
-        const figure = figures[figures.length - 1] as Figure;
-        // What the stated figure is checked against: the sum of the parts (the criterion itself, unless its stated figure is authoritative).
-        const parts = figure.expr.op === 'stated' ? figure.expr.otherwise : figure.expr.op === 'round' && figure.expr.a.op === 'stated' ? figure.expr.a.otherwise : figure.expr;
-        statedInputs.push({ criterion: node.id, number: node.number ?? node.id, input: indexOf(node.stated), parts });
-      }
+      if (node.stated !== undefined) statedInputs.push({ criterion: node.id, number: node.number ?? node.id, input: indexOf(node.stated), parts });
     };
     visit(score.criteria, null, 0);
 
@@ -354,6 +352,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     bracket,
     stated,
     statedAuthority,
+    sourceWarnings: maximumWarnings(rules.score?.criteria),
     entered,
     scoreDenominators: score ? neededDenominators(figureById.get('rawScore')?.expr ?? null, figureById, indexOf) : [],
   };
@@ -408,11 +407,21 @@ function neededDenominators(expr: Expr | null, figures: ReadonlyMap<string, Figu
   return found;
 }
 
-/** A criterion's points, as the rule for its kind writes them. */
-function criterionExpr(node: Criterion, metrics: ReadonlyMap<string, Metric>, fractions: ReadonlyMap<string, Expr>, authoritative: boolean): Expr {
+/**
+ * A criterion's points, as the rule for its kind writes them, and what a stated sub-total is checked
+ * against: the criterion itself, or, where the stated figure is authoritative, the sum of its parts.
+ */
+function criterionExpr(
+  node: Criterion,
+  metrics: ReadonlyMap<string, Metric>,
+  fractions: ReadonlyMap<string, Expr>,
+  authoritative: boolean,
+): { expr: Expr; parts: Expr } {
   const sum = pointsOf(node, metrics, fractions);
-  const points = authoritative && node.stated !== undefined ? statedOr(node.stated, sum) : sum;
-  return node.rounded ? round(points, node.rounded.decimals, node.rounded.mode) : points;
+  const stands = authoritative && node.stated !== undefined;
+  const points = stands ? statedOr(node.stated as string, sum) : sum;
+  const expr = node.rounded ? round(points, node.rounded.decimals, node.rounded.mode) : points;
+  return { expr, parts: stands ? sum : expr };
 }
 
 /** A criterion's points before the rounding its source publishes them with. */

@@ -98,6 +98,9 @@ export function compareMetric(m: CompiledMetric, a: MetricValues, b: MetricValue
   return X.cmp(exactMetric(m, a.exactX()) as X.Exact, exactMetric(m, b.exactX()) as X.Exact);
 }
 
+/** The places a metric is published with: its `show`, else 2 for a share and 0 for a count. */
+const declaredDecimals = (m: CompiledMetric): number => m.show?.decimals ?? (m.kind === 'sum' ? 0 : 2);
+
 /**
  * The metric as a person reads it: its `show` (default: 2 decimals, half-up — as the documents print
  * shares, "985/987 … 99,8%" — for a share; a count as it is). One convention for every share.
@@ -107,7 +110,7 @@ export function metricText(m: CompiledMetric, u: MetricValues, decimalsShown?: n
   const num = u.m[at] as number;
   const den = u.m[at + 1] as number;
   if (den === 0) return null;
-  const decimals = decimalsShown ?? m.show?.decimals ?? (m.kind === 'sum' ? 0 : 2);
+  const decimals = decimalsShown ?? declaredDecimals(m);
   const mode = m.show?.rounding ?? 'half-up';
   if (Number.isInteger(num) && Number.isInteger(den)) return X.ratioFixed(num, den, decimals, mode);
   const value = exactMetric(m, u.exactX());
@@ -121,7 +124,7 @@ export function metricText(m: CompiledMetric, u: MetricValues, decimalsShown?: n
  * the figure at its declared decimals, for the note. The comparison itself is always exact.
  */
 export function metricTextBeside(c: CompiledCondition, u: MetricValues): { text: string | null; rounded: string | null } {
-  const declared = c.metric.show?.decimals ?? (c.metric.kind === 'sum' ? 0 : 2);
+  const declared = declaredDecimals(c.metric);
   const shown = metricText(c.metric, u);
   if (shown === null) return { text: null, rounded: null };
   const met = holds(c, u);
@@ -143,7 +146,7 @@ export function showBesideThresholds(conditions: readonly CompiledCondition[], u
     // Rounding is monotonic and keeps a threshold of no more decimals where it is: a unit that meets
     // "≥ T" or "≤ T" still reads as meeting it. Only the others need looking at (a national roster
     // is tens of thousands of units, most of them meeting every floor).
-    if ((c.op === '>=' || c.op === '<=') && c.valueDecimals <= (c.metric.show?.decimals ?? (c.metric.kind === 'sum' ? 0 : 2)) && holds(c, u)) continue;
+    if ((c.op === '>=' || c.op === '<=') && c.valueDecimals <= declaredDecimals(c.metric) && holds(c, u)) continue;
     const { text, rounded } = metricTextBeside(c, u);
     // The most decimals any of its thresholds needs.
     if (rounded !== null && text !== null && text.length > shown.length) metrics[c.metric.id] = text;
