@@ -20,10 +20,18 @@ const modes: Record<RoundingMode, Decimal.Rounding> = {
 
 const digits = (n: bigint) => (n < 0n ? -n : n).toString().length;
 
+/** One decimal.js constructor per precision, made once (cloning one is far dearer than dividing). */
+const constructors = new Map<number, Decimal.Constructor>();
+const decimalOf = (precision: number): Decimal.Constructor => {
+  let D = constructors.get(precision);
+  if (!D) constructors.set(precision, (D = Decimal.clone({ precision, rounding: Decimal.ROUND_DOWN })));
+  return D;
+};
+
 export function publishedText(a: Exact, decimals: number, mode: RoundingMode): string {
   const n = a.s < 0n ? -a.n : a.n;
   const precision = digits(a.n / a.d) + decimals + digits(2n * a.d) + 2;
-  const D = Decimal.clone({ precision, rounding: Decimal.ROUND_DOWN });
+  const D = decimalOf(precision);
   const text = new D(n.toString()).div(a.d.toString()).toFixed(decimals, modes[mode]);
   // A negative value that rounds to zero is published as zero, unsigned.
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
