@@ -8,20 +8,24 @@
  */
 import Fraction from 'fraction.js';
 import type { RoundingMode } from '../schema/common.js';
-import { publishedText } from './published-decimal.js';
+import { literalFraction, publishedText } from './decimal-text.js';
 
 /** An exact rational number (opaque outside the library; never in a public type). */
 export type Exact = Fraction;
 
 /**
- * A decimal written as a string ("0.1", "65", "62.5") or an integer, exactly. (A rule set's
- * constants are read once per evaluation, when its program is compiled.)
+ * A decimal written as a string ("0.1", "65", "62.5"; read by decimal.js) or an integer, exactly. (A
+ * rule set's constants are read once per evaluation, when its program is compiled.)
  */
 export function exact(value: string | number | bigint): Exact {
-  if (typeof value === 'string') return new Fraction(value);
+  if (typeof value === 'string') {
+    const [n, d] = literalFraction(value);
+    return new Fraction(n, d);
+  }
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
     // A decimal number (entered points such as 1.31): what a person wrote, not the binary double.
-    return new Fraction(String(value));
+    const [n, d] = literalFraction(String(value));
+    return new Fraction(n, d);
   }
   return new Fraction(value);
 }

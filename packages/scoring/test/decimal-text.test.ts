@@ -1,12 +1,14 @@
 /**
- * The published decimal text comes from decimal.js (arithmetic/published-decimal.ts) with a cut
+ * Decimal text in and out goes through decimal.js (arithmetic/decimal-text.ts). A rule set's literal
+ * is read as the exact fraction it denotes. The published decimal text is written with a cut
  * precision proved sufficient in ADR 0018. Here it is held to a reference written with BigInt
  * integers alone, on random fractions placed at and around every kind of rounding boundary.
  */
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { publishedText } from '../src/arithmetic/published-decimal.js';
+import { exact } from '../src/arithmetic/exact.js';
+import { literalFraction, publishedText } from '../src/arithmetic/decimal-text.js';
 
 type Mode = 'half-up' | 'half-even' | 'down';
 
@@ -53,5 +55,31 @@ describe('published decimals (decimal.js) equal the exact rounding', () => {
     expect(publishedText(new Fraction(-1, 1000), 2, 'half-up')).toBe('0.00');
     expect(publishedText(new Fraction(2, 3), 2, 'half-up')).toBe('0.67');
     expect(publishedText(new Fraction(985, 987).mul(100), 1, 'half-up')).toBe('99.8');
+  });
+});
+
+describe('rule-set literals (decimal.js) are read exactly', () => {
+  it('a literal is the fraction of its digits over a power of ten, in lowest terms', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 25 }), (digits, places) => {
+        const sign = digits < 0n ? '-' : '';
+        const body = (digits < 0n ? -digits : digits).toString().padStart(places + 1, '0');
+        const text = places === 0 ? sign + body : `${sign}${body.slice(0, -places)}.${body.slice(-places)}`;
+        const expected = new Fraction(digits, 10n ** BigInt(places));
+        const [n, d] = literalFraction(text);
+        expect([n, d]).toEqual([expected.s * expected.n, expected.d]);
+        expect(exact(text).equals(expected)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps digits past double precision: 0.1, 62.5, 65 and a 30-digit maximum', () => {
+    expect(literalFraction('0.1')).toEqual([1n, 10n]);
+    expect(literalFraction('62.5')).toEqual([125n, 2n]);
+    expect(literalFraction('65')).toEqual([65n, 1n]);
+    expect(literalFraction('123456789012345678901234567890.5')).toEqual([246913578024691357802469135781n, 2n]);
+    // An entered decimal number is read as written, not as its binary double.
+    expect(exact(1.31).equals(new Fraction(131, 100))).toBe(true);
   });
 });

@@ -3,6 +3,22 @@ import type { RoundingMode } from '../schema/common.js';
 import type { Exact } from './exact.js';
 
 /**
+ * Decimal text in and out, through decimal.js, the stack's decimal library: the literals a rule set
+ * writes (thresholds, amounts, maxima: "65", "0.1", "62.5") are read here, and every published figure
+ * is written here. fraction.js (exact.ts) stays the rational core in between.
+ */
+
+/**
+ * A decimal literal as the exact fraction it denotes, [numerator, denominator] in lowest terms.
+ * decimal.js keeps every digit written (a new Decimal is never rounded), and a finite decimal's
+ * fraction is exact.
+ */
+export function literalFraction(text: string): [bigint, bigint] {
+  const [n, d] = new Decimal(text).toFraction();
+  return [BigInt(n.toFixed()), BigInt(d.toFixed())];
+}
+
+/**
  * An exact value (a fraction n/d, fraction.js) as the published decimal text under a declared
  * rounding: decimal.js, the stack's decimal library, divides and rounds.
  *
