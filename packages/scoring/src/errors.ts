@@ -129,6 +129,10 @@ export const ruleCheckMessages = {
     vi: `Chỉ số "${id}" phải là một tỷ lệ (kind: ratio).`,
     en: `Metric "${id}" must be a ratio (kind: ratio).`,
   }),
+  complement_with_fallback: (id: string) => ({
+    vi: `Chỉ số "${id}": không dùng cùng lúc "complement" (100% − tỷ lệ) và "perWhenEmpty" (mẫu số thay thế).`,
+    en: `Metric "${id}": "complement" (100% − the share) and "perWhenEmpty" (a fallback denominator) cannot be combined.`,
+  }),
   not_applicable_points_only: () => ({
     vi: 'Chỉ trường điểm (kind: points) mới có thể "không áp dụng".',
     en: 'Only points inputs (kind: points) can be "not applicable".',

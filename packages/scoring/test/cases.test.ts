@@ -18,6 +18,7 @@ import {
   nuiThanh2023,
   ScoringInputError,
   upgradeRuleSet,
+  validateRuleSet,
   validateUnits,
   type Evaluation,
   type RuleSet,
@@ -79,6 +80,8 @@ interface Case {
   options?: { policies?: Record<string, string>; gaps?: boolean };
   /** The preset the case runs under (default nui-thanh-2023). */
   preset?: string;
+  /** Or a rule-set file, from the repository's root (an adopter's example in docs/examples/adopters/). */
+  rules?: string;
   /** Changes to a copy of the preset, e.g. another rounding mode. */
   ruleSetPatch?: { path: Path; value: unknown }[];
   units: unknown;
@@ -122,8 +125,16 @@ const version1 = (file: string): RuleSet => {
 };
 const legacy: Record<string, () => RuleSet> = { 'cuong-gian-2024-example': () => version1('cuong-gian-2024-example.v1.json') };
 
-function patched(presetId: string | undefined, patches: Case['ruleSetPatch']): RuleSet {
-  const preset = presetId === undefined ? nuiThanh2023 : (getPreset(presetId) ?? legacy[presetId]?.());
+/** A rule-set file as an adopter writes it: it must be valid, and warn of nothing. */
+function ruleSetFile(path: string): RuleSet {
+  const checked = validateRuleSet(JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8')));
+  if (!checked.ruleSet) throw new Error(`${path} is not a valid rule set: ${JSON.stringify(checked.errors)}`);
+  expect(checked.warnings, `${path} warns of nothing`).toEqual([]);
+  return checked.ruleSet;
+}
+
+function patched(presetId: string | undefined, patches: Case['ruleSetPatch'], file?: string): RuleSet {
+  const preset = file !== undefined ? ruleSetFile(file) : presetId === undefined ? nuiThanh2023 : (getPreset(presetId) ?? legacy[presetId]?.());
   if (!preset) throw new Error(`unknown preset "${presetId}" in a case table`);
   const rs = structuredClone(preset) as unknown as Record<string | number, unknown>;
   for (const { path, value } of patches ?? []) {
@@ -209,7 +220,7 @@ function checkGroup(ev: Evaluation, id: string, want: GroupExpect): void {
 
 function runCase(c: Case): void {
   for (const k of Object.keys(c.expect)) expect(caseKeys, `unknown expectation "${k}"`).toContain(k);
-  const ruleSet = patched(c.preset, c.ruleSetPatch);
+  const ruleSet = patched(c.preset, c.ruleSetPatch, c.rules);
   const run = () => evaluate(c.units as never, ruleSet, c.options as never);
   const runExact = () => evaluate(c.units as never, ruleSet, { ...(c.options as object), exact: true } as never);
 

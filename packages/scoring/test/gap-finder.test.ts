@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { evaluate, gapFinder, getPreset, nuiThanh2023, qd766y2022, ScoringInputError, type Evaluation, type RuleSet, type UnitInput } from '../src/index.js';
+import { evaluate, gapFinder, getPreset, nuiThanh2023, qd766y2022, ScoringInputError, validateRuleSet, type Evaluation, type RuleSet, type UnitInput } from '../src/index.js';
 
 /** For each unit of an evaluation, the unit `evaluate` passed as "above": the last listed before its tie class. */
 function aboveOf(evaluation: Evaluation): Map<string, string | null> {
@@ -40,7 +40,7 @@ describe('gapFinder agrees with evaluate, unit by unit', () => {
   const casesDir = new URL('./cases/', import.meta.url);
   for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.json'))) {
     const table = JSON.parse(readFileSync(new URL(file, casesDir), 'utf8')) as {
-      cases: { name: string; preset?: string; ruleSetPatch?: unknown; units: unknown; options?: { policies?: Record<string, string>; gaps?: boolean } }[];
+      cases: { name: string; preset?: string; rules?: string; ruleSetPatch?: unknown; units: unknown; options?: { policies?: Record<string, string>; gaps?: boolean } }[];
     };
     // A version 1 fixture (cuong-gian-2024-example) has no preset here: cases.test.ts runs it.
     const runnable = table.cases.filter((c) => !c.ruleSetPatch && c.options?.gaps !== false && Array.isArray(c.units) && (c.preset === undefined || getPreset(c.preset)));
@@ -48,7 +48,13 @@ describe('gapFinder agrees with evaluate, unit by unit', () => {
     test(`on the units of ${file}`, () => {
       let checked = 0;
       for (const c of runnable) {
-        const ruleSet = (c.preset === undefined ? nuiThanh2023 : getPreset(c.preset)) as RuleSet;
+        const ruleSet = (
+          c.rules !== undefined
+            ? validateRuleSet(JSON.parse(readFileSync(new URL(`../../../${c.rules}`, import.meta.url), 'utf8'))).ruleSet
+            : c.preset === undefined
+              ? nuiThanh2023
+              : getPreset(c.preset)
+        ) as RuleSet;
         try {
           checked += agree(c.units as UnitInput[], ruleSet, c.options ?? {});
         } catch (err) {

@@ -50,6 +50,8 @@ const ruleSetCorpus: RuleSetCase[] = [
   { name: 'brackets out of order', spoil: (r) => (r.score.adjustments[1].brackets[2].from = '100'), beyond: 'ascend' },
   { name: 'a prize without a prize policy', spoil: (r) => delete r.prizePolicy, beyond: 'prizes need a prize policy' },
   { name: 'a period that ends before it starts', spoil: (r) => (r.period.end = '2023-01-01'), beyond: 'the period does not end before it starts' },
+  { name: 'a complement with a fallback denominator', spoil: (r) => Object.assign(r.metrics[0], { complement: true, perWhenEmpty: [r.inputs[0].id] }), beyond: 'a complement metric has no fallback denominator' },
+  { name: 'a difference metric with nothing to take away', spoil: (r) => r.metrics.push({ id: 'pending', kind: 'difference', label: { vi: 'a', en: 'a' }, of: [r.inputs[0].id], less: [] }) },
   { name: 'an impossible date', spoil: (r) => (r.period.end = '2023-02-30'), beyond: 'dates are real dates' },
 ];
 

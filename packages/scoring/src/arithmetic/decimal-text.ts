@@ -14,7 +14,7 @@ import type { Exact } from './exact.js';
  * fraction is exact.
  */
 export function literalFraction(text: string): [bigint, bigint] {
-  const [n, d] = new Decimal(text).toFraction();
+  const [n, d] = new Decimal(text).toFraction() as [Decimal, Decimal];
   return [BigInt(n.toFixed()), BigInt(d.toFixed())];
 }
 

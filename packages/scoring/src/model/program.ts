@@ -52,8 +52,11 @@ export interface CompiledMetric {
   /** Its place in `Program.metricList` (each unit's metric values are kept in that order). */
   readonly index: number;
   readonly id: string;
+  /** A difference compiles as a 'sum' with `less`; a complement as a 'ratio' of (per − of) / per. */
   readonly kind: 'ratio' | 'sum';
+  /** The numerator is sum(of) − sum(less). */
   readonly of: readonly number[];
+  readonly less: readonly number[];
   readonly per: readonly number[];
   /** The denominator when sum(per) is 0 (none: empty). */
   readonly perWhenEmpty: readonly number[];
@@ -168,8 +171,9 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     const compiled: CompiledMetric = {
       index: metricList.length,
       id: m.id,
-      kind: m.kind,
-      of: m.of.map(indexOf),
+      kind: m.kind === 'ratio' ? 'ratio' : 'sum',
+      of: (m.kind === 'ratio' && m.complement ? m.per : m.of).map(indexOf),
+      less: m.kind === 'difference' ? m.less.map(indexOf) : m.kind === 'ratio' && m.complement ? m.of.map(indexOf) : [],
       per: m.kind === 'ratio' ? m.per.map(indexOf) : [],
       perWhenEmpty: m.kind === 'ratio' && m.perWhenEmpty ? m.perWhenEmpty.map(indexOf) : [],
       scale: m.kind === 'ratio' && m.percent ? 100 : 1,
@@ -271,7 +275,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     let m = inputMetrics.get(id);
     if (!m) {
       const input = inputs[indexOf(id)] as CompiledInput;
-      m = { index: metricList.length, id, kind: 'sum', of: [input.index], per: [], perWhenEmpty: [], scale: 1, whenEmpty: 'zero', short: input.short, unit: '', show: undefined };
+      m = { index: metricList.length, id, kind: 'sum', of: [input.index], less: [], per: [], perWhenEmpty: [], scale: 1, whenEmpty: 'zero', short: input.short, unit: '', show: undefined };
       inputMetrics.set(id, m);
       metricList.push(m);
     }

@@ -26,6 +26,7 @@ export function metricValues(metrics: readonly CompiledMetric[], x: Float64Array
     const m = metrics[k] as CompiledMetric;
     let of = 0;
     for (let j = 0; j < m.of.length; j++) of += x[xo + (m.of[j] as number)] as number;
+    for (let j = 0; j < m.less.length; j++) of -= x[xo + (m.less[j] as number)] as number;
     let num = of;
     let den = 1;
     if (m.kind === 'ratio') {
@@ -77,7 +78,7 @@ export function holds(c: CompiledCondition, u: MetricValues): boolean {
 /** The metric's exact value from exact inputs (entered points), or null when it has none. */
 export function exactMetric(m: CompiledMetric, x: readonly X.Exact[]): X.Exact | null {
   const total = (ids: readonly number[]) => ids.reduce((s, i) => X.add(s, x[i] as X.Exact), X.ZERO);
-  const of = total(m.of);
+  const of = X.sub(total(m.of), total(m.less));
   if (m.kind === 'sum') return of;
   let per = total(m.per);
   if (X.cmp(per, X.ZERO) === 0) per = total(m.perWhenEmpty);
@@ -184,15 +185,17 @@ export function failureMessage(c: CompiledCondition, u: MetricValues): Localized
 export function conditionFormula(c: CompiledCondition, u: MetricValues, inputValue: (index: number) => string): string {
   const m = c.metric;
   const sumText = (ids: readonly number[]) => (ids.length === 1 ? inputValue(ids[0] as number) : `(${ids.map(inputValue).join(' + ')})`);
+  const numerator = m.less.length === 0 ? sumText(m.of) : `(${sumText(m.of)} − ${sumText(m.less)})`;
   const shown = metricTextBeside(c, u).text ?? '—';
   const op = holds(c, u) ? heldOp[c.op] : failedOp[c.op];
-  if (m.kind === 'sum') return m.of.length === 1 ? `${shown} ${op} ${c.value}` : `${sumText(m.of)} = ${shown} ${op} ${c.value}`;
-  return `${m.scale === 100 ? '100 × ' : ''}${sumText(m.of)} / ${sumText(m.per)} = ${shown}${m.unit} ${op} ${c.value}${m.unit}`;
+  if (m.kind === 'sum') return m.of.length === 1 && m.less.length === 0 ? `${shown} ${op} ${c.value}` : `${numerator} = ${shown} ${op} ${c.value}`;
+  return `${m.scale === 100 ? '100 × ' : ''}${numerator} / ${sumText(m.per)} = ${shown}${m.unit} ${op} ${c.value}${m.unit}`;
 }
 
 /**
  * Fewest k ≥ 0 moves (each adding `adds` to the inputs) after which the condition holds; null when
- * no number of moves gets there. The metric after k moves is (of + a·k) / (per + b·k) × scale, so
+ * no number of moves gets there. The metric after k moves is (of + a·k) / (per + b·k) × scale (of
+ * and a net of what `less` takes away), so
  * "≥ n/d" is linear in k once multiplied out: solved in integers, never searched.
  */
 export function movesToMeet(c: CompiledCondition, x: Float64Array, xo: number, adds: Float64Array): number | null {
@@ -202,6 +205,10 @@ export function movesToMeet(c: CompiledCondition, x: Float64Array, xo: number, a
   for (const i of m.of) {
     of += x[xo + i] as number;
     a += adds[i] as number;
+  }
+  for (const i of m.less) {
+    of -= x[xo + i] as number;
+    a -= adds[i] as number;
   }
   let per = 1;
   let b = 0;

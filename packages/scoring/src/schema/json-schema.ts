@@ -17,6 +17,7 @@ const ruleSetBeyond = [
   'a parent criterion has children and no score, a leaf the reverse; weights only under a weighted parent',
   'a rule set with a score has a ranking; prizes need a prize policy; deductions with multipliers need a combination',
   'dates are real dates and the period does not end before it starts',
+  'a complement metric has no fallback denominator',
 ];
 
 /** The schema with its root definition (zod files a schema with an id under $defs) at the top. */

@@ -84,7 +84,8 @@ export function checkRuleSet(rs: Loose, ctx: Ctx): void {
     claim(str(m.id), 'metric', ['metrics', i, 'id']);
     const id = str(m.id);
     if (id !== undefined) metrics.set(id, m);
-    for (const key of ['of', 'per', 'perWhenEmpty'] as const) arr(m[key]).forEach((f, j) => needInput(f, ['metrics', i, key, j], numeric));
+    for (const key of ['of', 'per', 'perWhenEmpty', 'less'] as const) arr(m[key]).forEach((f, j) => needInput(f, ['metrics', i, key, j], numeric));
+    if (m.complement === true && m.perWhenEmpty !== undefined) add(['metrics', i, 'complement'], 'complement_with_fallback', id ?? '');
   });
   const needMetric = (id: unknown, path: Path, ratioOnly = false) => {
     const name = str(id);

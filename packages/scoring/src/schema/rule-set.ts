@@ -108,6 +108,11 @@ export const metricSchema = z.discriminatedUnion('kind', [
        * báo cáo năm) = Tổng số lượng hồ sơ của năm trước liền kề". When it is 0 too, `whenEmpty`.
        */
       perWhenEmpty: z.array(inputIdSchema).min(1).optional(),
+      /**
+       * The complement: 1 − sum(of) / sum(per) (100% − the share when `percent`), e.g. "tỷ lệ giải
+       * quyết đúng hạn = 100% − tỷ lệ trễ hạn". Cannot be combined with `perWhenEmpty`.
+       */
+      complement: z.boolean().optional(),
     })
     .strict(),
   z
@@ -116,6 +121,15 @@ export const metricSchema = z.discriminatedUnion('kind', [
       /** sum(of): a count. */
       kind: z.literal('sum'),
       of: z.array(inputIdSchema).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...metricBase,
+      /** sum(of) − sum(less): a count that is a difference, e.g. received − resolved = pending. */
+      kind: z.literal('difference'),
+      of: z.array(inputIdSchema).min(1),
+      less: z.array(inputIdSchema).min(1),
     })
     .strict(),
 ]);
