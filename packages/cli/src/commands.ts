@@ -1,9 +1,14 @@
 import { extname } from 'node:path';
 import {
   createAwardBundle,
+  describeRuleSet,
   evaluate,
   explain,
+  standingContext,
+  standingOf,
+  type Evaluation,
   type Explanation,
+  type Standing,
   getPreset,
   presets,
   sha256Hex,
@@ -103,7 +108,8 @@ export async function scoreCommand(path: string, values: Values): Promise<number
       );
     }
     const explanation = explain(unit, ruleSet);
-    emit(format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation, lang), out);
+    const standing = standingIn(evaluate(stats.parsed.units, ruleSet, { gaps: false }), ruleSet, explainId);
+    emit(format === 'json' ? `${JSON.stringify({ ...explanation, standing }, null, 2)}\n` : explanationText(explanation, standing, lang), out);
     return 0;
   }
   progress.step({ vi: `Đang tính điểm ${stats.parsed.units.length} đơn vị`, en: `Scoring ${stats.parsed.units.length} units` });
@@ -134,8 +140,17 @@ export async function scoreCommand(path: string, values: Values): Promise<number
   return 0;
 }
 
-/** One unit's working as text: each step indented under its parent, formula = value, and its source. */
-function explanationText(e: Explanation, lang: Lang): string {
+/** Where the unit stands in the evaluation of the whole file (rank, class, the tie rule that decided it). */
+function standingIn(evaluation: Evaluation, ruleSet: RuleSet, unitId: string): Standing | null {
+  const unit = evaluation.units.find((u) => u.unitId === unitId);
+  const group = evaluation.groups.find((g) => g.id === unit?.groupId);
+  if (!unit || !group) return null;
+  const names = new Map(evaluation.units.map((u) => [u.unitId, u.unitName]));
+  return standingOf(unit, standingContext(group, unitId), describeRuleSet(ruleSet), (id) => names.get(id) ?? id);
+}
+
+/** One unit's working as text: each step indented under its parent, formula = value, and its source; then where it stands. */
+function explanationText(e: Explanation, standing: Standing | null, lang: Lang): string {
   const lines = [`${e.unitName} (${e.unitId}) — ${e.ruleSetId}`];
   for (const s of e.steps) {
     const indent = '  '.repeat(s.depth + 1);
@@ -144,12 +159,17 @@ function explanationText(e: Explanation, lang: Lang): string {
     const value = s.value === null ? '—' : `${s.value}${s.exact ? '' : '…'}`;
     // An entered figure is its own working: "0.8 / 1.0", not "0.8 = 0.8 / 1.0".
     lines.push(`${indent}${name}: ${s.formula === s.value ? '' : `${s.formula} = `}${value}${max}`);
+    if (s.note) lines.push(`${indent}  ${pick(s.note, lang)}`);
     if (s.comment) lines.push(`${indent}  ${lang === 'vi' ? 'Nhận xét' : 'Comment'}: ${s.comment}`);
     if (s.stated !== null && s.stated !== s.value) lines.push(`${indent}  ${lang === 'vi' ? 'Văn bản ghi' : 'Stated'}: ${s.stated}`);
     if (s.citation) lines.push(`${indent}  [${s.citation.section}] ${s.citation.text}`);
   }
   for (const c of e.conditions) lines.push(`${c.met ? '✔' : '✘'} ${pick(c.label, lang)}: ${c.formula}`);
   for (const t of e.targets) lines.push(`${t.met ? '✔' : '✘'} ${pick(t.label, lang)}: ${t.formula}`);
+  for (const line of standing?.lines ?? []) {
+    lines.push(`» ${pick(line.text, lang)}`);
+    if (line.citation) lines.push(`  [${line.citation.section}] ${line.citation.text}`);
+  }
   for (const w of e.warnings) lines.push(`! ${pick(w.message, lang)}`);
   return `${lines.join('\n')}\n`;
 }

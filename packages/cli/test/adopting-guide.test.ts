@@ -109,5 +109,8 @@ describe('docs/adopting.md: two plans written from scratch', () => {
     expect(explained.stdout).toContain('(150 + 30 − (6 + 12)) / (150 + 30) × 100 = 90');
     expect(guide).toContain('(150 + 30 − (6 + 12)) / (150 + 30) × 100 = 90');
     expect(explained.stdout).toContain('150 + 30 − (120 + 12) = 48');
+    // Where it stands, and the tie rule that decided it, with the figures.
+    expect(explained.stdout).toContain('» Hạng 4/4 — Sở, ngành.');
+    expect(explained.stdout).toContain('» Bằng 90,00 điểm với Sở Công Thương; thứ tự theo Chuyển kỳ sau thấp hơn (Sở Công Thương 39, Sở Xây dựng 48).');
   });
 });

@@ -184,7 +184,11 @@ describe('score', () => {
     expect(r.stdout).toMatch(/= 78\.636/);
     const json = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022', '--explain', 'thuy-thanh', '--format', 'json']);
     const units = JSON.parse(readFileSync(file, 'utf8')) as UnitInput[];
-    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(explain(units[0] as UnitInput, presets['thuy-thanh-cchc-2022'] as RuleSet))));
+    const { standing, ...working } = JSON.parse(json.stdout) as Record<string, unknown> & { standing: { rank: number; ranked: number } };
+    expect(working).toEqual(JSON.parse(JSON.stringify(explain(units[0] as UnitInput, presets['thuy-thanh-cchc-2022'] as RuleSet))));
+    // Where it stands in the file: first of one.
+    expect([standing.rank, standing.ranked]).toEqual([1, 1]);
+    expect(r.stdout).toContain('» Hạng 1/1 — Xã, phường.');
     const missing = thidua(['score', file, '--rules', 'thuy-thanh-cchc-2022', '--explain', 'khong-co']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('khong-co');

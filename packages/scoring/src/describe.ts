@@ -38,9 +38,11 @@ export const ruleSetDigestSchema = z
       }),
     ),
     /** After the score, in order: e.g. "Tỷ lệ trực tuyến cao hơn" / "higher Online share". */
-    ties: z.array(z.object({ text: localizedTextSchema })),
+    /** `name`: the figure compared ("Tỷ lệ trực tuyến"); `unit`: what it is written with ("%" for a percent metric). */
+    ties: z.array(z.object({ text: localizedTextSchema, name: localizedTextSchema, unit: z.string() })),
     tiesCitation: citationSchema.nullable(),
     classes: z.array(z.object({ id: z.string(), label: localizedTextSchema, min: z.string() })),
+    classesCitation: citationSchema.nullable(),
     targets: z.array(
       z.object({ id: z.string(), label: localizedTextSchema, text: localizedTextSchema, move: localizedTextSchema.nullable(), citation: citationSchema }),
     ),
@@ -54,15 +56,22 @@ export type RuleSetDigest = z.infer<typeof ruleSetDigestSchema>;
 
 const digestOf = (c: CompiledCondition): ConditionDigest => ({ code: c.code, text: conditionText(c), citation: c.citation });
 
+/** The figure a tie rule compares: the metric's short name, or "điểm {criterion}". */
+function tieName(t: CompiledTie, rules: RuleSet): LocalizedText {
+  if (t.metric) return t.metric.short;
+  const find = (c: NonNullable<RuleSet['score']>['criteria']): LocalizedText | null =>
+    c.id === t.criterion ? c.label : ((c.children ?? []).map(find).find((l) => l !== null) ?? null);
+  const label = (rules.score && find(rules.score.criteria)) ?? { vi: t.criterion ?? '', en: t.criterion ?? '' };
+  return { vi: `điểm ${label.vi}`, en: `points for ${label.en}` };
+}
+
 function tieText(t: CompiledTie, rules: RuleSet): LocalizedText {
   const higher = t.order === 'desc';
   if (t.metric) {
     return higher ? { vi: `${t.metric.short.vi} cao hơn`, en: `higher ${t.metric.short.en}` } : { vi: `${t.metric.short.vi} thấp hơn`, en: `lower ${t.metric.short.en}` };
   }
-  const find = (c: NonNullable<RuleSet['score']>['criteria']): LocalizedText | null =>
-    c.id === t.criterion ? c.label : ((c.children ?? []).map(find).find((l) => l !== null) ?? null);
-  const label = (rules.score && find(rules.score.criteria)) ?? { vi: t.criterion ?? '', en: t.criterion ?? '' };
-  return higher ? { vi: `điểm ${label.vi} cao hơn`, en: `more points for ${label.en}` } : { vi: `điểm ${label.vi} thấp hơn`, en: `fewer points for ${label.en}` };
+  const name = tieName(t, rules);
+  return higher ? { vi: `${name.vi} cao hơn`, en: `more ${name.en}` } : { vi: `${name.vi} thấp hơn`, en: `fewer ${name.en}` };
 }
 
 /** The rule set in words (see RuleSetDigest). Throws ScoringInputError on an invalid rule set. */
@@ -92,9 +101,10 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDigest {
         budget: prizes.reduce((sum, p) => sum + p.count * p.amountVnd, 0),
       };
     }),
-    ties: program.ties.map((t) => ({ text: tieText(t, rules) })),
+    ties: program.ties.map((t) => ({ text: tieText(t, rules), name: tieName(t, rules), unit: t.metric?.unit ?? '' })),
     tiesCitation: rules.ranking?.citation ?? null,
     classes: (rules.classes?.levels ?? []).map((l) => ({ id: l.id, label: l.label, min: l.min })),
+    classesCitation: rules.classes?.citation ?? null,
     targets: program.targets.map((t) => {
       const target = (rules.targets ?? []).find((x) => x.id === t.id);
       return {

@@ -1,10 +1,10 @@
 import * as X from './arithmetic/exact.js';
 import { issueMessages, ScoringInputError } from './errors.js';
 import { Calculator, notApplicableOf, Storage, UnitValues } from './model/calculator.js';
-import { compile, type CompiledGroup, type Program } from './model/program.js';
+import { compile, type CompiledGroup, type CompiledTie, type Program } from './model/program.js';
 import type { ExactRun } from './model/tape.js';
 import { classIndex, classScale, type ClassScale } from './rules/classes.js';
-import { holds, showBesideThresholds } from './rules/conditions.js';
+import { holds, metricText, showBesideThresholds } from './rules/conditions.js';
 import { eligibilityReasons } from './rules/eligibility.js';
 import { gapsOf, type GapContext } from './rules/gaps.js';
 import { allocatePrizes } from './rules/prizes.js';
@@ -269,11 +269,20 @@ function scoreTies(order: readonly Entry[], program: Program): GroupResult['ties
         const d = decidingTie(program.ties, run[k - 1] as Entry, run[k] as Entry);
         if (d >= 0) decided.add(d);
       }
-      runs.push({ unitIds: run.map((e) => e.unitId), decidedBy: [...decided].sort((a, b) => a - b) });
+      const tie: GroupResult['ties'][number] = { unitIds: run.map((e) => e.unitId), decidedBy: [...decided].sort((a, b) => a - b) };
+      if (program.ties.length > 0) tie.figures = Object.fromEntries(run.map((e) => [e.unitId, program.ties.map((t) => tieFigure(t, e))]));
+      runs.push(tie);
     }
     start = i;
   }
   return runs;
+}
+
+/** A unit's figure on one tie rule, as published: the metric's text, or the criterion's points. */
+function tieFigure(tie: CompiledTie, e: Entry): string | null {
+  if (tie.metric) return metricText(tie.metric, e);
+  const points = e.criterion(tie.criterion as string);
+  return points === null ? null : X.toDisplay(points).text;
 }
 
 /** A parent criterion's sub-total as the source states it, against the sum of its parts. */

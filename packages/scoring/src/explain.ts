@@ -3,9 +3,10 @@ import { issueMessages, ScoringInputError } from './errors.js';
 import { resolvePolicies, type EvaluateOptions } from './evaluate.js';
 import { Calculator, type UnitValues } from './model/calculator.js';
 import { compile, type CompiledCondition, type Figure, type Program } from './model/program.js';
-import { render, valueText } from './model/render.js';
+import { emptyRatioRules, render, valueText } from './model/render.js';
 import { conditionFormula, holds } from './rules/conditions.js';
 import { publishExact, scoreText } from './rules/publish.js';
+import type { LocalizedText } from './schema/common.js';
 import type { Explanation, ExplanationStep, Policies, ScoringIssue } from './schema/evaluation.js';
 import type { RuleSet } from './schema/rule-set.js';
 import type { UnitInput } from './schema/units.js';
@@ -152,7 +153,32 @@ const blankStep = {
   stated: null,
   selfAssessed: null,
   comment: null,
+  note: null,
 } as const;
+
+/** What a formula's arrows mean, in words: the empty-denominator rules and "did not arise". */
+const notes: Record<'none' | 'zero' | 'full' | 'fallback' | 'notApplicable', LocalizedText> = {
+  zero: { vi: 'Mẫu số bằng 0: theo quy tắc của chỉ số, tỷ lệ tính bằng 0.', en: 'The denominator is 0: by the metric\u2019s rule, the share counts as 0.' },
+  full: { vi: 'Mẫu số bằng 0: theo quy tắc của chỉ số, tỷ lệ tính là 100% (đủ điểm).', en: 'The denominator is 0: by the metric\u2019s rule, the share counts as 100% (full marks).' },
+  none: {
+    vi: 'Mẫu số bằng 0: theo quy tắc của chỉ số, tỷ lệ không có giá trị nên đơn vị không được chấm điểm.',
+    en: 'The denominator is 0: by the metric\u2019s rule, the share has no value, so the unit is not scored.',
+  },
+  fallback: {
+    vi: 'Mẫu số của kỳ này bằng 0: theo văn bản, dùng mẫu số thay thế (số liệu năm trước liền kề).',
+    en: 'This period\u2019s denominator is 0: as the source says, its fallback (the previous year\u2019s figure) is used.',
+  },
+  notApplicable: {
+    vi: 'Không phát sinh: không chấm điểm và không tính vào điểm tối đa của tiêu chí trên.',
+    en: 'Did not arise: not scored, and not counted in the maximum of the criterion above.',
+  },
+};
+
+function noteOf(rules: readonly (keyof typeof notes)[]): LocalizedText | null {
+  if (rules.length === 0) return null;
+  const picked = rules.map((r) => notes[r]);
+  return { vi: picked.map((n) => n.vi).join(' '), en: picked.map((n) => n.en).join(' ') };
+}
 
 function step(
   f: Figure,
@@ -176,7 +202,7 @@ function step(
     kind: f.kind,
     number: f.number,
     label: f.label,
-    formula: notApplicable ? 'x (không phát sinh / did not arise)' : render(f.expr, ctx),
+    formula: notApplicable ? 'x' : render(f.expr, ctx),
     value: shown?.text ?? null,
     exact: shown?.exact ?? true,
     citation: f.citation,
@@ -188,6 +214,7 @@ function step(
     stated: stated === undefined || stated === null ? null : String(stated),
     selfAssessed: self === undefined || self === null ? null : String(self),
     comment: typeof comment === 'string' ? comment : null,
+    note: noteOf(notApplicable ? ['notApplicable'] : emptyRatioRules(f.expr, ctx)),
   };
 }
 

@@ -61,6 +61,7 @@ export {
 } from './schema/evaluation.js';
 export { VERSION } from './version.js';
 export { publishedFigures, publishedFigureSchema, type PublishedFigure } from './published-figures.js';
+export { standingOf, standingContext, standingSchema, type Standing, type StandingContext, type TieRun } from './standing.js';
 export { describeRuleSet, ruleSetDigestSchema, conditionDigestSchema, type RuleSetDigest, type ConditionDigest } from './describe.js';
 export { unitsJsonSchema, ruleSetJsonSchema } from './schema/json-schema.js';
 export {

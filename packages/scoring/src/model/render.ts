@@ -1,5 +1,5 @@
 import * as X from '../arithmetic/exact.js';
-import type { Expr } from './expr.js';
+import type { Expr, WhenEmpty } from './expr.js';
 import type { ExactRun, Tape } from './tape.js';
 
 /**
@@ -96,9 +96,9 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
       const text = `${child(e.of, 2, false)} / ${child(e.per, 2, true)}`;
       const per = valueOf(e.per);
       if (per !== null && X.cmp(per, X.ZERO) === 0) {
-        // In no language: the metric's citation says the empty-denominator rule in words.
-        const policy = { none: '—', zero: '= 0', full: '= 1' }[e.whenEmpty];
-        return top ? `${text}: ${policy}` : `(${text}: ${policy})`;
+        // In no language: the step's note says the empty-denominator rule in words (emptyRatioRules).
+        const policy = { none: '—', zero: '0', full: '1' }[e.whenEmpty];
+        return top ? `${text} → ${policy}` : `(${text} → ${policy})`;
       }
       return text;
     }
@@ -113,4 +113,49 @@ export function render(e: Expr, ctx: RenderContext, top = true): string {
       return next === undefined ? `${x} ≥ ${e.from[chosen]} → ${value}` : `${x}: ${e.from[chosen]} ≤ ${x} < ${next} → ${value}`;
     }
   }
+}
+
+/**
+ * The empty-denominator rules a figure's formula applied for this unit, in the order met: a ratio
+ * whose denominator was 0 (its `whenEmpty`), and a denominator that fell back to the one the source
+ * names ('fallback'). The formula writes them as arrows; the explanation says them in words.
+ */
+export function emptyRatioRules(e: Expr, ctx: RenderContext): (WhenEmpty | 'fallback')[] {
+  const found: (WhenEmpty | 'fallback')[] = [];
+  const isZero = (x: Expr) => {
+    const slot = ctx.tape.slotOfExpr.get(x);
+    const v = slot === undefined ? null : (ctx.run.values[slot] ?? null);
+    return v !== null && X.cmp(v, X.ZERO) === 0;
+  };
+  const visit = (x: Expr): void => {
+    switch (x.op) {
+      case 'input':
+      case 'const':
+      case 'ref':
+        return;
+      case 'floor':
+      case 'round':
+        return visit(x.a);
+      case 'stated':
+        return visit(x.otherwise);
+      case 'sum':
+        return x.items.forEach(visit);
+      case 'step':
+        return visit(x.x);
+      case 'orElse':
+        if (isZero(x.a)) found.push('fallback');
+        visit(x.a);
+        return visit(x.b);
+      case 'ratio':
+        visit(x.of);
+        visit(x.per);
+        if (isZero(x.per) && !found.includes(x.whenEmpty)) found.push(x.whenEmpty);
+        return;
+      default:
+        visit(x.a);
+        return visit(x.b);
+    }
+  };
+  visit(e);
+  return found;
 }

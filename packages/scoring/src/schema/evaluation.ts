@@ -92,7 +92,18 @@ export const groupResultSchema = z
     /** Ranked units' ids in rank order (ties listed by unit id, which does not affect their rank). */
     ranking: z.array(z.string()),
     /** Runs of ranked units with one published score (in rank order), and which tie rules (indices into the rule set's ranking.ties) ordered them; none: they share a rank. */
-    ties: z.array(z.object({ unitIds: z.array(z.string()), decidedBy: z.array(z.number().int()) })),
+    ties: z.array(
+      z.object({
+        unitIds: z.array(z.string()),
+        decidedBy: z.array(z.number().int()),
+        /**
+         * Where the rule set has tie rules: each unit's figure on each of them (in `ranking.ties`
+         * order, decimal text as the figure is published; null: no value), so that a tie is said
+         * with the figures that decided it — or that were equal too.
+         */
+        figures: z.record(z.string(), z.array(z.string().nullable())).optional(),
+      }),
+    ),
     /** Units not ranked, by unit id. */
     ineligibleUnitIds: z.array(z.string()),
     prizes: z.array(
@@ -166,6 +177,11 @@ export const explanationStepSchema = z
     /** The unit's self-assessed points and the assessors' comment, where given. */
     selfAssessed: z.string().nullable(),
     comment: z.string().nullable(),
+    /**
+     * In words, a rule the formula applied that its symbols cannot say: an empty denominator's rule
+     * ("Mẫu số bằng 0: … tính bằng 0"), a criterion that did not arise.
+     */
+    note: localizedTextSchema.nullable(),
   })
   .meta({ id: 'ExplanationStep' });
 

@@ -61,7 +61,8 @@ export class LbExplanation extends LitElement {
         font-style: italic;
       }
       .comment,
-      .stated {
+      .stated,
+      .note {
         font-size: 0.92rem;
       }
       .stated.differs {
@@ -120,6 +121,7 @@ export class LbExplanation extends LitElement {
               >${step.value === null ? '—' : step.exact ? formatDecimal(step.value, this.locale) : formatApproximate(step.value, this.locale)}</strong
             >
           </div>`}
+      ${step.note && !step.notApplicable ? html`<div class="note">${pick(step.note, this.locale)}</div>` : nothing}
       ${step.selfAssessed !== null ? html`<div class="stated">${t.selfAssessed(formatDecimal(step.selfAssessed, this.locale))}</div>` : nothing}
       ${step.stated !== null ? html`<div class="stated ${stated ? 'differs' : ''}">${t.stated(formatDecimal(step.stated, this.locale))}</div>` : nothing}
       ${step.comment ? html`<div class="comment">${t.comment}: ${step.comment}</div>` : nothing}
