@@ -5,6 +5,7 @@ import {
   explanationSchema,
   localizedTextSchema,
   ruleSetDigestSchema,
+  standingSchema,
   ruleSetSchema,
   unitResultSchema,
 } from '@thidua/scoring';
@@ -240,6 +241,8 @@ export const unitResponseSchema = z
     decision: decisionSchema.nullable(),
     snapshot: snapshotMetaSchema.nullable(),
     result: unitResultSchema.nullable(),
+    /** Where the unit stands, in words: rank of how many, class, the tie rule and figures that decided a tie. */
+    standing: standingSchema.nullable(),
     /** The unit's working: every figure with its formula in the unit's numbers and its citation. */
     explanation: explanationSchema.nullable(),
     /** The unit's statistics as uploaded (the rule set's inputs). */

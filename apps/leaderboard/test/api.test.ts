@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { FastifyInstance } from 'fastify';
-import { evaluate, explain, nuiThanh2023, qd766y2022, thuyThanhCchc2022 } from '@thidua/scoring';
+import { evaluate, explain, nuiThanh2023, qd766y2022, standingContext, standingOf, thuyThanhCchc2022 } from '@thidua/scoring';
 import {
   campaignsResponseSchema,
   leaderboardResponseSchema,
@@ -141,6 +141,11 @@ describe('public API on the demo campaigns', () => {
     expect(body.explanation).toEqual(JSON.parse(JSON.stringify(explain(last, nuiThanh2023))));
     expect(body.inputs).toEqual({ resolvedTotal: last.resolvedTotal, resolvedOnline: last.resolvedOnline, resolvedOnlineOnTime: last.resolvedOnlineOnTime, resolvedLate: last.resolvedLate });
     expect(body.history.map((h: { asOf: string }) => h.asOf)).toEqual(demoAsOfDates);
+    // Where it stands: the library's standing from the stored result and its group, as the whole evaluation gives it.
+    const group = board.evaluation.groups.find((g: { id: string }) => g.id === 'communes');
+    const names = (id: string) => board.evaluation.units.find((u: { unitId: string }) => u.unitId === id)?.unitName ?? id;
+    expect(body.standing).toEqual(standingOf(rest, standingContext(group, 'tam-hai'), board.campaign.rules, names));
+    expect(body.standing.lines[0].text.vi).toBe(`Hạng ${rest.rank}/${group.ranking.length} — Nhóm 2.`);
     // Every history entry is what that snapshot's leaderboard said (more snapshots than are kept in memory).
     for (const h of body.history as { snapshotId: number; asOf: string; score: string | null; rank: number | null }[]) {
       const then = (await app.inject(demoApi(`leaderboard?asOf=${h.asOf}`))).json();

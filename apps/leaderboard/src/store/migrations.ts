@@ -314,4 +314,18 @@ export const migrations: Migration[] = [
       -- Databases of earlier releases get their results at the next start (server/campaigns/results.ts).
     `,
   },
+  {
+    version: 5,
+    name: 'each unit\'s standing beside its result: how many of its group are ranked, and its tie run',
+    sql: `
+      -- What the unit page says of where a unit stands (its rank of how many, and the tie rule with the
+      -- figures that decided a tie) is read from here, never worked out from the whole evaluation.
+      ALTER TABLE snapshot_results ADD COLUMN group_ranked INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE snapshot_results ADD COLUMN tie_json TEXT;
+      -- Results stored before have neither: they are made again at the next start (a missing
+      -- evaluation is stale), from the snapshots' statistics, which are kept.
+      DELETE FROM snapshot_results;
+      DELETE FROM snapshot_evaluations;
+    `,
+  },
 ];

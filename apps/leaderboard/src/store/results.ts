@@ -38,6 +38,10 @@ export interface UnitResultRow {
   prizeJson: string | null;
   /** The unit's UnitResult (without gaps) as JSON. */
   resultJson: string;
+  /** How many units of its group are ranked. */
+  groupRanked: number;
+  /** Its run of units with one published score (the library's tie run, with figures) as JSON; null when alone. */
+  tieJson: string | null;
 }
 
 /** A unit's standing in one snapshot, as rank changes and comparisons read it. */
@@ -55,6 +59,8 @@ export interface StoredUnitResult extends Standing {
   eligible: boolean;
   classId: string | null;
   resultJson: string;
+  groupRanked: number;
+  tieJson: string | null;
 }
 
 interface ResultRow {
@@ -68,6 +74,8 @@ interface ResultRow {
   class_id: string | null;
   prize_json: string | null;
   result_json: string;
+  group_ranked: number;
+  tie_json: string | null;
 }
 
 const unitOf = (r: ResultRow): StoredUnitResult => ({
@@ -81,6 +89,8 @@ const unitOf = (r: ResultRow): StoredUnitResult => ({
   classId: r.class_id,
   prizeJson: r.prize_json,
   resultJson: r.result_json,
+  groupRanked: r.group_ranked,
+  tieJson: r.tie_json,
 });
 
 /** The SQL of stored results; the Store owns the connection and the transactions. */
@@ -98,10 +108,12 @@ export class ResultStore {
       )
       .run(snapshotId, record.ruleSetSha256, record.libraryVersion, record.totalAwarded, Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength), Buffer.from(e.deflated.buffer, e.deflated.byteOffset, e.deflated.byteLength), e.sha256, at);
     const insert = this.db.prepare(
-      `INSERT INTO snapshot_results (snapshot_id, unit_id, group_id, position, rank, score, eligible, class_id, prize_json, result_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO snapshot_results (snapshot_id, unit_id, group_id, position, rank, score, eligible, class_id, prize_json, result_json, group_ranked, tie_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    record.units.forEach((u, i) => insert.run(snapshotId, u.unitId, u.groupId, i, u.rank, u.score, u.eligible ? 1 : 0, u.classId, u.prizeJson, u.resultJson));
+    record.units.forEach((u, i) =>
+      insert.run(snapshotId, u.unitId, u.groupId, i, u.rank, u.score, u.eligible ? 1 : 0, u.classId, u.prizeJson, u.resultJson, u.groupRanked, u.tieJson),
+    );
   }
 
   /** The evaluation as the leaderboard serves it; null when none is stored. */

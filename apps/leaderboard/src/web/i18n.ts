@@ -138,7 +138,7 @@ export interface Messages {
   tieRules: (list: string) => string;
   noTieRules: string;
   tieBroken: (score: string, order: string, by: string) => string;
-  tieShared: (score: string, units: string) => string;
+  tieShared: (score: string, units: string, sharedFigures: string) => string;
   classesLegend: (list: string) => string;
   targetsLegend: string;
   ineligibleTitle: string;
@@ -285,7 +285,7 @@ const vi: Messages = {
   tieRules: (l) => `Bằng điểm thì xếp theo: ${l}; vẫn bằng nhau thì đồng hạng.`,
   noTieRules: 'Bằng điểm thì đồng hạng.',
   tieBroken: (s, order, by) => `Bằng ${s} điểm: ${order} (theo ${by}).`,
-  tieShared: (s, u) => `Đồng hạng với ${s} điểm: ${u}.`,
+  tieShared: (s, u, f) => `Đồng hạng với ${s} điểm${f ? `, cùng ${f}` : ''}: ${u}.`,
   classesLegend: (l) => `Xếp loại theo điểm: ${l}.`,
   targetsLegend: 'Mỗi chỉ tiêu ghi "Đạt" hoặc "Chưa đạt"; trang của từng đơn vị ghi số hồ sơ còn thiếu.',
   ineligibleTitle: 'Đơn vị chưa đủ điều kiện xếp hạng',
@@ -430,7 +430,7 @@ const en: Messages = {
   tieRules: (l) => `Equal scores are ordered by ${l}; units still equal share a rank.`,
   noTieRules: 'Units with equal scores share a rank.',
   tieBroken: (s, order, by) => `Equal at ${s}: ${order} (by ${by}).`,
-  tieShared: (s, u) => `Sharing a rank at ${s}: ${u}.`,
+  tieShared: (s, u, f) => `Sharing a rank at ${s}${f ? `, equal ${f}` : ''}: ${u}.`,
   classesLegend: (l) => `Classes by score: ${l}.`,
   targetsLegend: 'Each target reads "Met" or "Not met"; each unit’s page says how many cases are still needed.',
   ineligibleTitle: 'Units not yet eligible',

@@ -175,7 +175,24 @@ describe('prizes the library leaves vacant or undecided', () => {
     const html = renderLeaderboardPage(tied, page);
     expect(html).toContain('Chưa quyết định');
     expect(html).toContain(undecided[0]!.message.vi);
-    expect(html).toContain('Đồng hạng với');
+    // Equal on the score and on both tie rules: the note names the figures they share.
+    expect(html).toMatch(/Đồng hạng với [\d,]+ điểm, cùng Tỷ lệ trực tuyến [\d,]+%, Số hồ sơ trực tuyến [\d.]+: /);
+  });
+
+  it('a tie the tie rule decides names each unit with the figure that decided it', () => {
+    const units = inputs();
+    const communes = data.evaluation!.groups.find((g) => g.id === 'communes')!.ranking;
+    const fifth = units.find((u) => u.id === communes[4])!;
+    const sixth = units.find((u) => u.id === communes[5])!;
+    // The same score (on-time cases, total, late, bracket), one more online case: the online share decides.
+    Object.assign(sixth, { ...fifth, id: sixth.id, name: sixth.name, resolvedOnline: (fifth.resolvedOnline as number) + 1 });
+    const tied = statsOf(data, units);
+    const tie = tied.evaluation!.groups.find((g) => g.id === 'communes')!.ties.find((t) => t.unitIds.includes(sixth.id))!;
+    expect(tie.decidedBy).toEqual([0]);
+    const html = renderLeaderboardPage(tied, page);
+    const notes = html.slice(html.indexOf('class="tie-notes"'), html.indexOf('</ul>', html.indexOf('class="tie-notes"')));
+    const share = (id: string) => `${tie.figures![id]![0]!.replace('.', ',')}%`;
+    expect(notes).toContain(`${sixth.name} (${share(sixth.id)}) › ${fifth.name} (${share(fifth.id)}) (theo Tỷ lệ trực tuyến cao hơn)`);
   });
 
   it('says a vacant prize is vacant', () => {

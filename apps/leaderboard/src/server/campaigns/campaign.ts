@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeRuleSet, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
+import { describeRuleSet, standingOf, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
 import type { ExportMeta } from '@thidua/stats-io';
 import type {
   Decision,
@@ -188,7 +188,8 @@ export class Campaign {
     if (!unit) return null;
     const snapshot = this.timeline.resolve(asOf);
     // The unit's stored result and statistics, read once: its gaps and working are found from them.
-    const stored = snapshot ? this.results.unitResult(snapshot.id, id) : null;
+    const record = snapshot ? this.results.unitRecord(snapshot.id, id) : null;
+    const stored = record?.result ?? null;
     const statistics = snapshot && stored ? this.results.unitInputs(snapshot.id, id) : null;
     const result: UnitResult | null = snapshot && stored ? { ...stored, gaps: statistics ? this.results.gapsOf(snapshot.id, stored, statistics) : {} } : null;
     const working = statistics ? { explanation: this.results.explanationOf(statistics), inputs: statistics } : null;
@@ -216,6 +217,7 @@ export class Campaign {
       decision: this.decisionOf(snapshot),
       snapshot: snapshot ? this.timeline.meta(snapshot) : null,
       result,
+      standing: record ? standingOf(record.result, record.context, this.info.rules, (other) => this.rosterById.get(other)?.name ?? other) : null,
       explanation: working?.explanation ?? null,
       inputs,
       rankChange,

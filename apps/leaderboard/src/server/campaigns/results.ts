@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { explainer, gapFinder, type Evaluation, type Explanation, type Gaps, type RuleSet, type UnitInput, type UnitResult } from '@thidua/scoring';
+import { explainer, gapFinder, type Evaluation, type Explanation, type Gaps, type RuleSet, type StandingContext, type TieRun, type UnitInput, type UnitResult } from '@thidua/scoring';
 import type { UnitHistoryPoint } from '../../contract.js';
 import type { Standing, StoredEvaluation } from '../../store/results.js';
 import type { Store } from '../../store/store.js';
@@ -64,6 +64,13 @@ export class StoredResults {
   unitResult(snapshotId: number, unitId: string): UnitResult | null {
     const row = this.store.results.unit(snapshotId, unitId);
     return row ? (JSON.parse(row.resultJson) as UnitResult) : null;
+  }
+
+  /** A unit's stored result (without gaps) and what its standing reads beside it (its group's ranked count, its tie run). */
+  unitRecord(snapshotId: number, unitId: string): { result: UnitResult; context: StandingContext } | null {
+    const row = this.store.results.unit(snapshotId, unitId);
+    if (!row) return null;
+    return { result: JSON.parse(row.resultJson) as UnitResult, context: { ranked: row.groupRanked, tie: row.tieJson ? (JSON.parse(row.tieJson) as TieRun) : null } };
   }
 
   rankOf(snapshotId: number, unitId: string): number | null {

@@ -15,6 +15,15 @@ export function ruleSetSha256(ruleSet: RuleSet): string {
  */
 export function resultsRecord(evaluation: Evaluation, ruleSetSha: string): ResultsRecord {
   const json = Buffer.from(JSON.stringify(evaluation));
+  // Each unit's place among its group's ranked units, and its tie run: what its page says of its standing.
+  const ranked = new Map(evaluation.groups.map((g) => [g.id, g.ranking.length]));
+  const tieOf = new Map<string, string>();
+  for (const g of evaluation.groups) {
+    for (const tie of g.ties) {
+      const text = JSON.stringify(tie);
+      for (const id of tie.unitIds) tieOf.set(id, text);
+    }
+  }
   return {
     ruleSetSha256: ruleSetSha,
     libraryVersion: evaluation.libraryVersion,
@@ -29,6 +38,8 @@ export function resultsRecord(evaluation: Evaluation, ruleSetSha: string): Resul
       classId: u.class ?? null,
       prizeJson: u.prize ? JSON.stringify(u.prize) : null,
       resultJson: JSON.stringify(u),
+      groupRanked: ranked.get(u.groupId) ?? 0,
+      tieJson: tieOf.get(u.unitId) ?? null,
     })),
   };
 }

@@ -291,11 +291,21 @@ export class LbRankingTable extends LitElement {
     const ties = result?.ties.filter((tie) => tie.unitIds.some((id) => shown.has(id))) ?? [];
     if (!rules || ties.length === 0) return nothing;
     const names = new Map(this.units.map((u) => [u.unitId, u]));
+    // A tie rule's figure for a unit, as published: "80,00%", "1.168".
+    const figure = (tie: (typeof ties)[number], id: string, rule: number) => {
+      const value = tie.figures?.[id]?.[rule];
+      return value === null || value === undefined ? '—' : `${formatDecimal(value, this.locale)}${rules.ties[rule]?.unit ?? ''}`;
+    };
     const notes = ties.map((tie) => {
       const first = names.get(tie.unitIds[0] ?? '');
       const score = first?.score ? formatDecimal(first.score, this.locale) : '—';
-      const list = tie.unitIds.map((id) => names.get(id)?.unitName ?? id);
-      if (tie.decidedBy.length === 0) return t.tieShared(score, list.join(', '));
+      const name = (id: string) => names.get(id)?.unitName ?? id;
+      if (tie.decidedBy.length === 0) {
+        // Equal on every tie rule too: the figures they share.
+        const shared = rules.ties.map((r, i) => `${pick(r.name, this.locale)} ${figure(tie, tie.unitIds[0] ?? '', i)}`);
+        return t.tieShared(score, tie.unitIds.map(name).join(', '), shared.join(', '));
+      }
+      const list = tie.unitIds.map((id) => `${name(id)} (${tie.decidedBy.map((rule) => figure(tie, id, rule)).join('; ')})`);
       const by = tie.decidedBy.map((i) => pick(rules.ties[i]?.text, this.locale)).join(', ');
       return t.tieBroken(score, list.join(' › '), by);
     });

@@ -171,6 +171,22 @@ export class LbUnitDetail extends LitElement {
     </dl>`;
   }
 
+  /** Where a ranked unit stands, in words: rank of how many, class, and the tie rule with the figures that decided a tie. */
+  private standing() {
+    const standing = this.data?.standing;
+    if (!standing || standing.rank === null || standing.lines.length === 0) return nothing;
+    const t = messages(this.locale).unit;
+    return html`<ul class="standing">
+      ${standing.lines.map(
+        (line) =>
+          html`<li>
+            ${pick(line.text, this.locale)}
+            ${line.citation ? html`<small class="source" lang="vi">${t.source(line.citation.section)} «${line.citation.text}»</small>` : nothing}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
   private targets() {
     const all = messages(this.locale);
     const data = this.data;
@@ -264,6 +280,7 @@ export class LbUnitDetail extends LitElement {
         ${result
           ? html`${this.summary()}
               ${campaign.rules.scored ? html`<p class="eligibility">${result.eligible ? t.eligible : t.ineligible}</p>` : nothing}
+              ${this.standing()}
               ${result.reasons?.length
                 ? html`<ul class="reasons">
                     ${result.reasons.map((r) => html`<li>${pick(r.message, this.locale)}</li>`)}

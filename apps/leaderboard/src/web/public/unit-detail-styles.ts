@@ -61,8 +61,14 @@ export const unitDetailStyles = css`
     color: var(--lb-up);
   }
   .targets li,
-  .gaps li {
+  .gaps li,
+  .standing li {
     margin-bottom: 0.35rem;
+  }
+  .standing .source {
+    display: block;
+    color: var(--lb-muted);
+    font-size: 0.85rem;
   }
   .needed {
     color: var(--lb-muted);
