@@ -43,6 +43,8 @@ export const ruleSetDigestSchema = z
     tiesCitation: citationSchema.nullable(),
     classes: z.array(z.object({ id: z.string(), label: localizedTextSchema, min: z.string() })),
     classesCitation: citationSchema.nullable(),
+    /** Criteria the units are ranked by as well, beside the rank by score (ranking.alsoBy). */
+    alsoRankedBy: z.array(z.object({ criterion: z.string(), number: z.string().nullable(), label: localizedTextSchema, max: z.string(), citation: citationSchema })),
     targets: z.array(
       z.object({ id: z.string(), label: localizedTextSchema, text: localizedTextSchema, move: localizedTextSchema.nullable(), citation: citationSchema }),
     ),
@@ -56,12 +58,17 @@ export type RuleSetDigest = z.infer<typeof ruleSetDigestSchema>;
 
 const digestOf = (c: CompiledCondition): ConditionDigest => ({ code: c.code, text: conditionText(c), citation: c.citation });
 
+type CriterionNode = NonNullable<RuleSet['score']>['criteria'];
+
+function findCriterion(rules: RuleSet, id: string): CriterionNode | null {
+  const find = (c: CriterionNode): CriterionNode | null => (c.id === id ? c : ((c.children ?? []).map(find).find((x) => x !== null) ?? null));
+  return rules.score ? find(rules.score.criteria) : null;
+}
+
 /** The figure a tie rule compares: the metric's short name, or "điểm {criterion}". */
 function tieName(t: CompiledTie, rules: RuleSet): LocalizedText {
   if (t.metric) return t.metric.short;
-  const find = (c: NonNullable<RuleSet['score']>['criteria']): LocalizedText | null =>
-    c.id === t.criterion ? c.label : ((c.children ?? []).map(find).find((l) => l !== null) ?? null);
-  const label = (rules.score && find(rules.score.criteria)) ?? { vi: t.criterion ?? '', en: t.criterion ?? '' };
+  const label = findCriterion(rules, t.criterion ?? '')?.label ?? { vi: t.criterion ?? '', en: t.criterion ?? '' };
   return { vi: `điểm ${label.vi}`, en: `points for ${label.en}` };
 }
 
@@ -105,6 +112,10 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDigest {
     tiesCitation: rules.ranking?.citation ?? null,
     classes: (rules.classes?.levels ?? []).map((l) => ({ id: l.id, label: l.label, min: l.min })),
     classesCitation: rules.classes?.citation ?? null,
+    alsoRankedBy: (rules.ranking?.alsoBy ?? []).map((b) => {
+      const c = findCriterion(rules, b.criterion);
+      return { criterion: b.criterion, number: c?.number ?? null, label: c?.label ?? { vi: b.criterion, en: b.criterion }, max: c?.max ?? '', citation: b.citation };
+    }),
     targets: program.targets.map((t) => {
       const target = (rules.targets ?? []).find((x) => x.id === t.id);
       return {

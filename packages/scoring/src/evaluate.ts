@@ -188,6 +188,7 @@ function evaluateGroup(
   order.forEach((e, i) => {
     e.rank = ranks[i] as number;
   });
+  const criterionRanks = rankByCriteria(order, program.alsoRankedBy);
 
   const allocation = allocatePrizes(order, group.group.prizes ?? [], program.policies.prizes, (e, prize) =>
     (group.prizes.find((p) => p.prize === prize)?.conditions ?? []).every((c) => holds(c, e)),
@@ -217,6 +218,8 @@ function evaluateGroup(
       const at = e.scored ? classIndex(classes, e.published) : -1;
       r.class = at >= 0 ? (classes.ids[at] as string) : null;
     }
+    const byCriteria = criterionRanks.get(e);
+    if (byCriteria) r.criterionRanks = byCriteria;
     if (program.targets.length > 0) {
       const targets: Record<string, boolean> = {};
       for (const t of program.targets) targets[t.id] = holds(t.condition, e);
@@ -254,6 +257,26 @@ function evaluateGroup(
     totalAwarded: prizes.reduce((sum, p) => sum + p.amount, 0),
     budget: (group.group.prizes ?? []).reduce((sum, p) => sum + p.amountVnd * p.count, 0),
   };
+}
+
+/**
+ * Each ranked unit's rank by each criterion's exact points (ranking.alsoBy): descending, equal
+ * points sharing the first one's rank (1, 2, 2, 4), as the rank by score.
+ */
+function rankByCriteria(order: readonly Entry[], criteria: readonly string[]): Map<Entry, Record<string, number>> {
+  const out = new Map<Entry, Record<string, number>>();
+  if (criteria.length === 0) return out;
+  for (const e of order) out.set(e, {});
+  for (const id of criteria) {
+    const points = order.map((e) => ({ e, v: e.criterion(id) ?? X.ZERO }));
+    points.sort((a, b) => X.cmp(b.v, a.v));
+    points.forEach((p, i) => {
+      const prev = points[i - 1];
+      const rank = prev && X.cmp(prev.v, p.v) === 0 ? ((out.get(prev.e) as Record<string, number>)[id] as number) : i + 1;
+      (out.get(p.e) as Record<string, number>)[id] = rank;
+    });
+  }
+  return out;
 }
 
 /** Runs of one published score, and which tie criteria put them in order (none: they share a rank). */

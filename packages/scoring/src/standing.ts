@@ -76,6 +76,20 @@ export function standingOf(unit: UnitResult, context: StandingContext, digest: R
     }
   }
 
+  for (const by of digest.alsoRankedBy) {
+    const rank = unit.criterionRanks?.[by.criterion];
+    if (rank === undefined) continue;
+    const points = unit.metrics[by.criterion];
+    const name = both((lang) => `${by.number ? `${by.number}. ` : ''}${by.label[lang]}`);
+    say(
+      both((lang) => {
+        const of = points ? (lang === 'vi' ? ` với ${local(points, 'vi')}/${local(by.max, 'vi')} điểm` : ` with ${local(points, 'en')} of ${local(by.max, 'en')}`) : '';
+        return lang === 'vi' ? `Theo ${name.vi}: hạng ${rank}/${ranked}${of}.` : `By ${name.en}: rank ${rank} of ${ranked}${of}.`;
+      }),
+      by.citation,
+    );
+  }
+
   const level = unit.class ? (digest.classes.find((c) => c.id === unit.class) ?? null) : null;
   if (level) {
     say({ vi: `Xếp loại: ${level.label.vi} (từ ${local(level.min, 'vi')} điểm).`, en: `Class: ${level.label.en} (from ${local(level.min, 'en')} points).` }, digest.classesCitation);

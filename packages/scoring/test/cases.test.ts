@@ -38,6 +38,8 @@ interface UnitExpect {
   reasons?: string[];
   score?: string | null;
   rank?: number | null;
+  /** Rank by each criterion of ranking.alsoBy (null: none). */
+  criterionRanks?: Record<string, number> | null;
   prize?: string | null;
   prizeAmount?: number | null;
   undecidedPrizeIds?: string[];
@@ -99,7 +101,7 @@ const files = readdirSync(casesDir)
 
 const unitKeys = new Set([
   'eligible', 'reasons', 'score', 'rank', 'prize', 'prizeAmount', 'undecidedPrizeIds',
-  'meetsFirstPrizeFloor', 'breakdown', 'metrics', 'gaps', 'class', 'targets',
+  'meetsFirstPrizeFloor', 'breakdown', 'metrics', 'gaps', 'class', 'targets', 'criterionRanks',
 ]);
 const groupKeys = new Set(['ranking', 'prizes', 'vacantPrizes', 'undecided', 'ineligibleUnitIds', 'totalAwarded', 'budget']);
 const caseKeys = new Set(['units', 'groups', 'totalAwarded', 'policies', 'warnings', 'errors']);
@@ -153,6 +155,7 @@ function checkUnit(u: UnitResult, want: UnitExpect, input: UnitInput, ruleSet: R
   if (want.targets !== undefined) expect(u.targets, 'targets').toEqual(want.targets);
   if (want.score !== undefined) expect(u.score, 'score').toBe(want.score);
   if (want.rank !== undefined) expect(u.rank, 'rank').toBe(want.rank);
+  if (want.criterionRanks !== undefined) expect(u.criterionRanks ?? null, 'criterionRanks').toEqual(want.criterionRanks);
   if (want.prize !== undefined) expect(u.prize?.id ?? null, 'prize').toBe(want.prize);
   if (want.prizeAmount !== undefined) expect(u.prize?.amount ?? null, 'prize amount').toBe(want.prizeAmount);
   if (want.undecidedPrizeIds !== undefined) {

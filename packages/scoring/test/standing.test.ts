@@ -89,7 +89,27 @@ const rows: Row[] = [
     ruleSet: thuyThanhCchc2022,
     units: unitsOf(thuyThanhCases, 1),
     unitId: 'thuy-thanh',
-    vi: ['Hạng 1/2 — Xã, phường.', 'Đồng hạng 1 với Xã B: cùng 78,636 điểm.'],
+    vi: [
+      'Hạng 1/2 — Xã, phường.',
+      'Theo I. Nhóm tiêu chí tự đánh giá: hạng 1/2 với 49,970/70 điểm.',
+      'Theo II. Nhóm tiêu chí điều tra xã hội học: hạng 1/2 với 28,666/30 điểm.',
+      'Đồng hạng 1 với Xã B: cùng 78,636 điểm.',
+    ],
+  },
+  {
+    name: 'Thủy Thanh: ranked by total and by each top-level group — a commune third by total is first by group I',
+    ruleSet: thuyThanhCchc2022,
+    units: [
+      ...unitsOf(thuyThanhCases, 1),
+      // Commune B with 2 points fewer on task 9 (group II): equal on group I, last on group II and on the total.
+      { ...(unitsOf(thuyThanhCases, 1)[1] as UnitInput), id: 'xa-c', name: 'Xã C', p9: 26.666 },
+    ],
+    unitId: 'xa-c',
+    vi: [
+      'Hạng 3/3 — Xã, phường.',
+      'Theo I. Nhóm tiêu chí tự đánh giá: hạng 1/3 với 49,970/70 điểm.',
+      'Theo II. Nhóm tiêu chí điều tra xã hội học: hạng 3/3 với 26,666/30 điểm.',
+    ],
   },
   {
     name: 'Núi Thành: a tie shared on the score and both tie rules names the equal figures',

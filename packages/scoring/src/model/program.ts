@@ -134,6 +134,8 @@ export interface Program {
   readonly shown: readonly ShownFigure[];
   readonly groups: ReadonlyMap<string, CompiledGroup>;
   readonly ties: readonly CompiledTie[];
+  /** Criteria the units are ranked by as well (ranking.alsoBy), by id. */
+  readonly alsoRankedBy: readonly string[];
   readonly targets: readonly { id: string; condition: CompiledCondition; move: CompiledMove | null }[];
   readonly moves: readonly CompiledMove[];
   /** The first multiplier, whose next bracket the gaps speak of. */
@@ -342,6 +344,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     metricList,
     shown,
     groups,
+    alsoRankedBy: (rules.ranking?.alsoBy ?? []).map((b) => b.criterion),
     ties: (rules.ranking?.ties ?? []).map((t) => ({
       metric: t.metric === undefined ? null : (metrics.get(t.metric) as CompiledMetric),
       criterion: t.criterion ?? null,

@@ -489,6 +489,22 @@ export const thuyThanhCchc2022: RuleSet = {
       'Nhìn chung kết quả chấm điểm về thẩm định các văn bản, xã Thủy Thanh đứng thứ 02/10 xã, phường với số điểm 49.97/70 điểm',
       'Communes are ranked by their points; equal totals share a rank (the document states no tie rule).',
     ),
+    alsoBy: [
+      {
+        criterion: 'I',
+        citation: citation(
+          'Nhìn chung kết quả chấm điểm về thẩm định các văn bản, xã Thủy Thanh đứng thứ 02/10 xã, phường với số điểm 49.97/70 điểm',
+          'The document ranks the commune by group I, the appraised self-assessed criteria: 2nd of 10 with 49.97 of 70.',
+        ),
+      },
+      {
+        criterion: 'II',
+        citation: citation(
+          'bên cạnh đó điểm điều tra xã hội học về sự hài lòng của người dân đối với cán bộ tiếp nhận và trả kết quả của xã đạt 28.666/30 điểm nên dẫn đến việc tổng hợp số điểm bình quân của xã còn thấp so với các địa phương khác',
+          'The document compares the commune with the others on group II, the sociological survey (28.666 of 30); ranked by it as by group I.',
+        ),
+      },
+    ],
   },
   groups: [
     {

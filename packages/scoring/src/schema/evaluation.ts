@@ -76,6 +76,11 @@ export const unitResultSchema = z
     meetsPrizeFloor: z.boolean().optional(),
     /** Where the rule set has classes: the class (xếp loại) of the published score, by id; null below them all. */
     class: z.string().nullable().optional(),
+    /**
+     * Where the rule set ranks by criteria as well (ranking.alsoBy), for a ranked unit: its rank by
+     * each criterion's points among the group's ranked units (equal points share a rank).
+     */
+    criterionRanks: z.record(z.string(), z.number().int()).optional(),
     /** Where the rule set has targets: each target, met or not. */
     targets: z.record(z.string(), z.boolean()).optional(),
     /** The figures the rule set publishes (metrics, adjustments, criteria with `show`), written out. */

@@ -189,6 +189,11 @@ export function checkRuleSet(rs: Loose, ctx: Ctx): void {
       add(['ranking', 'ties', i, 'criterion'], 'unknown_reference', 'criterion', String(t.criterion), [...criteria].join(', '));
     }
   });
+  arr(ranking?.alsoBy).forEach((b, i) => {
+    if (b.criterion !== undefined && !criteria.has(str(b.criterion) ?? '')) {
+      add(['ranking', 'alsoBy', i, 'criterion'], 'unknown_reference', 'criterion', String(b.criterion), [...criteria].join(', '));
+    }
+  });
   const classes = rs.classes as Loose | undefined;
   if (classes !== undefined && score === undefined) add(['classes'], 'classes_need_score');
   const levels = arr(classes?.levels);

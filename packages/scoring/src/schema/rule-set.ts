@@ -391,6 +391,12 @@ export const ruleSetSchema = z
             .strict(),
         ),
         citation: citationSchema,
+        /**
+         * Ranks by a criterion's points as well, each beside the rank by score, e.g. the CCHC
+         * index's group I: "đứng thứ 02/10 xã, phường với số điểm 49.97/70 điểm". Among the ranked
+         * units of a group; equal points share a rank.
+         */
+        alsoBy: z.array(z.object({ criterion: idSchema, citation: citationSchema }).strict()).optional(),
       })
       .strict()
       .optional(),
