@@ -20,6 +20,8 @@ import type { Criterion, Metric, RuleSet, RuleSetInput } from '../schema/rule-se
 
 const analysis = 'analysis';
 const fromAnalysis = (section: string, text: string, textEn: string): Citation => ({ section, text, textEn, source: analysis });
+/** The portal's formula description (source "formulas"), item by item, verbatim. */
+const portal = (item: string, text: string, textEn: string): Citation => ({ section: item, text, textEn, source: 'formulas' });
 
 interface Item {
   id: string;
@@ -35,6 +37,8 @@ interface Item {
   /** The denominator the source falls back to when `per` is 0 (item 1.4: the previous year's count). */
   perWhenEmpty?: [string, { vi: string; en: string }];
   citation: Citation;
+  /** How the portal's formula description counts the share's numerator and denominator, where it says. */
+  shareCitation?: Citation;
 }
 
 const transparencyFormula = 'Với cả bốn metric: điểm = điểm tối đa × tỷ lệ / 100';
@@ -235,27 +239,111 @@ const groups: { id: string; label: string; labelEn: string; max: string; items: 
     max: '22',
     text: '- Số hóa: 6 / 4 / 2 / 2 / 4 / 2 / 2, đủ 22 trong danh mục nguồn.',
     items: [
-      ['originalResult', 'Tỷ lệ hồ sơ thủ tục hành chính có cấp kết quả giải quyết thủ tục hành chính điện tử', 'Cases with an electronic result', '6', 'casesElectronicResult', 'Số hồ sơ có cấp kết quả điện tử', 'Cases with an electronic result', 'casesWithResult', 'Số hồ sơ đã hoàn thành, trả kết quả', 'Cases completed'],
-      ['digitisedCases', 'Tỷ lệ hồ sơ thủ tục hành chính thực hiện số hóa thành phần hồ sơ', 'Cases with digitised components', '4', 'casesDigitised', 'Số hồ sơ được số hóa', 'Cases digitised', 'casesInCompetence', 'Tổng số hồ sơ thuộc thẩm quyền', 'Cases within competence'],
-      ['certifiedCopy', 'Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính', 'Electronic certified copies offered', '2', 'communesCertifying', 'Số xã cung cấp chứng thực bản sao điện tử', 'Communes offering electronic copies', 'communes', 'Tổng số xã thuộc thẩm quyền quản lý', 'Communes managed'],
-      ['reusedData', 'Tỷ lệ hồ sơ thủ tục hành chính có thành phần hồ sơ được cắt giảm, thay thế dựa trên dữ liệu', 'Cases whose components were replaced by data', '2', 'casesReusingData', 'Số hồ sơ có thành phần được cắt giảm, thay thế dựa trên dữ liệu', 'Cases reusing data', 'casesReusable', 'Số hồ sơ của TTHC có thành phần được cắt giảm, thay thế', 'Cases of procedures that can reuse data'],
-      ['syncedStorage', 'Tỷ lệ hồ sơ TTHC được số hóa có kết nối, chia sẻ dữ liệu phục vụ tái sử dụng', 'Digitised cases shared for reuse', '4', 'casesFullyReplaced', 'Số hồ sơ có thành phần được thay thế hoàn toàn dựa trên dữ liệu', 'Cases fully replaced by data', 'proceduresReplaceable', 'Số TTHC có thành phần có thể thay thế hoàn toàn', 'Procedures whose components can be replaced'],
-      ['citizenDataDossier', 'Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân cư', 'Cases using population data', '2', 'proceduresRestructured', 'Số TTHC đã tái cấu trúc quy trình và tái sử dụng dữ liệu', 'Procedures restructured to reuse data', 'proceduresReusable', 'Số TTHC có thể tái sử dụng dữ liệu', 'Procedures that can reuse data'],
-      ['citizenDataFormality', 'Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư phục vụ GQ TTHC', 'Procedures connected to population data', '2', 'proceduresMapped', 'Số TTHC đã xác định trường thông tin theo từ điển dữ liệu', 'Procedures mapped to the data dictionary', 'proceduresManaged', 'Tổng số TTHC thuộc phạm vi quản lý', 'Procedures managed'],
-    ].map(([id, label, labelEn, max, ofId, ofVi, ofEn, perId, perVi, perEn]) => ({
-      id: id as string,
-      label: label as string,
-      labelEn: labelEn as string,
-      max: max as string,
-      of: [ofId as string, { vi: ofVi as string, en: ofEn as string }] as [string, { vi: string; en: string }],
-      per: [perId as string, { vi: perVi as string, en: perEn as string }] as [string, { vi: string; en: string }],
+      {
+        id: 'originalResult',
+        label: 'Tỷ lệ hồ sơ thủ tục hành chính có cấp kết quả giải quyết thủ tục hành chính điện tử',
+        labelEn: 'Cases with an electronic result',
+        max: '6',
+        of: ['casesElectronicResult', { vi: 'Số hồ sơ TTHC có cấp kết quả giải quyết TTHC điện tử', en: 'Cases given an electronic result' }],
+        per: ['casesPaperResult', { vi: 'Tổng số hồ sơ của các TTHC yêu cầu trả kết quả bằng văn bản, giấy tờ', en: 'Cases of procedures whose result is a paper document' }],
+        shareCitation: portal(
+          '4.1',
+          'Tử số = tổng số hồ sơ TTHC đồng bộ kết quả xử lý có link file kết quả giải quyết đính kèm và TTHC đó yêu cầu trả kết quả bằng văn bản, giấy tờ. Mẫu số = Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết của các TTHC có yêu cầu trả kết quả bằng văn bản, giấy tờ.',
+          'Numerator: cases whose result was synchronised with the result file attached, of procedures whose result is a paper document; denominator: all cases of those procedures.',
+        ),
+      },
+      {
+        id: 'digitisedCases',
+        label: 'Tỷ lệ hồ sơ thủ tục hành chính thực hiện số hóa hồ sơ',
+        labelEn: 'Cases digitised',
+        max: '4',
+        of: ['casesDigitised', { vi: 'Số hồ sơ TTHC thực hiện số hóa hồ sơ và cấp kết quả giải quyết điện tử', en: 'Cases digitised and given an electronic result' }],
+        per: ['casesInCompetence', { vi: 'Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết (có ngày tiếp nhận trong kỳ)', en: 'Cases within competence (received in the period)' }],
+        shareCitation: portal(
+          '4.2',
+          'Tỷ lệ hồ sơ thủ tục hành chính thực hiện số hóa hồ sơ = [Tổng số hồ sơ thủ tục hành chính : (1) thực hiện quy trình số hóa hồ sơ, kết quả giải quyết TTHC (bao gồm hồ sơ số hóa trong tiếp nhận trực tiếp, qua bưu chính và hồ sơ trực tuyến) và (2) cấp kết quả giải quyết điện tử đối với TTHC yêu cầu trả kết quả bằng văn bản giấy tờ /Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết] * 100%.',
+          'Numerator: cases both digitised and given an electronic result (where the result is a paper document); denominator: cases within competence.',
+        ),
+      },
+      {
+        id: 'certifiedCopy',
+        label: 'Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính',
+        labelEn: 'Electronic certified copies offered',
+        max: '2',
+        of: ['communesCertifying', { vi: 'Số xã cung cấp chứng thực bản sao điện tử từ bản chính', en: 'Communes offering electronic certified copies' }],
+        per: ['communes', { vi: 'Tổng số xã thuộc thẩm quyền quản lý', en: 'Communes managed' }],
+        // The portal's formula description has no entry for this item (formula-maximums: no formulaId).
+      },
+      {
+        id: 'reusedData',
+        label: 'Tỷ lệ hồ sơ khai thác, sử dụng lại thông tin, dữ liệu số hóa',
+        labelEn: 'Cases reusing digitised data',
+        max: '2',
+        of: ['casesReusingData', { vi: 'Số hồ sơ TTHC có sử dụng lại thông tin, dữ liệu, giấy tờ điện tử đã được số hóa', en: 'Cases reusing digitised information, data or documents' }],
+        per: ['casesInCompetence', { vi: 'Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết (có ngày tiếp nhận trong kỳ)', en: 'Cases within competence (received in the period)' }],
+        target: '80',
+        shareCitation: portal(
+          '4.3',
+          'Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa = Tổng số hồ sơ TTHC có sử dụng lại thông tin, dữ liệu, giấy tờ điện tử đã được số hóa/Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết * 100%. … Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết = Tổng số hồ sơ có Ngày tiếp nhận trong kỳ.',
+          'Numerator: cases with at least one component marked as reusing digitised data; denominator: cases received in the period.',
+        ),
+      },
+      {
+        id: 'syncedStorage',
+        label: 'Tỷ lệ hồ sơ TTHC được số hóa có kết nối, chia sẻ dữ liệu phục vụ tái sử dụng',
+        labelEn: 'Digitised cases shared for reuse',
+        max: '4',
+        of: ['casesSharedForReuse', { vi: 'Số hồ sơ TTHC được số hóa có kết nối, đồng bộ với danh mục hồ sơ của cá nhân, tổ chức trên Cổng DVCQG', en: 'Digitised cases linked to the personal records on the national portal' }],
+        per: ['casesInCompetence', { vi: 'Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết (có ngày tiếp nhận trong kỳ)', en: 'Cases within competence (received in the period)' }],
+        shareCitation: portal(
+          '4.4',
+          'Số hồ sơ TTHC được số hóa có kết nối, đồng bộ với danh mục hồ sơ của cá nhân, tổ chức trên Cổng Dịch vụ công quốc gia: tổng số hồ sơ đồng bộ có ít nhất 1 file đính kèm trong thành phần hồ sơ được đánh dấu lấy từ kho dữ liệu cá nhân hoặc đồng bộ links kết quả giải quyết điện tử lên danh mục (Cổng DVCQG). … Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết: Tổng số hồ sơ có ngày tiếp nhận trong kỳ báo cáo',
+          'Numerator: cases with a component taken from the personal data store, or whose electronic result was linked to the portal; denominator: cases received in the period.',
+        ),
+      },
+      {
+        id: 'citizenDataDossier',
+        label: 'Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân cư',
+        labelEn: 'Cases using population data',
+        max: '2',
+        of: ['casesUsingPopulationData', { vi: 'Số hồ sơ đồng bộ có sử dụng thông tin, dữ liệu từ CSDL quốc gia về dân cư (VNeID, kho dữ liệu)', en: 'Cases using the national population database (VNeID, data store)' }],
+        per: ['casesInCompetence', { vi: 'Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết (có ngày tiếp nhận trong kỳ)', en: 'Cases within competence (received in the period)' }],
+        shareCitation: portal(
+          '4.5',
+          'Tỷ lệ hồ sơ TTHC sử dụng thông tin, dữ liệu từ Cơ sở dữ liệu quốc gia về dân cư = Tổng số hồ sơ đồng bộ có “taikhoanduocxacthucvoiVNeID” hoặc “DuoclaytukhoDMQG”, “MaCSDL” của CSDL Dân cư/Tổng số hồ sơ TTHC * 100%',
+          'Numerator: cases with a VNeID-verified account or data taken from the population database; denominator: the unit\u2019s cases.',
+        ),
+      },
+      {
+        id: 'citizenDataFormality',
+        label: 'Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư phục vụ giải quyết TTHC',
+        labelEn: 'Procedures connected to population data',
+        max: '2',
+        of: ['proceduresUsingPopulationData', { vi: 'Số TTHC có kết nối, chia sẻ dữ liệu dân cư phục vụ giải quyết TTHC', en: 'Procedures connected to population data' }],
+        per: ['proceduresForCitizens', { vi: 'Tổng số TTHC có đối tượng thực hiện là người dân', en: 'Procedures whose applicants are citizens' }],
+        shareCitation: portal(
+          '4.5',
+          'Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư phục vụ giải quyết TTHC = Số TTHC có kết nối, chia sẻ dữ liệu dân cư phục vụ giải quyết TTHC/Tổng số TTHC có đối tượng thực hiện là người dân *100%.',
+          'Numerator: procedures with a case connected to population data; denominator: procedures whose applicants are citizens.',
+        ),
+      },
+    ].map((item) => ({
+      ...item,
+      of: item.of as [string, { vi: string; en: string }],
+      per: item.per as [string, { vi: string; en: string }],
       kind: 'capped' as const,
-      target: id === 'reusedData' ? '80' : '100',
+      target: item.target ?? '100',
       whenEmpty: 'zero' as const,
       citation:
-        id === 'reusedData'
+        item.id === 'reusedData'
           ? fromAnalysis('Số hóa hồ sơ', 'Riêng REUSED_DIGITIZED_DATA đạt tối đa ở tỷ lệ 80%: điểm = min(2, 2 × tỷ lệ / 80)', `Full marks from 80%.${emptyIsZero}`)
-          : fromAnalysis('Số hóa hồ sơ', digitisationFormula, `min(maximum, maximum × share).${emptyIsZero}`),
+          : fromAnalysis(
+              'Số hóa hồ sơ',
+              digitisationFormula,
+              item.id === 'certifiedCopy'
+                ? `min(maximum, maximum × share). The portal\u2019s formula description has no entry for this item: its numerator and denominator are this rule set\u2019s reading of the item\u2019s title.${emptyIsZero}`
+                : `min(maximum, maximum × share).${emptyIsZero}`,
+            ),
     })),
   },
 ];
@@ -270,6 +358,7 @@ const shareOf = (item: Item): Metric => ({
   percent: true,
   whenEmpty: item.whenEmpty,
   ...(item.perWhenEmpty ? { perWhenEmpty: [item.perWhenEmpty[0]] } : {}),
+  ...(item.shareCitation ? { citation: item.shareCitation } : {}),
 });
 
 const inputs: RuleSetInput[] = [];
