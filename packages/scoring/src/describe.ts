@@ -21,6 +21,12 @@ export const ruleSetDigestSchema = z
     ruleSetId: z.string(),
     /** The rule set gives each unit a score (and so a rank); otherwise it states targets only. */
     scored: z.boolean(),
+    /**
+     * How its officials read it, and so how a page draws it: \`targets\` met or not (no score); an
+     * \`index\` with classes (766, DTI); a \`scorecard\` of entered points criterion by criterion (the
+     * CCHC index); a \`ranking\` by a score from counts, with prizes (Núi Thành).
+     */
+    shape: z.enum(['ranking', 'targets', 'index', 'scorecard']),
     figures: z.array(publishedFigureSchema),
     /** The unit's inputs as its statistics sheet names them. */
     inputs: z.array(z.object({ id: z.string(), kind: z.enum(['count', 'points', 'text']), label: localizedTextSchema, short: localizedTextSchema })),
@@ -46,7 +52,16 @@ export const ruleSetDigestSchema = z
     /** Criteria the units are ranked by as well, beside the rank by score (ranking.alsoBy). */
     alsoRankedBy: z.array(z.object({ criterion: z.string(), number: z.string().nullable(), label: localizedTextSchema, max: z.string(), citation: citationSchema })),
     targets: z.array(
-      z.object({ id: z.string(), label: localizedTextSchema, text: localizedTextSchema, move: localizedTextSchema.nullable(), citation: citationSchema }),
+      z.object({
+        id: z.string(),
+        label: localizedTextSchema,
+        text: localizedTextSchema,
+        /** The metric compared (its figure is in a unit's \`metrics\` where the rule set shows it) and its unit ("%"). */
+        metric: z.string(),
+        unit: z.string(),
+        move: localizedTextSchema.nullable(),
+        citation: citationSchema,
+      }),
     ),
     /** What one move is, for "cases still needed" (the first is the default). */
     moves: z.array(z.object({ id: z.string(), label: localizedTextSchema })),
@@ -59,6 +74,14 @@ export type RuleSetDigest = z.infer<typeof ruleSetDigestSchema>;
 const digestOf = (c: CompiledCondition): ConditionDigest => ({ code: c.code, text: conditionText(c), citation: c.citation });
 
 type CriterionNode = NonNullable<RuleSet['score']>['criteria'];
+
+/** No score: targets; classes: an index; points entered criterion by criterion: a scorecard; else a ranking. */
+function shapeOf(rules: RuleSet): RuleSetDigest['shape'] {
+  if (!rules.score) return 'targets';
+  if (rules.classes) return 'index';
+  const entered = (c: CriterionNode): boolean => c.score?.kind === 'entered' || (c.children ?? []).some(entered);
+  return entered(rules.score.criteria) ? 'scorecard' : 'ranking';
+}
 
 function findCriterion(rules: RuleSet, id: string): CriterionNode | null {
   const find = (c: CriterionNode): CriterionNode | null => (c.id === id ? c : ((c.children ?? []).map(find).find((x) => x !== null) ?? null));
@@ -88,6 +111,7 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDigest {
   return {
     ruleSetId: rules.id,
     scored: rules.score !== undefined,
+    shape: shapeOf(rules),
     figures: publishedFigures(rules),
     inputs: program.inputs.map((i) => ({ id: i.id, kind: i.kind, label: i.label, short: i.short })),
     groups: rules.groups.map((g) => {
@@ -122,6 +146,8 @@ export function describeRuleSet(ruleSet: RuleSet): RuleSetDigest {
         id: t.id,
         label: target?.label ?? { vi: t.id, en: t.id },
         text: conditionText(t.condition),
+        metric: t.condition.metric.id,
+        unit: t.condition.metric.unit,
         move: t.move?.label ?? null,
         citation: target?.citation ?? t.condition.citation ?? { section: '', text: '' },
       };

@@ -83,6 +83,7 @@ function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, 
     score = Number.isNaN(published) ? null : scoreText(published, rounding);
     steps.push({
       ...blankStep,
+    disagreements: [],
       id: 'score',
       kind: 'score',
       label: { vi: 'Điểm công bố', en: 'Published score' },
@@ -99,6 +100,9 @@ function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, 
     vi: `${c.metric.short.vi} ${opSymbol[c.op]} ${c.value.replace('.', ',')}${c.metric.unit}`,
     en: `${c.metric.short.en} ${opSymbol[c.op]} ${c.value}${c.metric.unit}`,
   });
+  const flagged = new Map<string, LocalizedText[]>();
+  const flag = (criterion: string, message: LocalizedText) => flagged.set(criterion, [...(flagged.get(criterion) ?? []), message]);
+  for (const d of program.maximumDisagreements) flag(d.criterion, issueMessages.stated_maximum_mismatch(d.number, d.stated, d.sum));
   const warnings: ScoringIssue[] = [...program.sourceWarnings, ...validationWarnings.map((w) => ({ ...w, path: w.path.slice(1) }))];
   for (const s of program.stated) {
     const stated = unit[(program.inputs[s.input] as { id: string }).id];
@@ -106,12 +110,15 @@ function explainUnit(program: Program, calculator: Calculator, unit: UnitInput, 
     if (stated === undefined || stated === null || stated === 'x' || computed === null) continue;
     const statedExact = X.exact(String(stated));
     if (X.cmp(statedExact, computed) !== 0) {
-      warnings.push({
-        path: [(program.inputs[s.input] as { id: string }).id],
-        code: 'stated_subtotal_mismatch',
-        message: issueMessages.stated_subtotal_mismatch(s.number, X.toDisplay(statedExact).text, X.toDisplay(computed).text),
-      });
+      const message = issueMessages.stated_subtotal_mismatch(s.number, X.toDisplay(statedExact).text, X.toDisplay(computed).text);
+      warnings.push({ path: [(program.inputs[s.input] as { id: string }).id], code: 'stated_subtotal_mismatch', message });
+      flag(s.criterion, message);
     }
+  }
+  // Each disagreement also in place, at its criterion (the scorecard flags it there).
+  for (const step of steps) {
+    const found = flagged.get(step.id);
+    if (found) step.disagreements = found;
   }
 
   return {
@@ -198,6 +205,7 @@ function step(
   const notApplicable = entered !== undefined && u.notApplicable?.[entered.input] === 1;
   return {
     ...blankStep,
+    disagreements: [],
     id: f.id,
     kind: f.kind,
     number: f.number,

@@ -19,6 +19,9 @@ export const publishedFigureSchema = z
     number: z.string().nullable(),
     /** A criterion's maximum, as the source states it. */
     max: z.string().nullable(),
+    /** A criterion's parent (null for the root, a metric or an adjustment) and its depth below the root. */
+    parent: z.string().nullable(),
+    depth: z.number().int(),
   })
   .meta({ id: 'PublishedFigure' });
 
@@ -32,20 +35,20 @@ export type PublishedFigure = z.infer<typeof publishedFigureSchema>;
 export function publishedFigures(ruleSet: RuleSet): PublishedFigure[] {
   const out: PublishedFigure[] = [];
   for (const m of ruleSet.metrics) {
-    if (m.show) out.push({ id: m.id, kind: 'metric', label: m.label, short: m.short ?? m.label, percent: m.kind === 'ratio' && m.percent === true, number: null, max: null });
+    if (m.show) out.push({ id: m.id, kind: 'metric', label: m.label, short: m.short ?? m.label, percent: m.kind === 'ratio' && m.percent === true, number: null, max: null, parent: null, depth: 0 });
   }
   for (const a of ruleSet.score?.adjustments ?? []) {
     if ((a.kind === 'deduction' || a.kind === 'multiplier') && a.show) {
-      out.push({ id: a.id, kind: 'adjustment', label: a.label, short: a.short ?? a.label, percent: false, number: null, max: null });
+      out.push({ id: a.id, kind: 'adjustment', label: a.label, short: a.short ?? a.label, percent: false, number: null, max: null, parent: null, depth: 0 });
     }
   }
-  const visit = (c: Criterion) => {
+  const visit = (c: Criterion, parent: string | null, depth: number) => {
     if (c.show) {
       const short = c.number ? { vi: c.number, en: c.number } : c.label;
-      out.push({ id: c.id, kind: 'criterion', label: c.label, short, percent: false, number: c.number ?? null, max: c.max });
+      out.push({ id: c.id, kind: 'criterion', label: c.label, short, percent: false, number: c.number ?? null, max: c.max, parent, depth });
     }
-    for (const child of c.children ?? []) visit(child);
+    for (const child of c.children ?? []) visit(child, c.id, depth + 1);
   };
-  if (ruleSet.score) visit(ruleSet.score.criteria);
+  if (ruleSet.score) visit(ruleSet.score.criteria, null, 0);
   return out;
 }

@@ -1,7 +1,7 @@
 import * as X from '../arithmetic/exact.js';
 import { orderedAdjustments, combine } from '../rules/combination.js';
 import { cappedAtTarget } from '../rules/capped.js';
-import { criteriaSum, maximumWarnings } from '../rules/criteria-sum.js';
+import { criteriaSum, maximumDisagreements, maximumWarning, type MaximumDisagreement } from '../rules/criteria-sum.js';
 import { deduction } from '../rules/deduction.js';
 import { enteredPoints } from '../rules/entered-points.js';
 import { linear } from '../rules/linear.js';
@@ -144,6 +144,8 @@ export interface Program {
   readonly statedAuthority: Uint8Array;
   /** What the source itself does not make add up (stated maxima against their parts), found once. */
   readonly sourceWarnings: readonly ScoringIssue[];
+  /** The same, by criterion (the scorecard flags each in place). */
+  readonly maximumDisagreements: readonly MaximumDisagreement[];
   /** Parents whose source states its own sub-total. */
   readonly stated: readonly { criterion: string; number: string; input: number; slot: number }[];
   /** The denominators (input positions) of every ratio the score needs a value of. */
@@ -200,6 +202,7 @@ export function compile(rules: RuleSet, policies: Policies): Program {
 
   const entered = new Map<string, { input: number; selfInput: number | null; commentInput: number | null }>();
   const stated: { criterion: string; number: string; input: number; slot: number }[] = [];
+  const disagreements = rules.score ? maximumDisagreements(rules.score.criteria) : [];
   const statedInputs: { criterion: string; number: string; input: number; parts: Expr }[] = [];
   const authoritative = rules.score?.statedSubtotals?.use === 'authoritative';
   let rawSlot: number | null = null;
@@ -359,7 +362,8 @@ export function compile(rules: RuleSet, policies: Policies): Program {
     bracket,
     stated,
     statedAuthority,
-    sourceWarnings: maximumWarnings(rules.score?.criteria),
+    sourceWarnings: disagreements.map(maximumWarning),
+    maximumDisagreements: disagreements,
     entered,
     scoreDenominators: score ? neededDenominators(figureById.get('rawScore')?.expr ?? null, figureById, indexOf) : [],
   };

@@ -46,9 +46,14 @@ export function maximumDisagreements(root: Criterion): MaximumDisagreement[] {
   return found;
 }
 
+/** A disagreement as a warning, at the criterion's maximum in the rule set. */
+export const maximumWarning = (d: MaximumDisagreement): ScoringIssue => ({
+  path: d.path,
+  code: 'stated_maximum_mismatch',
+  message: issueMessages.stated_maximum_mismatch(d.number, d.stated, d.sum),
+});
+
 /** The disagreements as warnings, each at the criterion's maximum in the rule set. */
 export function maximumWarnings(root: Criterion | undefined): ScoringIssue[] {
-  return root
-    ? maximumDisagreements(root).map((d) => ({ path: d.path, code: 'stated_maximum_mismatch', message: issueMessages.stated_maximum_mismatch(d.number, d.stated, d.sum) }))
-    : [];
+  return root ? maximumDisagreements(root).map(maximumWarning) : [];
 }

@@ -187,6 +187,11 @@ export const explanationStepSchema = z
      * ("Mẫu số bằng 0: … tính bằng 0"), a criterion that did not arise.
      */
     note: localizedTextSchema.nullable(),
+    /**
+     * Where the source does not add up at this criterion, in words: its stated sub-total against the
+     * sum of its parts, its stated maximum against its parts' maxima (also among the warnings).
+     */
+    disagreements: z.array(localizedTextSchema),
   })
   .meta({ id: 'ExplanationStep' });
 
