@@ -217,7 +217,10 @@ describe('public API on the demo campaigns', () => {
 
   it('publishes each rule set with its citations', async () => {
     expect((await app.inject(demoApi('rules'))).json().ruleSet).toEqual(JSON.parse(JSON.stringify(nuiThanh2023)));
-    expect((await app.inject(api(qd766, 'rules'))).json().ruleSet).toEqual(JSON.parse(JSON.stringify(qd766y2022)));
+    // The 766 race: the preset's rules under the race's own title and issuing body.
+    const race = (await app.inject(api(qd766, 'rules'))).json().ruleSet;
+    expect(race).toEqual(JSON.parse(JSON.stringify({ ...qd766y2022, title: race.title, authority: race.authority })));
+    expect(race.authority.vi).toBe('UBND tỉnh Quảng Nam');
     expect((await app.inject('/healthz')).json()).toEqual({ ok: true });
   });
 

@@ -1,4 +1,4 @@
-import { qd766y2022, type UnitInput } from '@thidua/scoring';
+import { qd766y2022, type RuleSet, type UnitInput } from '@thidua/scoring';
 import { statisticsCsv } from '@thidua/stats-io';
 import type { RosterUnit } from '../contract.js';
 import type { DemoCampaign } from './demo-campaign.js';
@@ -9,6 +9,20 @@ import { hashSeed, seededRandom } from './statistics.js';
  * districts, towns and cities (real names), with SYNTHETIC figures (dữ liệu minh họa — not the
  * portal's): eight weekly snapshots, each unit's shares drifting a little from week to week.
  */
+
+/**
+ * The 766 preset under the race's own title and issuing body: the rules (every formula, class and
+ * citation) are the preset's; the campaign is Quảng Nam's weekly race, issued by UBND tỉnh Quảng Nam
+ * (source "vietnamnet": «Quảng Nam thi đua hàng tuần nâng cao Chỉ số phục vụ người dân và doanh nghiệp»).
+ */
+export const quangNam766RuleSet: RuleSet = {
+  ...qd766y2022,
+  title: {
+    vi: 'Thi đua hằng tuần nâng cao Chỉ số phục vụ người dân và doanh nghiệp (Chỉ số 766) năm 2024',
+    en: 'Weekly race on the index of service to citizens and businesses (the 766 index), 2024',
+  },
+  authority: { vi: 'UBND tỉnh Quảng Nam', en: "Quảng Nam Provincial People's Committee" },
+};
 
 const departments: [string, string][] = [
   ['so-noi-vu', 'Sở Nội vụ'],
@@ -91,7 +105,7 @@ export function quangNam766Campaign(): DemoCampaign {
   const series = quangNamRoster.map((u) => weeklyIndexStatistics(u, weeklyAsOf.length));
   return {
     id: 'qd766-quang-nam-2024-demo',
-    ruleSet: qd766y2022,
+    ruleSet: quangNam766RuleSet,
     roster: quangNamRoster,
     sample: true,
     snapshots: weeklyAsOf.map((asOf, week) => {

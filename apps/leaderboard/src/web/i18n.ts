@@ -112,7 +112,18 @@ export interface Messages {
   groupsLabel: string;
   search: { label: string; placeholder: string; noMatch: string; results: (n: string) => string; inGroup: (group: string) => string };
   rankingCaption: (group: string) => string;
+  /** Where the table's further columns are: a tap away on a phone, a sideways scroll on a wide screen. */
+  figuresTapHint: string;
+  figuresScrollHint: string;
   /** Why a group lists no unit (nothing published is `noData`). */
+  /** A scorecard campaign's table of units (the CCHC index). */
+  scorecard: {
+    caption: (group: string) => string;
+    total: string;
+    of: (max: string) => string;
+    groupRank: (rank: string, of: string) => string;
+    tapHint: string;
+  };
   emptyGroup: { allIneligible: (count: string) => string; noUnits: string };
   col: {
     rank: string;
@@ -136,6 +147,7 @@ export interface Messages {
   rulesTitle: string;
   conditions: (list: string) => string;
   tieRules: (list: string) => string;
+  alsoRankedBy: (criteria: string) => string;
   noTieRules: string;
   tieBroken: (score: string, order: string, by: string) => string;
   tieShared: (score: string, units: string, sharedFigures: string) => string;
@@ -163,6 +175,8 @@ export interface Messages {
   exportBundle: string;
   print: string;
   /** The award list as the decision's annex, to print and sign. */
+  /** The printable results table (every unit's result, with the document's header and signatures). */
+  resultsTable: string;
   annex: string;
   /** The CSV for Excel set to Vietnamese (";" and decimal commas). */
   excelVn: string;
@@ -185,6 +199,8 @@ export interface Messages {
     ineligible: string;
     workingTitle: string;
     workingIntro: string;
+    scorecardTitle: string;
+    scorecardIntro: string;
     workingShow: string;
     workingLoading: string;
     workingFailed: string;
@@ -257,6 +273,15 @@ const vi: Messages = {
     inGroup: (g) => `thuộc ${g}`,
   },
   rankingCaption: (group) => `Bảng xếp hạng — ${group}`,
+  figuresTapHint: 'Điểm từng nhóm, từng chỉ số của một đơn vị: chạm vào tên đơn vị.',
+  figuresScrollHint: 'Bảng còn các cột điểm ở bên phải: kéo ngang bảng để xem →',
+  scorecard: {
+    caption: (group) => `Bảng tổng hợp điểm — ${group}`,
+    total: 'Tổng điểm',
+    of: (max) => `tối đa ${max}`,
+    groupRank: (rank, of) => `hạng ${rank}/${of}`,
+    tapHint: 'Bảng điểm từng tiêu chí của một đơn vị: chạm vào tên đơn vị.',
+  },
   emptyGroup: {
     allIneligible: (count) => `Không đơn vị nào được xếp hạng: cả ${count} đơn vị của nhóm chưa đạt điều kiện (lý do của từng đơn vị ở bên dưới).`,
     noUnits: 'Nhóm này không có đơn vị nào trong danh sách.',
@@ -283,6 +308,7 @@ const vi: Messages = {
   rulesTitle: 'Quy tắc',
   conditions: (l) => `Điều kiện xếp hạng: ${l}.`,
   tieRules: (l) => `Bằng điểm thì xếp theo: ${l}; vẫn bằng nhau thì đồng hạng.`,
+  alsoRankedBy: (c) => `Xếp hạng theo tổng điểm, và theo từng nhóm tiêu chí: ${c}.`,
   noTieRules: 'Bằng điểm thì đồng hạng.',
   tieBroken: (s, order, by) => `Bằng ${s} điểm: ${order} (theo ${by}).`,
   tieShared: (s, u, f) => `Đồng hạng với ${s} điểm${f ? `, cùng ${f}` : ''}: ${u}.`,
@@ -309,6 +335,7 @@ const vi: Messages = {
   exportRanking: 'Bảng xếp hạng đầy đủ',
   exportBundle: 'Hồ sơ kết quả để kiểm chứng (JSON)',
   print: 'In danh sách khen thưởng',
+  resultsTable: 'Bảng tổng hợp kết quả (bản in)',
   annex: 'Danh sách khen thưởng để ký (phụ lục quyết định)',
   excelVn: 'CSV cho Excel tiếng Việt',
   live: {
@@ -329,6 +356,8 @@ const vi: Messages = {
     eligible: 'Đủ điều kiện xếp hạng',
     ineligible: 'Chưa đủ điều kiện xếp hạng',
     workingTitle: 'Cách tính, từng bước',
+    scorecardTitle: 'Bảng điểm',
+    scorecardIntro: 'Từng tiêu chí với điểm tối đa, điểm thẩm định và nhận xét, theo từng nhiệm vụ (bấm vào tên nhiệm vụ để thu gọn). Chỗ văn bản không khớp được đánh dấu ⚠ ngay tại tiêu chí.',
     workingIntro: 'Mỗi con số kèm phép tính bằng số liệu của đơn vị và câu văn bản quy định nó.',
     workingShow: 'Xem cách tính',
     workingLoading: 'Đang tải cách tính…',
@@ -402,6 +431,15 @@ const en: Messages = {
     inGroup: (g) => `in ${g}`,
   },
   rankingCaption: (group) => `Ranking — ${group}`,
+  figuresTapHint: 'A unit\u2019s points by group and figure: tap its name.',
+  figuresScrollHint: 'More columns to the right: scroll the table sideways →',
+  scorecard: {
+    caption: (group) => `Points by group — ${group}`,
+    total: 'Total',
+    of: (max) => `of ${max}`,
+    groupRank: (rank, of) => `rank ${rank} of ${of}`,
+    tapHint: 'A unit\u2019s scorecard, criterion by criterion: tap its name.',
+  },
   emptyGroup: {
     allIneligible: (count) => `No unit is ranked: all ${count} units of the group fall short of the conditions (each unit's reason is below).`,
     noUnits: 'This group has no unit in the roster.',
@@ -428,6 +466,7 @@ const en: Messages = {
   rulesTitle: 'Rules',
   conditions: (l) => `To be ranked: ${l}.`,
   tieRules: (l) => `Equal scores are ordered by ${l}; units still equal share a rank.`,
+  alsoRankedBy: (c) => `Ranked by the total, and by each group of criteria: ${c}.`,
   noTieRules: 'Units with equal scores share a rank.',
   tieBroken: (s, order, by) => `Equal at ${s}: ${order} (by ${by}).`,
   tieShared: (s, u, f) => `Sharing a rank at ${s}${f ? `, equal ${f}` : ''}: ${u}.`,
@@ -454,6 +493,7 @@ const en: Messages = {
   exportRanking: 'Full ranking',
   exportBundle: 'Verifiable result bundle (JSON)',
   print: 'Print the award list',
+  resultsTable: 'Table of results (to print)',
   annex: 'Award list to sign (the decision’s annex)',
   excelVn: 'CSV for Excel in Vietnamese',
   live: {
@@ -474,6 +514,8 @@ const en: Messages = {
     eligible: 'Eligible for ranking',
     ineligible: 'Not eligible for ranking',
     workingTitle: 'How it is computed, step by step',
+    scorecardTitle: 'Scorecard',
+    scorecardIntro: 'Every criterion with its maximum, appraised points and comment, task by task (select a task\u2019s name to fold it). Where the document does not add up is marked ⚠ at the criterion.',
     workingIntro: 'Each figure with its computation in the unit’s own numbers and the sentence of the document behind it.',
     workingShow: 'Show the computation',
     workingLoading: 'Loading the computation…',

@@ -22,13 +22,12 @@ export async function rankingRows(page: Page, groupId: string): Promise<ShownRow
     .evaluateAll((rows) =>
       rows.map((r) => {
         const text = (sel: string) => (r.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        const cells = r.querySelectorAll('td');
         return {
           unitId: (r as HTMLElement).dataset.unitId ?? '',
           rank: text('td.rank .rank-number'),
           unit: text('th[scope=row]'),
           score: text('td.score'),
-          prize: (cells[cells.length - 1]?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          prize: text('td.outcome'),
           change: text('td.rank .change'),
         };
       }),

@@ -14,6 +14,8 @@ import { pageSize } from '../../web/public/lb-ranking-table.js';
 import { annexMessages } from '../../web/print/annex-messages.js';
 import '../../web/admin/lb-admin.js';
 import { type AnnexData } from '../../web/print/lb-award-annex.js';
+import type { PrintData } from '../../web/print/document-frame.js';
+import '../../web/print/lb-results-table.js';
 import '../../web/public/lb-campaign-list.js';
 import '../../web/public/lb-leaderboard.js';
 import '../../web/public/lb-unit-detail.js';
@@ -184,10 +186,13 @@ export function renderLeaderboardPage(data: LeaderboardResponse, opts: Leaderboa
   });
 }
 
-/** A unit's page; its working is rendered (and embedded) only when asked for (?explain=1). */
+/**
+ * A unit's page; its working is rendered (and embedded) only when asked for (?explain=1) — except
+ * on a scorecard, where the criteria with their points and comments are the page.
+ */
 export function renderUnitPage(data: UnitResponse, opts: PageOptions & { explain: boolean }): string {
   const t = messages(opts.locale);
-  const state = opts.explain ? data : { ...data, explanation: null };
+  const state = opts.explain || data.campaign.rules.shape === 'scorecard' ? data : { ...data, explanation: null };
   const body = collectResultSync(render(html`<lb-unit-detail state=${stateId} locale=${opts.locale} .data=${state}></lb-unit-detail>`));
   return documentHtml({
     locale: opts.locale,
@@ -211,6 +216,14 @@ export function renderAwardAnnexPage(data: AnnexData, opts: PageOptions): string
   const t = annexMessages(opts.locale);
   const body = collectResultSync(render(html`<lb-award-annex locale=${opts.locale} .data=${data}></lb-award-annex>`));
   const title = `${t.annex} — ${t.title} — ${pick(data.campaign.title, opts.locale)}`;
+  return documentHtml({ locale: opts.locale, title, description: title, body, state: undefined, assets: {}, page: 'public' });
+}
+
+/** The results table an index, scorecard or targets campaign prints (its award annex's counterpart): no script. */
+export function renderResultsPage(data: PrintData, opts: PageOptions): string {
+  const t = annexMessages(opts.locale);
+  const body = collectResultSync(render(html`<lb-results-table locale=${opts.locale} .data=${data}></lb-results-table>`));
+  const title = `${t.results.title} — ${pick(data.campaign.title, opts.locale)}`;
   return documentHtml({ locale: opts.locale, title, description: title, body, state: undefined, assets: {}, page: 'public' });
 }
 

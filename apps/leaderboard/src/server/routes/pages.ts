@@ -7,11 +7,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../contract.js';
+import type { PrintData } from '../../web/print/document-frame.js';
+import type { Campaign } from '../campaigns/campaign.js';
 import { type Locale, defaultLocale, isLocale, localeCookie, localeFromCookie, messages } from '../../web/i18n.js';
 import { pageUrl } from '../../web/api.js';
 import { cspDirectives } from '../csp.js';
 import { loadManifest, webDistDir } from '../pages/assets.js';
-import { pageSize, renderAdminPage, renderAwardAnnexPage, renderCampaignListPage, renderLeaderboardPage, renderNotFoundPage, renderUnitPage } from '../pages/render.js';
+import { pageSize, renderAdminPage, renderAwardAnnexPage, renderCampaignListPage, renderLeaderboardPage, renderNotFoundPage, renderResultsPage, renderUnitPage } from '../pages/render.js';
 import { acceptsEncoding } from '../plugins/cached-json.js';
 
 /**
@@ -94,6 +96,19 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   const rendered = new LRUCache<string, RenderedPage>({ max: 128 });
 
+  /** What a printed document of a campaign reads: the evaluation of a date, its status and decision. */
+  const printData = (campaign: Campaign, asOf: string | undefined): PrintData => {
+    const board = campaign.getLeaderboard(asOf);
+    return {
+      campaign: board.campaign,
+      status: board.status,
+      snapshot: board.snapshot,
+      evaluation: board.evaluation,
+      finalisation: campaign.finalisation(),
+      printedAt: app.clock().toISOString(),
+    };
+  };
+
   if (existsSync(webDistDir)) {
     await app.register(fastifyStatic, {
       root: webDistDir,
@@ -152,16 +167,19 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!campaign) return notFound(reply, locale, messages(locale).noData);
       // An index or targets campaign awards nothing: no annex that would say "0 ₫".
       if (!campaign.awardsPrizes) return notFound(reply, locale, messages(locale).noAwards, pageUrl(campaign.id));
-      const board = campaign.getLeaderboard(request.query.asOf);
-      const data = {
-        campaign: board.campaign,
-        status: board.status,
-        snapshot: board.snapshot,
-        evaluation: board.evaluation,
-        finalisation: campaign.finalisation(),
-        printedAt: app.clock().toISOString(),
-      };
-      return sendHtml(reply, renderAwardAnnexPage(data, { locale, assets }));
+      return sendHtml(reply, renderAwardAnnexPage(printData(campaign, request.query.asOf), { locale, assets }));
+    },
+  );
+
+  // "Bảng tổng hợp kết quả": every unit's result, to print and sign (?asOf= an earlier date).
+  app.get(
+    '/c/:campaignId/results',
+    { schema: { hide: true, params: campaignParams, querystring: pageQuery.extend({ asOf: z.string().max(20).optional() }) } },
+    async (request, reply) => {
+      const locale = chooseLocale(request, reply);
+      const campaign = app.campaigns.get(request.params.campaignId);
+      if (!campaign) return notFound(reply, locale, messages(locale).noData);
+      return sendHtml(reply, renderResultsPage(printData(campaign, request.query.asOf), { locale, assets }));
     },
   );
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n.js';
 
 /**
- * The award list's words, as a Vietnamese administrative annex lays it out (national motto, the
+ * The printed documents' words (the award list, the results table), as a Vietnamese administrative annex lays it out (national motto, the
  * issuing body, "Kèm theo Quyết định số … ngày …"), and their English rendering.
  */
 const vi = {
@@ -27,6 +27,19 @@ const vi = {
   back: '← Bảng xếp hạng',
   nav: 'Điều hướng',
   noData: 'Chưa có số liệu công bố.',
+  results: {
+    title: 'BẢNG TỔNG HỢP KẾT QUẢ',
+    rank: 'Hạng',
+    unit: 'Tên đơn vị',
+    score: 'Tổng điểm',
+    class: 'Xếp loại',
+    met: 'Đạt',
+    notMet: 'Không đạt',
+    targetsMet: 'Số chỉ tiêu đạt',
+    groupRank: (rank: string) => `hạng ${rank}`,
+    notRanked: 'Đơn vị không được xếp hạng',
+    printHint: 'Dùng lệnh In của trình duyệt (Ctrl+P) để in: khổ A4, mỗi nhóm một trang.',
+  },
 };
 
 export type AnnexMessages = typeof vi;
@@ -54,6 +67,19 @@ const en: AnnexMessages = {
   back: '← Ranking',
   nav: 'Navigation',
   noData: 'Nothing published yet.',
+  results: {
+    title: 'TABLE OF RESULTS',
+    rank: 'Rank',
+    unit: 'Unit',
+    score: 'Total',
+    class: 'Class',
+    met: 'Met',
+    notMet: 'Not met',
+    targetsMet: 'Targets met',
+    groupRank: (rank) => `rank ${rank}`,
+    notRanked: 'Units not ranked',
+    printHint: 'Use the browser’s Print command (Ctrl+P): A4, one page per group.',
+  },
 };
 
 export function annexMessages(locale: Locale): AnnexMessages {

@@ -14,15 +14,19 @@ export class LbExplanation extends LitElement {
   static override properties = {
     explanation: { attribute: false },
     locale: {},
+    scorecard: { type: Boolean },
   };
 
   declare explanation: Explanation | null;
   declare locale: Locale;
+  /** Drawn as a scorecard: each criterion with parts opens and closes (every task, collapsible). */
+  declare scorecard: boolean;
 
   constructor() {
     super();
     this.explanation = null;
     this.locale = 'vi';
+    this.scorecard = false;
   }
 
   static override styles = [
@@ -64,6 +68,25 @@ export class LbExplanation extends LitElement {
       .stated,
       .note {
         font-size: 0.92rem;
+      }
+      .disagreements {
+        list-style: none;
+        margin: 0.25rem 0 0;
+        padding: 0.2rem 0.4rem;
+        color: var(--lb-warn-text);
+        background: var(--lb-warn-bg);
+        border-radius: 4px;
+        font-size: 0.92rem;
+      }
+      details > summary {
+        cursor: pointer;
+        min-height: 24px;
+      }
+      details > summary .head {
+        display: inline;
+      }
+      .fold-points {
+        font-weight: 700;
       }
       .stated.differs {
         color: var(--lb-warn-text);
@@ -112,9 +135,8 @@ export class LbExplanation extends LitElement {
         ? nothing
         : html` <span class="max">(${step.countedMax !== null && Number(step.countedMax) !== Number(step.max) ? t.countedMax(formatDecimal(step.countedMax, this.locale), formatDecimal(step.max, this.locale)) : t.max(formatDecimal(step.max, this.locale))})</span>`;
     const stated = step.stated !== null && step.value !== null && Number(step.stated) !== Number(step.value);
-    return html`<li data-step=${step.id}>
-      <div class="head">${name}${max}</div>
-      ${step.notApplicable
+    const head = html`<div class="head">${name}${max}${this.scorecard && children.length ? this.points(step) : nothing}</div>`;
+    const body = html`${step.notApplicable
         ? html`<div class="na">${t.notApplicable}</div>`
         : html`<div>
             ${step.formula === step.value ? nothing : html`<code>${formatFormula(step.formula, this.locale)}</code> = `}<strong class="value"
@@ -125,9 +147,29 @@ export class LbExplanation extends LitElement {
       ${step.selfAssessed !== null ? html`<div class="stated">${t.selfAssessed(formatDecimal(step.selfAssessed, this.locale))}</div>` : nothing}
       ${step.stated !== null ? html`<div class="stated ${stated ? 'differs' : ''}">${t.stated(formatDecimal(step.stated, this.locale))}</div>` : nothing}
       ${step.comment ? html`<div class="comment">${t.comment}: ${step.comment}</div>` : nothing}
+      ${step.disagreements.length
+        ? html`<ul class="disagreements">
+            ${step.disagreements.map((d) => html`<li><span aria-hidden="true">⚠ </span>${pick(d, this.locale)}</li>`)}
+          </ul>`
+        : nothing}
       ${this.quote(step)}
-      ${children.length ? html`<ol>${children}</ol>` : nothing}
-    </li>`;
+      ${children.length ? html`<ol>${children}</ol>` : nothing}`;
+    // On a scorecard each criterion with parts is a fold, open: its points beside its name.
+    return this.scorecard && children.length
+      ? html`<li data-step=${step.id} class="fold">
+          <details open>
+            <summary>${head}</summary>
+            ${body}
+          </details>
+        </li>`
+      : html`<li data-step=${step.id}>${head}${body}</li>`;
+  }
+
+  /** A criterion's points, for the fold's heading: "— 49,97" (its maximum is beside its name). */
+  private points(step: ExplanationStep) {
+    if (step.value === null) return nothing;
+    const value = step.exact ? formatDecimal(step.value, this.locale) : formatApproximate(step.value, this.locale);
+    return html` <span class="fold-points">— ${value}</span>`;
   }
 
   /** The criteria as a tree: each criterion with its children beneath it. */

@@ -11,6 +11,7 @@ import { pageStyles, sharedStyles } from '../styles.js';
 import { publicationLine } from './publication-line.js';
 import '../lb-language-switch.js';
 import './lb-ranking-table.js';
+import './lb-scorecard-table.js';
 import './lb-unit-search.js';
 
 /**
@@ -205,6 +206,7 @@ export class LbLeaderboard extends LitElement {
         ${this.embed ? nothing : html`<a class="home" href="/">${t.home}</a>`}
         ${this.embed ? nothing : html`<lb-language-switch class="no-print" .locale=${this.locale}></lb-language-switch>`}
       </div>
+      <p class="authority">${pick(campaign.authority, this.locale)}</p>
       <h1>${pick(campaign.title, this.locale)}</h1>
       <p class="meta">
         <span class="asof">${snapshot ? t.asOf(formatDate(snapshot.asOf, this.locale)) : t.noData}</span>
@@ -239,8 +241,16 @@ export class LbLeaderboard extends LitElement {
     const evaluation = data.evaluation;
     const units: UnitResult[] = evaluation ? evaluation.units.filter((u) => u.groupId === groupId) : [];
     const result = evaluation?.groups.find((g) => g.id === groupId);
+    const title = html`<h2 class="panel-title sr-only">${group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : ''}</h2>`;
+    // A scorecard campaign (the CCHC index) is read as its units' points by group and task.
+    if (data.campaign.rules.shape === 'scorecard' && !this.embed) {
+      return html`<section role="tabpanel" id=${`panel-${groupId}`} aria-labelledby=${`tab-${groupId}`} data-group=${groupId} tabindex="-1">
+        ${title}
+        <lb-scorecard-table .campaign=${data.campaign} group-id=${groupId} .result=${result} .units=${units} locale=${this.locale}></lb-scorecard-table>
+      </section>`;
+    }
     return html`<section role="tabpanel" id=${`panel-${groupId}`} aria-labelledby=${`tab-${groupId}`} data-group=${groupId} tabindex="-1">
-      <h2 class="panel-title sr-only">${group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : ''}</h2>
+      ${title}
       <lb-ranking-table
         .campaign=${data.campaign}
         group-id=${groupId}
@@ -292,6 +302,7 @@ export class LbLeaderboard extends LitElement {
       if (g.conditions.length > 0) items.push(`${pick(g.shortName, this.locale)}: ${t.conditions(g.conditions.map((c) => pick(c.text, this.locale)).join('; '))}`);
     }
     if (rules.scored) items.push(rules.ties.length > 0 ? t.tieRules(rules.ties.map((x) => pick(x.text, this.locale)).join(', ')) : t.noTieRules);
+    if (rules.alsoRankedBy.length > 0) items.push(t.alsoRankedBy(rules.alsoRankedBy.map((b) => `${b.number ? `${b.number}. ` : ''}${pick(b.label, this.locale)}`).join('; ')));
     if (rules.classes.length > 0) {
       items.push(t.classesLegend(rules.classes.map((c) => `${pick(c.label, this.locale)} ≥ ${formatDecimal(c.min, this.locale)}`).join(', ')));
     }
@@ -329,7 +340,9 @@ export class LbLeaderboard extends LitElement {
       <slot name="content-start"></slot>
       <main id="main" tabindex="-1">
         ${this.liveRegion()}
-        <lb-unit-search
+        ${this.searchUnits().length <= 1 && !this.partial
+          ? nothing
+          : html`<lb-unit-search
           campaign-id=${id}
           .units=${this.searchUnits()}
           .complete=${!this.partial || this.unitIndex !== null}
@@ -337,7 +350,7 @@ export class LbLeaderboard extends LitElement {
           locale=${this.locale}
           class="no-print"
           @need-units=${() => this.loadIndex()}
-        ></lb-unit-search>
+        ></lb-unit-search>`}
         ${groups.length > 1
           ? html`<div role="tablist" aria-label=${t.groupsLabel} @keydown=${this.onTabKey}>
               ${groups.map((g) => {
@@ -372,6 +385,7 @@ export class LbLeaderboard extends LitElement {
                 <li><a class="button" href=${`${apiUrl(id, 'export/awards.csv')}${asOf ? `${asOf}&` : '?'}dialect=excel-vn`} download>${t.exportAwards} (${t.excelVn})</a></li>
                 <li><a class="button" href=${`${apiUrl(id, 'export/awards.xlsx')}${asOf}`} download>${t.exportAwards} (XLSX)</a></li>`
             : nothing}
+          <li><a class="button results" href=${`${pageUrl(id, 'results')}${asOf}`}>${t.resultsTable}</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf}`} download>${t.exportRanking} (CSV)</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf ? `${asOf}&` : '?'}dialect=excel-vn`} download>${t.exportRanking} (${t.excelVn})</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.xlsx')}${asOf}`} download>${t.exportRanking} (XLSX)</a></li>

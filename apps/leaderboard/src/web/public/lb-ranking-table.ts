@@ -44,6 +44,7 @@ export class LbRankingTable extends LitElement {
     unranked: { attribute: false },
     sortKey: { state: true },
     sortDirection: { state: true },
+    overflowing: { state: true },
   };
 
   declare campaign: CampaignInfo | undefined;
@@ -65,6 +66,9 @@ export class LbRankingTable extends LitElement {
   declare unranked: number | undefined;
   declare sortKey: string;
   declare sortDirection: SortDirection;
+  /** Whether the table is wider than its box (its further columns are a sideways scroll away). */
+  declare overflowing: boolean;
+  private resizeObserver: ResizeObserver | undefined;
 
   constructor() {
     super();
@@ -83,6 +87,30 @@ export class LbRankingTable extends LitElement {
     this.unranked = undefined;
     this.sortKey = 'rank';
     this.sortDirection = 'ascending';
+    this.overflowing = false;
+  }
+
+  override updated() {
+    const block = this.renderRoot.querySelector('.ranking-block');
+    if (!block) return;
+    if (!this.resizeObserver) {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(block);
+    }
+    this.measure();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  /** Says whether the further columns are off to the right, for the hint. */
+  private measure() {
+    const block = this.renderRoot.querySelector('.ranking-block');
+    const over = block !== null && block.scrollWidth > block.clientWidth + 1;
+    if (over !== this.overflowing) this.overflowing = over;
   }
 
   static override styles = [sharedStyles, rankingTableStyles];
@@ -188,7 +216,7 @@ export class LbRankingTable extends LitElement {
     }
     if ((this.rules?.classes.length ?? 0) > 0) {
       const level = this.rules?.classes.find((c) => c.id === unit.class);
-      return html`<td class="outcome class-cell" data-class=${unit.class ?? ''}>${level ? pick(level.label, this.locale) : t.noClass}</td>`;
+      return html`<td class="outcome class-cell" data-class=${unit.class ?? ''}><span class="pill">${level ? pick(level.label, this.locale) : t.noClass}</span></td>`;
     }
     if (unit.targets) {
       const values = Object.values(unit.targets);
@@ -222,7 +250,10 @@ export class LbRankingTable extends LitElement {
     const targets = !scored && !this.compact ? (rules?.targets ?? []) : [];
     const outcome = this.outcomeTitle();
     const columns = (scored ? 3 : 1) + figures.length + targets.length + (outcome ? 1 : 0);
-    return html`<div class="ranking-block">
+    const hints = figures.length + targets.length > 0;
+    return html`${hints ? html`<p class="scroll-hint narrow no-print">${t.figuresTapHint}</p>` : nothing}
+      ${hints && this.overflowing ? html`<p class="scroll-hint wide no-print">${t.figuresScrollHint}</p>` : nothing}
+      <div class="ranking-block">
       <table class="ranking" data-group=${this.groupId}>
         <caption>
           ${t.rankingCaption(groupName)}
@@ -232,9 +263,9 @@ export class LbRankingTable extends LitElement {
             ${scored ? this.header('rank', t.col.rank, { extra: this.hasPrevious ? html`<span class="sub">${t.col.change}</span>` : undefined }) : nothing}
             ${this.header('unit', t.col.unit, { numeric: false })}
             ${scored ? this.header('score', t.col.score) : nothing}
+            ${outcome ? (outcome === t.col.targets ? this.header('targets', outcome) : html`<th scope="col">${outcome}</th>`) : nothing}
             ${figures.map((f) => this.header(`fig:${f.id}`, pick(f.short, this.locale), { className: 'fig', extra: html`<span class="sr-only">${pick(f.label, this.locale)}</span>` }))}
             ${targets.map((tg) => html`<th scope="col" class="fig">${pick(tg.label, this.locale)}</th>`)}
-            ${outcome ? (outcome === t.col.targets ? this.header('targets', outcome) : html`<th scope="col">${outcome}</th>`) : nothing}
           </tr>
         </thead>
         <tbody>
@@ -253,12 +284,15 @@ export class LbRankingTable extends LitElement {
                     ${changed ? html`<span class="changed-mark">${t.changedMark}</span>` : nothing}
                   </th>
                   ${scored ? html`<td class="num score">${u.score === null ? '—' : formatDecimal(u.score, this.locale)}</td>` : nothing}
+                  ${outcome ? this.outcomeCell(u) : nothing}
                   ${figures.map((f) => html`<td class="num fig" data-figure=${f.id}>${this.figure(u.metrics[f.id], f.percent)}</td>`)}
                   ${targets.map((tg) => {
                     const met = u.targets?.[tg.id] ?? false;
-                    return html`<td class="fig target ${met ? 'met' : 'not-met'}" data-target=${tg.id}>${met ? `✔ ${t.met}` : `✘ ${t.notMet}`}</td>`;
+                    const figure = u.metrics[tg.metric];
+                    return html`<td class="fig target ${met ? 'met' : 'not-met'}" data-target=${tg.id}>
+                      ${met ? `✔ ${t.met}` : `✘ ${t.notMet}`}${figure !== undefined && figure !== null ? html`<span class="target-figure">${formatDecimal(figure, this.locale)}${tg.unit}</span>` : nothing}
+                    </td>`;
                   })}
-                  ${outcome ? this.outcomeCell(u) : nothing}
                 </tr>`;
               })}
         </tbody>

@@ -239,6 +239,14 @@ export class LbUnitDetail extends LitElement {
     const t = messages(this.locale).unit;
     const data = this.data;
     if (!data?.result) return nothing;
+    // A scorecard is the page: every criterion with its maximum, points and comment, by task.
+    if (data.campaign.rules.shape === 'scorecard' && data.explanation) {
+      return html`<section id="working" class="scorecard" aria-labelledby="scorecard-title">
+        <h2 id="scorecard-title">${t.scorecardTitle}</h2>
+        <p class="hint">${t.scorecardIntro}</p>
+        <lb-explanation scorecard .explanation=${data.explanation} locale=${this.locale}></lb-explanation>
+      </section>`;
+    }
     return html`<details id="working" class="working" ?open=${this.working !== 'closed' || data.explanation !== null} @toggle=${this.openWorking}>
       <summary><h2 class="summary-title">${t.workingTitle}</h2></summary>
       <p class="hint">${t.workingIntro}</p>

@@ -10,6 +10,14 @@ export const leaderboardStyles = css`
     min-height: 24px;
     padding: 0.2rem 0;
   }
+  .authority {
+    margin: 0.25rem 0 0;
+    color: var(--lb-muted);
+    font-size: 0.9rem;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.02em;
+  }
   h1 {
     font-size: clamp(1.1rem, 2.6vw + 0.6rem, 1.9rem);
     line-height: 1.25;

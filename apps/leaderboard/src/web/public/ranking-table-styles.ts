@@ -101,6 +101,25 @@ export const rankingTableStyles = css`
   td.target.met {
     color: var(--lb-up);
   }
+  .target-figure {
+    display: block;
+    color: var(--lb-text);
+    font-variant-numeric: tabular-nums;
+  }
+  td.class-cell .pill {
+    display: inline-block;
+    padding: 0.05rem 0.55rem;
+    border: 1px solid var(--lb-border);
+    border-radius: 999px;
+    background: var(--lb-stripe);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .scroll-hint {
+    margin: 0.25rem 0;
+    color: var(--lb-muted);
+    font-size: 0.88rem;
+  }
   td.target.not-met {
     color: var(--lb-down);
   }
@@ -131,7 +150,8 @@ export const rankingTableStyles = css`
     overflow-wrap: anywhere;
   }
   @media (max-width: 640px) {
-    .fig {
+    .fig,
+    .scroll-hint.wide {
       display: none;
     }
     /* The tab already names the group; the caption stays for screen readers. */
@@ -171,6 +191,14 @@ export const rankingTableStyles = css`
   @media (min-width: 641px) {
     .ranking-block {
       overflow-x: auto;
+    }
+    .scroll-hint.narrow {
+      display: none;
+    }
+    /* Long figure headings wrap, so that more of a wide rule set fits before the table scrolls. */
+    th.fig button {
+      max-width: 9rem;
+      white-space: normal;
     }
     th.unit {
       min-width: 11rem;
