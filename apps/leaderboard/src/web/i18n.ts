@@ -200,6 +200,7 @@ export interface Messages {
     workingTitle: string;
     workingIntro: string;
     scorecardTitle: string;
+    figuresTitle: string;
     scorecardIntro: string;
     workingShow: string;
     workingLoading: string;
@@ -357,6 +358,7 @@ const vi: Messages = {
     ineligible: 'Chưa đủ điều kiện xếp hạng',
     workingTitle: 'Cách tính, từng bước',
     scorecardTitle: 'Bảng điểm',
+    figuresTitle: 'Các chỉ số được công bố',
     scorecardIntro: 'Từng tiêu chí với điểm tối đa, điểm thẩm định và nhận xét, theo từng nhiệm vụ (bấm vào tên nhiệm vụ để thu gọn). Chỗ văn bản không khớp được đánh dấu ⚠ ngay tại tiêu chí.',
     workingIntro: 'Mỗi con số kèm phép tính bằng số liệu của đơn vị và câu văn bản quy định nó.',
     workingShow: 'Xem cách tính',
@@ -515,6 +517,7 @@ const en: Messages = {
     ineligible: 'Not eligible for ranking',
     workingTitle: 'How it is computed, step by step',
     scorecardTitle: 'Scorecard',
+    figuresTitle: 'Published figures',
     scorecardIntro: 'Every criterion with its maximum, appraised points and comment, task by task (select a task\u2019s name to fold it). Where the document does not add up is marked ⚠ at the criterion.',
     workingIntro: 'Each figure with its computation in the unit’s own numbers and the sentence of the document behind it.',
     workingShow: 'Show the computation',

@@ -34,7 +34,7 @@ const vi = {
     score: 'Tổng điểm',
     class: 'Xếp loại',
     met: 'Đạt',
-    notMet: 'Không đạt',
+    notMet: 'Chưa đạt',
     targetsMet: 'Số chỉ tiêu đạt',
     groupRank: (rank: string) => `hạng ${rank}`,
     notRanked: 'Đơn vị không được xếp hạng',

@@ -51,7 +51,7 @@ export class LbAwardAnnex extends LitElement {
         for (const id of g.vacantPrizes) vacant.set(id, (vacant.get(id) ?? 0) + 1);
         return html`<section class="group" data-group=${g.id}>
           <h2>${gi + 1}. ${pick(g.name, this.locale)}</h2>
-          <div class="scroll">
+          <div class="scroll" tabindex="0" role="region" aria-label=${pick(g.name, this.locale)}>
             <table>
               <thead>
                 <tr>

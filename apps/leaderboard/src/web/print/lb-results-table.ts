@@ -72,7 +72,7 @@ export class LbResultsTable extends LitElement {
           const unranked = rows.filter((u) => rules.scored && u.rank === null);
           return html`<section class="group" data-group=${g.id}>
             <h2>${gi + 1}. ${pick(g.name, this.locale)}</h2>
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label=${pick(g.name, this.locale)}>
               <table class=${columns > 6 ? 'many' : ''}>
                 <thead>
                   <tr>

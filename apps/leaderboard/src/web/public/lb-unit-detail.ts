@@ -171,6 +171,31 @@ export class LbUnitDetail extends LitElement {
     </dl>`;
   }
 
+  /**
+   * The figures the rule set publishes with each unit (766's six groups, Núi Thành's shares, a
+   * target's share), each with its maximum where it has one: what the table's further columns say,
+   * a tap away on a phone. A scorecard shows them in its tree instead.
+   */
+  private figures() {
+    const data = this.data;
+    const result = data?.result;
+    if (!data || !result || data.campaign.rules.shape === 'scorecard') return nothing;
+    const figures = data.campaign.rules.figures;
+    if (figures.length === 0) return nothing;
+    const t = messages(this.locale).unit;
+    return html`<h2>${t.figuresTitle}</h2>
+      <dl class="figures">
+        ${figures.map((f) => {
+          const value = result.metrics[f.id];
+          const shown = value === null || value === undefined ? '—' : `${formatDecimal(value, this.locale)}${f.percent ? '%' : ''}`;
+          return html`<div data-figure=${f.id}>
+            <dt>${f.number ? `${f.number}. ` : ''}${pick(f.label, this.locale)}</dt>
+            <dd>${shown}${f.max ? html`<span class="of"> / ${formatDecimal(f.max, this.locale)}</span>` : nothing}</dd>
+          </div>`;
+        })}
+      </dl>`;
+  }
+
   /** Where a ranked unit stands, in words: rank of how many, class, and the tie rule with the figures that decided a tie. */
   private standing() {
     const standing = this.data?.standing;
@@ -294,7 +319,7 @@ export class LbUnitDetail extends LitElement {
                     ${result.reasons.map((r) => html`<li>${pick(r.message, this.locale)}</li>`)}
                   </ul>`
                 : nothing}
-              ${this.targets()}
+              ${this.targets()} ${this.figures()}
               ${campaign.rules.scored && campaign.rules.moves.length > 0
                 ? html`<h2>${t.gapsTitle}</h2>
                     ${gapItems.length

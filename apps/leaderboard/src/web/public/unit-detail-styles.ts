@@ -32,6 +32,29 @@ export const unitDetailStyles = css`
     font-size: inherit;
     margin: 0;
   }
+  dl.figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+    gap: 0.4rem 1rem;
+    margin: 0.5rem 0 1rem;
+  }
+  dl.figures div {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    border-bottom: 1px solid var(--lb-border);
+    padding: 0.25rem 0;
+  }
+  dl.figures dd {
+    margin: 0;
+    font-weight: 700;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  dl.figures .of {
+    color: var(--lb-muted);
+    font-weight: 400;
+  }
   dl.summary {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
