@@ -274,7 +274,7 @@ const vi: Messages = {
     inGroup: (g) => `thuộc ${g}`,
   },
   rankingCaption: (group) => `Bảng xếp hạng — ${group}`,
-  figuresTapHint: 'Điểm từng nhóm, từng chỉ số của một đơn vị: chạm vào tên đơn vị.',
+  figuresTapHint: 'Chạm vào tên đơn vị để xem các chỉ số khác.',
   figuresScrollHint: 'Bảng còn các cột điểm ở bên phải: kéo ngang bảng để xem →',
   scorecard: {
     caption: (group) => `Bảng tổng hợp điểm — ${group}`,
@@ -433,7 +433,7 @@ const en: Messages = {
     inGroup: (g) => `in ${g}`,
   },
   rankingCaption: (group) => `Ranking — ${group}`,
-  figuresTapHint: 'A unit\u2019s points by group and figure: tap its name.',
+  figuresTapHint: 'Tap a unit\u2019s name for its other figures.',
   figuresScrollHint: 'More columns to the right: scroll the table sideways →',
   scorecard: {
     caption: (group) => `Points by group — ${group}`,

@@ -230,7 +230,8 @@ describe('every admin section fits the window, in every role', () => {
   it('calls sample data sample only where it is: the real figures of Thủy Thanh are not labelled so', async () => {
     const page = await signIn('quan-tri', 1280);
     await page.locator('lb-admin select#campaign').selectOption('thuy-thanh-cchc-2022');
-    await expect.poll(() => page.locator('lb-admin section[aria-labelledby="campaign-title"]').textContent()).toContain('Quyết định');
+    // Final on its decision (the appraisal's plan), said in the campaign's banner.
+    await expect.poll(() => page.locator('lb-admin section[aria-labelledby="campaign-title"] .banner.final').textContent()).toContain('Căn cứ Kế hoạch số 69/KH-UBND ngày 12/12/2022');
     expect(await page.locator('lb-admin').evaluate((el) => el.shadowRoot!.textContent)).not.toMatch(/minh họa/i);
     await page.context().close();
   });
