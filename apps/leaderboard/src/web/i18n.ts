@@ -112,6 +112,7 @@ export interface Messages {
   groupsLabel: string;
   search: { label: string; placeholder: string; noMatch: string; results: (n: string) => string; inGroup: (group: string) => string };
   rankingCaption: (group: string) => string;
+  targetsCaption: (group: string) => string;
   /** Where the table's further columns are: a tap away on a phone, a sideways scroll on a wide screen. */
   figuresTapHint: string;
   figuresScrollHint: string;
@@ -274,6 +275,7 @@ const vi: Messages = {
     inGroup: (g) => `thuộc ${g}`,
   },
   rankingCaption: (group) => `Bảng xếp hạng — ${group}`,
+  targetsCaption: (group) => `Kết quả thực hiện chỉ tiêu — ${group}`,
   figuresTapHint: 'Chạm vào tên đơn vị để xem các chỉ số khác.',
   figuresScrollHint: 'Bảng còn các cột điểm ở bên phải: kéo ngang bảng để xem →',
   scorecard: {
@@ -433,6 +435,7 @@ const en: Messages = {
     inGroup: (g) => `in ${g}`,
   },
   rankingCaption: (group) => `Ranking — ${group}`,
+  targetsCaption: (group) => `Targets met — ${group}`,
   figuresTapHint: 'Tap a unit\u2019s name for its other figures.',
   figuresScrollHint: 'More columns to the right: scroll the table sideways →',
   scorecard: {

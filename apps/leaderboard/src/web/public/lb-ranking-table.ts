@@ -246,8 +246,10 @@ export class LbRankingTable extends LitElement {
     const scored = rules?.scored ?? true;
     const groupName = group ? `${pick(group.shortName, this.locale)} — ${pick(group.name, this.locale)}` : '';
     const { rows, total } = this.listed();
-    const figures = this.compact ? [] : (rules?.figures ?? []);
     const targets = !scored && !this.compact ? (rules?.targets ?? []) : [];
+    // A target's figure is in its cell ("✔ Đạt 88,60%"): its metric is not shown a second time.
+    const targetMetrics = new Set(targets.map((x) => x.metric));
+    const figures = this.compact ? [] : (rules?.figures ?? []).filter((f) => !targetMetrics.has(f.id));
     const outcome = this.outcomeTitle();
     const columns = (scored ? 3 : 1) + figures.length + targets.length + (outcome ? 1 : 0);
     const hints = figures.length + targets.length > 0;
@@ -256,7 +258,7 @@ export class LbRankingTable extends LitElement {
       <div class="ranking-block">
       <table class="ranking" data-group=${this.groupId}>
         <caption>
-          ${t.rankingCaption(groupName)}
+          ${scored ? t.rankingCaption(groupName) : t.targetsCaption(groupName)}
         </caption>
         <thead>
           <tr>
