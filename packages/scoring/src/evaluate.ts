@@ -293,7 +293,7 @@ function scoreTies(order: readonly Entry[], program: Program): GroupResult['ties
         if (d >= 0) decided.add(d);
       }
       const tie: GroupResult['ties'][number] = { unitIds: run.map((e) => e.unitId), decidedBy: [...decided].sort((a, b) => a - b) };
-      if (program.ties.length > 0) tie.figures = Object.fromEntries(run.map((e) => [e.unitId, program.ties.map((t) => tieFigure(t, e))]));
+      if (program.ties.length > 0) tie.figures = (tie.decidedBy.length === 0 ? run.slice(0, 1) : run).map((e) => program.ties.map((t) => tieFigure(t, e)));
       runs.push(tie);
     }
     start = i;

@@ -101,7 +101,7 @@ export function standingOf(unit: UnitResult, context: StandingContext, digest: R
     const score = unit.score;
     const others = run.unitIds.filter((id) => id !== unit.unitId).map(nameOf);
     const figure = (id: string, rule: number, lang: 'vi' | 'en') => {
-      const value = run.figures?.[id]?.[rule];
+      const value = run.figures?.[run.decidedBy.length === 0 ? 0 : run.unitIds.indexOf(id)]?.[rule];
       return value === null || value === undefined ? '—' : `${local(value, lang)}${digest.ties[rule]?.unit ?? ''}`;
     };
     if (run.decidedBy.length === 0) {

@@ -146,6 +146,6 @@ describe('a unit\u2019s standing in words', () => {
 
   test('the evaluation keeps each tied unit\u2019s figure on every tie rule, as published', () => {
     const group = evaluate(unitsOf(adopters, 1), monthly, { gaps: false }).groups[0];
-    expect(group?.ties).toEqual([{ unitIds: ['so-cong-thuong', 'so-xay-dung'], decidedBy: [0], figures: { 'so-cong-thuong': ['39'], 'so-xay-dung': ['48'] } }]);
+    expect(group?.ties).toEqual([{ unitIds: ['so-cong-thuong', 'so-xay-dung'], decidedBy: [0], figures: [['39'], ['48']] }]);
   });
 });

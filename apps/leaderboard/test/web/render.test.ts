@@ -191,7 +191,7 @@ describe('prizes the library leaves vacant or undecided', () => {
     expect(tie.decidedBy).toEqual([0]);
     const html = renderLeaderboardPage(tied, page);
     const notes = html.slice(html.indexOf('class="tie-notes"'), html.indexOf('</ul>', html.indexOf('class="tie-notes"')));
-    const share = (id: string) => `${tie.figures![id]![0]!.replace('.', ',')}%`;
+    const share = (id: string) => `${tie.figures![tie.unitIds.indexOf(id)]![0]!.replace('.', ',')}%`;
     expect(notes).toContain(`${sixth.name} (${share(sixth.id)}) › ${fifth.name} (${share(fifth.id)}) (theo Tỷ lệ trực tuyến cao hơn)`);
   });
 

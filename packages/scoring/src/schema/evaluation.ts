@@ -102,11 +102,12 @@ export const groupResultSchema = z
         unitIds: z.array(z.string()),
         decidedBy: z.array(z.number().int()),
         /**
-         * Where the rule set has tie rules: each unit's figure on each of them (in `ranking.ties`
-         * order, decimal text as the figure is published; null: no value), so that a tie is said
-         * with the figures that decided it — or that were equal too.
+         * Where the rule set has tie rules: the units' figures on each of them, one row a unit in
+         * `unitIds` order (each row in `ranking.ties` order, decimal text as the figure is
+         * published; null: no value), so that a tie is said with the figures that decided it. Where
+         * no tie rule set them apart (`decidedBy` empty) they are equal on every rule: one row, theirs.
          */
-        figures: z.record(z.string(), z.array(z.string().nullable())).optional(),
+        figures: z.array(z.array(z.string().nullable())).optional(),
       }),
     ),
     /** Units not ranked, by unit id. */

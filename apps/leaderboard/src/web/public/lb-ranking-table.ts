@@ -329,7 +329,8 @@ export class LbRankingTable extends LitElement {
     const names = new Map(this.units.map((u) => [u.unitId, u]));
     // A tie rule's figure for a unit, as published: "80,00%", "1.168".
     const figure = (tie: (typeof ties)[number], id: string, rule: number) => {
-      const value = tie.figures?.[id]?.[rule];
+      // One row a unit in unitIds order; a shared rank (nothing decided) has one row, theirs.
+      const value = tie.figures?.[tie.decidedBy.length === 0 ? 0 : tie.unitIds.indexOf(id)]?.[rule];
       return value === null || value === undefined ? '—' : `${formatDecimal(value, this.locale)}${rules.ties[rule]?.unit ?? ''}`;
     };
     const notes = ties.map((tie) => {
