@@ -157,31 +157,24 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
     campaignPage(true),
   );
 
-  // The award list as the decision's annex, to print and sign (?asOf= an earlier date).
-  app.get(
-    '/c/:campaignId/awards',
-    { schema: { hide: true, params: campaignParams, querystring: pageQuery.extend({ asOf: z.string().max(20).optional() }) } },
-    async (request, reply) => {
+  /**
+   * A printed document of a campaign (?asOf= an earlier date): the award list as the decision's
+   * annex — only where the rule set awards prizes, never one that would say "0 ₫" — and "Bảng tổng
+   * hợp kết quả", every unit's result.
+   */
+  const printQuery = pageQuery.extend({ asOf: z.string().max(20).optional() });
+  for (const [path, renderPage, prizesOnly] of [
+    ['/c/:campaignId/awards', renderAwardAnnexPage, true],
+    ['/c/:campaignId/results', renderResultsPage, false],
+  ] as const) {
+    app.get(path, { schema: { hide: true, params: campaignParams, querystring: printQuery } }, async (request, reply) => {
       const locale = chooseLocale(request, reply);
       const campaign = app.campaigns.get(request.params.campaignId);
       if (!campaign) return notFound(reply, locale, messages(locale).noData);
-      // An index or targets campaign awards nothing: no annex that would say "0 ₫".
-      if (!campaign.awardsPrizes) return notFound(reply, locale, messages(locale).noAwards, pageUrl(campaign.id));
-      return sendHtml(reply, renderAwardAnnexPage(printData(campaign, request.query.asOf), { locale, assets }));
-    },
-  );
-
-  // "Bảng tổng hợp kết quả": every unit's result, to print and sign (?asOf= an earlier date).
-  app.get(
-    '/c/:campaignId/results',
-    { schema: { hide: true, params: campaignParams, querystring: pageQuery.extend({ asOf: z.string().max(20).optional() }) } },
-    async (request, reply) => {
-      const locale = chooseLocale(request, reply);
-      const campaign = app.campaigns.get(request.params.campaignId);
-      if (!campaign) return notFound(reply, locale, messages(locale).noData);
-      return sendHtml(reply, renderResultsPage(printData(campaign, request.query.asOf), { locale, assets }));
-    },
-  );
+      if (prizesOnly && !campaign.awardsPrizes) return notFound(reply, locale, messages(locale).noAwards, pageUrl(campaign.id));
+      return sendHtml(reply, renderPage(printData(campaign, request.query.asOf), { locale, assets }));
+    });
+  }
 
   app.get(
     '/c/:campaignId/units/:unitId',
