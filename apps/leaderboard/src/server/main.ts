@@ -33,6 +33,18 @@ function positive(value: string, name: string): number {
   return n;
 }
 
+/**
+ * Before listening, answers one unit page of each campaign with figures, as a reader would ask for
+ * it: the response's schema and the unit's working are compiled at start (as the explainer and the
+ * gap finder are when a campaign loads), not on the first citizen's request.
+ */
+async function warmUnitPages(app: Awaited<ReturnType<typeof buildApp>>): Promise<void> {
+  for (const campaign of app.campaigns.list()) {
+    const unit = campaign.roster[0];
+    if (unit) await app.inject({ method: 'GET', url: `/api/campaigns/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(unit.id)}` });
+  }
+}
+
 async function main(): Promise<void> {
   const campaign: CampaignSource = env.LEADERBOARD_CAMPAIGN ? { kind: 'file', ...readCampaignFile(resolve(env.LEADERBOARD_CAMPAIGN)) } : { kind: 'demo' };
   const app = await buildApp({
@@ -63,6 +75,7 @@ async function main(): Promise<void> {
       );
     });
   }
+  await warmUnitPages(app);
   await app.listen({ host, port });
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
