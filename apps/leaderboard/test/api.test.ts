@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { evaluate, explain, nuiThanh2023, qd766y2022, standingContext, standingOf, thuyThanhCchc2022 } from '@thidua/scoring';
 import {
@@ -166,6 +167,22 @@ describe('public API on the demo campaigns', () => {
     const district = (await app.inject(api(qd766, 'units/nui-thanh'))).json();
     expect(qd766y2022.classes?.levels.map((l) => l.id)).toContain(district.result.class);
     expect(district.inputs.onlineServicesScore).toBeDefined();
+  });
+
+  it('exports a scorecard campaign as the province\u2019s sheet (criteria × units, and a summary with ranks); other shapes have none', async () => {
+    const res = await app.inject(api(cchc, 'export/scorecard.xlsx'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('bang-cham-diem-thuy-thanh-cchc-2022-2022-12-31-chinh-thuc.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Chấm điểm', 'Tổng hợp']);
+    let row112: ExcelJS.CellValue[] = [];
+    workbook.getWorksheet('Chấm điểm')!.eachRow((row) => {
+      if (row.getCell(1).value === '1.1.2') row112 = (row.values as ExcelJS.CellValue[]).slice(1);
+    });
+    // No self-assessed points in the document: that column is empty.
+    expect(row112.slice(0, 6)).toEqual(['1.1.2', 'Mức độ hoàn thành KH CCHC', 1, undefined, 0.8, 'hoàn thành 80%.']);
+    for (const id of [demoCampaignId, qd766]) expect((await app.inject(api(id, 'export/scorecard.xlsx'))).statusCode, id).toBe(404);
   });
 
   it('prints an award annex only where the rule set awards prizes; an index or a scorecard says it awards none (404), never "0 ₫"', async () => {

@@ -33,8 +33,8 @@ export const statusLabel = {
 } as const;
 
 /** One kind of row in an export table; `money`/`score`/`percent` decide the XLSX number format. */
-type ColumnKind = 'text' | 'integer' | 'money' | 'score' | 'percent' | 'decimal';
-interface TableColumn {
+export type ColumnKind = 'text' | 'integer' | 'money' | 'score' | 'percent' | 'decimal';
+export interface TableColumn {
   title: string;
   kind: ColumnKind;
   width: number;
@@ -44,13 +44,13 @@ interface TableColumn {
  * a SUM of the rows since the previous subtotal, and the `total` row's a SUM of the subtotals — the
  * same figures as the library's, written so that a reader who edits the sheet sees them move.
  */
-interface TableRow {
+export interface TableRow {
   cells: OutCell[];
   emphasis?: boolean;
   sum?: 'subtotal' | 'total';
 }
 
-interface Document {
+export interface Document {
   sheetName: string;
   heading: string;
   meta: ExportMeta;
@@ -90,7 +90,7 @@ function titleLines(doc: Document): [string, string][] {
 /** A decimal of the library ("95.25") as Excel in Vietnamese reads a number: "95,25". */
 const decimalComma = (value: OutCell): OutCell => (typeof value === 'string' && /^-?\d+\.\d+$/.test(value) ? value.replace('.', ',') : value);
 
-function documentCsv(doc: Document, options: CsvOptions = {}): Uint8Array {
+export function documentCsv(doc: Document, options: CsvOptions = {}): Uint8Array {
   const dialect = options.dialect ?? 'standard';
   const numeric = doc.columns.map((c) => c.kind === 'score' || c.kind === 'percent' || c.kind === 'decimal');
   const cells = (r: OutCell[]) => (dialect === 'excel-vn' ? r.map((v, i) => (numeric[i] ? decimalComma(v) : v)) : r);
@@ -137,9 +137,21 @@ function xlsxValue(kind: ColumnKind, value: OutCell): OutCell {
   return value;
 }
 
+/** One document as a workbook of its own. */
 async function documentXlsx(doc: Document): Promise<Uint8Array> {
+  return documentsXlsx([doc]);
+}
+
+/** Several documents, one sheet each (the first names the workbook). */
+export async function documentsXlsx(docs: readonly Document[]): Promise<Uint8Array> {
   const workbook = newWorkbook();
-  workbook.title = `${doc.heading} — ${doc.meta.ruleSet.title.vi}`;
+  const first = docs[0];
+  if (first) workbook.title = `${first.heading} — ${first.meta.ruleSet.title.vi}`;
+  for (const doc of docs) addDocumentSheet(workbook, doc);
+  return toXlsxBytes(workbook);
+}
+
+function addDocumentSheet(workbook: ExcelJS.Workbook, doc: Document): void {
   const sheet = workbook.addWorksheet(doc.sheetName);
   const width = doc.columns.length;
   const lines = titleLines(doc);
@@ -218,11 +230,10 @@ async function documentXlsx(doc: Document): Promise<Uint8Array> {
     const row = sheet.getRow(next++);
     line.forEach((v, i) => put(row.getCell(i + 1), v));
   }
-  return toXlsxBytes(workbook);
 }
 
 /** Labels come from meta.ruleSet: an evaluation made under other rules would be mislabelled. */
-function assertSameRuleSet(evaluation: Evaluation, meta: ExportMeta): void {
+export function assertSameRuleSet(evaluation: Evaluation, meta: ExportMeta): void {
   if (evaluation.ruleSetId !== meta.ruleSet.id) {
     throw new Error(`export: the evaluation was made with rule set "${evaluation.ruleSetId}", not "${meta.ruleSet.id}"`);
   }
@@ -231,7 +242,7 @@ function assertSameRuleSet(evaluation: Evaluation, meta: ExportMeta): void {
 // ---------------------------------------------------------------------------------------------
 // Awards
 
-function groupLabel(group: GroupResult, ruleSet: RuleSet): string {
+export function groupLabel(group: GroupResult, ruleSet: RuleSet): string {
   return ruleSet.groups.find((g) => g.id === group.id)?.shortName.vi ?? group.name.vi;
 }
 

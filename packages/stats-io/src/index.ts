@@ -16,6 +16,7 @@ export {
   type CsvOptions,
   type ExportMeta,
 } from './exports.js';
+export { scorecardXlsx } from './scorecard-export.js';
 export { formatDateVi, neutraliseCell, textProblem, type TextProblem, type TextProblemKind } from './text.js';
 export type { CsvDialect } from './sheet-writing.js';
 export { sheetMessages, type SheetCode } from './messages.js';

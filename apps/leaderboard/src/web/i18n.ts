@@ -178,6 +178,7 @@ export interface Messages {
   /** The award list as the decision's annex, to print and sign. */
   /** The printable results table (every unit's result, with the document's header and signatures). */
   resultsTable: string;
+  exportScorecard: string;
   annex: string;
   /** The CSV for Excel set to Vietnamese (";" and decimal commas). */
   excelVn: string;
@@ -339,6 +340,7 @@ const vi: Messages = {
   exportBundle: 'Hồ sơ kết quả để kiểm chứng (JSON)',
   print: 'In danh sách khen thưởng',
   resultsTable: 'Bảng tổng hợp kết quả (bản in)',
+  exportScorecard: 'Bảng chấm điểm theo tiêu chí',
   annex: 'Danh sách khen thưởng để ký (phụ lục quyết định)',
   excelVn: 'CSV cho Excel tiếng Việt',
   live: {
@@ -499,6 +501,7 @@ const en: Messages = {
   exportBundle: 'Verifiable result bundle (JSON)',
   print: 'Print the award list',
   resultsTable: 'Table of results (to print)',
+  exportScorecard: 'Scorecard by criterion',
   annex: 'Award list to sign (the decision’s annex)',
   excelVn: 'CSV for Excel in Vietnamese',
   live: {

@@ -1,7 +1,8 @@
-import { awardsCsv, awardsXlsx, rankingCsv, rankingXlsx } from '@thidua/stats-io';
+import { awardsCsv, awardsXlsx, rankingCsv, rankingXlsx, scorecardXlsx } from '@thidua/stats-io';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asOfQuerySchema, campaignParamsSchema, csvExportQuerySchema } from '../../contract.js';
 import { attachment, csvType, xlsxType } from './files.js';
+import { HttpError } from '../errors.js';
 import { errorResponses, fileResponse } from './responses.js';
 
 /**
@@ -42,4 +43,27 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       );
     }
   }
+
+  // A criteria-tree index (the CCHC scorecard) as the province's usual sheet: criteria × units, and a summary with ranks.
+  app.get(
+    '/api/campaigns/:campaignId/export/scorecard.xlsx',
+    {
+      schema: {
+        summary: 'Bảng chấm điểm theo tiêu chí (XLSX) — the scorecard sheet: one row per criterion, each unit’s self-assessed and appraised points and comment; a summary sheet of totals and ranks',
+        description: 'For a campaign whose rule set is a scorecard (rules.shape = "scorecard"); 404 otherwise. Says provisional or final, the as-of date, rule set id and input SHA-256.',
+        tags: ['files'],
+        params: campaignParamsSchema,
+        querystring: asOfQuerySchema,
+        response: { 200: fileResponse(xlsxType, 'XLSX file'), ...errorResponses('campaign_not_found', 'not_found', 'invalid_as_of', 'no_snapshot') },
+      },
+    },
+    async (request, reply) => {
+      const campaign = app.campaigns.require(request.params.campaignId);
+      if (campaign.info.rules.shape !== 'scorecard') throw new HttpError('not_found');
+      const { evaluation, meta } = campaign.exportSource(request.query.asOf, app.clock().toISOString());
+      const bytes = await scorecardXlsx(evaluation, meta);
+      const name = `bang-cham-diem-${campaign.id}-${meta.asOf}${meta.status === 'final' ? '-chinh-thuc' : '-tam-tinh'}.xlsx`;
+      return reply.type(xlsxType).header('content-disposition', attachment(name)).header('cache-control', 'no-cache').send(Buffer.from(bytes));
+    },
+  );
 };

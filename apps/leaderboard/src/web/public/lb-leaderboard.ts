@@ -386,6 +386,9 @@ export class LbLeaderboard extends LitElement {
                 <li><a class="button" href=${`${apiUrl(id, 'export/awards.xlsx')}${asOf}`} download>${t.exportAwards} (XLSX)</a></li>`
             : nothing}
           <li><a class="button results" href=${`${pageUrl(id, 'results')}${asOf}`}>${t.resultsTable}</a></li>
+          ${data.campaign.rules.shape === 'scorecard'
+            ? html`<li><a class="button" href=${`${apiUrl(id, 'export/scorecard.xlsx')}${asOf}`} download>${t.exportScorecard} (XLSX)</a></li>`
+            : nothing}
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf}`} download>${t.exportRanking} (CSV)</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.csv')}${asOf ? `${asOf}&` : '?'}dialect=excel-vn`} download>${t.exportRanking} (${t.excelVn})</a></li>
           <li><a class="button" href=${`${apiUrl(id, 'export/ranking.xlsx')}${asOf}`} download>${t.exportRanking} (XLSX)</a></li>
