@@ -1,4 +1,4 @@
-import { describeRuleSet, explainer, type Criterion, type Evaluation, type ExplanationStep, type UnitResult } from '@thidua/scoring';
+import { describeRuleSet, explainer, type Criterion, type Evaluation, type ExplanationStep } from '@thidua/scoring';
 import type { OutCell } from './sheet-writing.js';
 import { assertSameRuleSet, documentsXlsx, groupLabel, type Document, type ExportMeta, type TableColumn, type TableRow } from './exports.js';
 
@@ -25,15 +25,8 @@ function scorecardDocuments(evaluation: Evaluation, meta: ExportMeta): Document[
   if (!rs.score) throw new Error(`rule set ${rs.id} has no criteria tree to export`);
   const explain = explainer(rs);
   const inputs = new Map((meta.units ?? []).map((u) => [u.id, u]));
-  // Units in rank order within each group, then those not ranked.
-  const ranked: UnitResult[] = [];
-  for (const g of evaluation.groups) {
-    const byId = new Map(evaluation.units.filter((u) => u.groupId === g.id).map((u) => [u.unitId, u]));
-    for (const id of [...g.ranking, ...g.ineligibleUnitIds]) {
-      const u = byId.get(id);
-      if (u) ranked.push(u);
-    }
-  }
+  // The evaluation lists units by group, ranked ones in rank order, then the others.
+  const ranked = evaluation.units;
   const steps = new Map<string, Map<string, ExplanationStep>>();
   for (const u of ranked) {
     const input = inputs.get(u.unitId);

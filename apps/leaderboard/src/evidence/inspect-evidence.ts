@@ -56,9 +56,8 @@ const refuse = <C extends EvidenceRefusalCode>(code: C, ...args: Parameters<(typ
  */
 export function evidenceName(name: string): string | null {
   const clean = name.normalize('NFC').trim();
-  if (clean === '' || clean === '.' || clean === '..') return null;
   // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001f\u007f]/.test(clean) || clean.includes('..')) return null;
+  if (clean === '' || clean === '.' || clean.includes('..') || /[/\\\u0000-\u001f\u007f]/.test(clean)) return null;
   return clean.slice(0, 200);
 }
 

@@ -54,14 +54,8 @@ export class LbResultsTable extends LitElement {
     const groups = rules.figures.filter((f) => f.kind === 'criterion' && f.depth === 1);
     const classes = rules.classes.length > 0;
     const number = (v: string | null | undefined) => (v === null || v === undefined ? '—' : formatDecimal(v, this.locale));
-    const rowsOf = (groupId: string): UnitResult[] => {
-      const units = (evaluation?.units ?? []).filter((u) => u.groupId === groupId);
-      const byId = new Map(units.map((u) => [u.unitId, u]));
-      const result = evaluation?.groups.find((g) => g.id === groupId);
-      if (!result) return [];
-      const ids = rules.scored ? [...result.ranking, ...result.ineligibleUnitIds] : units.map((u) => u.unitId);
-      return ids.map((id) => byId.get(id)).filter((u): u is UnitResult => u !== undefined);
-    };
+    // The evaluation lists units by group, ranked ones in rank order, then the others.
+    const rowsOf = (groupId: string): UnitResult[] => (evaluation?.units ?? []).filter((u) => u.groupId === groupId);
     const columns = rules.scored ? 3 + (classes ? 1 : 0) + groups.length : 2 + rules.targets.length + 1;
     return html`${documentNav(d, this.locale, r.printHint)}
       <main>

@@ -140,7 +140,7 @@ export class LbExplanation extends LitElement {
         ? html`<div class="na">${t.notApplicable}</div>`
         : html`<div>
             ${step.formula === step.value ? nothing : html`<code>${formatFormula(step.formula, this.locale)}</code> = `}<strong class="value"
-              >${step.value === null ? '—' : step.exact ? formatDecimal(step.value, this.locale) : formatApproximate(step.value, this.locale)}</strong
+              >${this.valueText(step) ?? '—'}</strong
             >
           </div>`}
       ${step.note && !step.notApplicable ? html`<div class="note">${pick(step.note, this.locale)}</div>` : nothing}
@@ -165,11 +165,16 @@ export class LbExplanation extends LitElement {
       : html`<li data-step=${step.id}>${head}${body}</li>`;
   }
 
+  /** A step's value as the page writes it ("≈ 69,5238" where the working cut it); null when it has none. */
+  private valueText(step: ExplanationStep): string | null {
+    if (step.value === null) return null;
+    return step.exact ? formatDecimal(step.value, this.locale) : formatApproximate(step.value, this.locale);
+  }
+
   /** A criterion's points, for the fold's heading: "— 49,97" (its maximum is beside its name). */
   private points(step: ExplanationStep) {
-    if (step.value === null) return nothing;
-    const value = step.exact ? formatDecimal(step.value, this.locale) : formatApproximate(step.value, this.locale);
-    return html` <span class="fold-points">— ${value}</span>`;
+    const value = this.valueText(step);
+    return value === null ? nothing : html` <span class="fold-points">— ${value}</span>`;
   }
 
   /** The criteria as a tree: each criterion with its children beneath it. */

@@ -111,10 +111,9 @@ export class LbScorecardTable extends LitElement {
     const rules = this.campaign?.rules;
     const group = rules?.groups.find((g) => g.id === this.groupId);
     const columns = this.columns();
-    const byId = new Map(this.units.map((u) => [u.unitId, u]));
-    const ranked = (this.result?.ranking ?? []).map((id) => byId.get(id)).filter((u): u is UnitResult => u !== undefined);
-    const unranked = (this.result?.ineligibleUnitIds ?? []).map((id) => byId.get(id)).filter((u): u is UnitResult => u !== undefined);
-    const rows = [...ranked, ...unranked];
+    // The group's units as the evaluation lists them: ranked ones in rank order, then the others.
+    const rows = this.units;
+    const ranked = this.result?.ranking.length ?? 0;
     const figure = (u: UnitResult, f: Figure) => {
       const v = u.metrics[f.id];
       return v === null || v === undefined ? '—' : formatDecimal(v, this.locale);
@@ -155,7 +154,7 @@ export class LbScorecardTable extends LitElement {
                       const rank = u.criterionRanks?.[g.id];
                       return html`<td class="num" data-figure=${g.id}>
                           <span class="group-points">${figure(u, g)}</span>
-                          ${rank !== undefined ? html`<span class="group-rank">${t.scorecard.groupRank(formatInteger(rank, this.locale), formatInteger(ranked.length, this.locale))}</span>` : nothing}
+                          ${rank !== undefined ? html`<span class="group-rank">${t.scorecard.groupRank(formatInteger(rank, this.locale), formatInteger(ranked, this.locale))}</span>` : nothing}
                         </td>
                         ${tasks.map((f) => html`<td class="num fig" data-figure=${f.id}>${figure(u, f)}</td>`)}`;
                     })}
