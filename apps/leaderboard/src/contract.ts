@@ -367,11 +367,29 @@ export const actorSchema = z.object({ username: z.string(), name: z.string() });
  * checks files; a publisher publishes and retracts them; the council finalises the result; an
  * administrator manages campaigns and accounts, and may do everything.
  */
-export const roleSchema = z.enum(['clerk', 'publisher', 'council', 'admin']).describe('clerk: upload, dry-run · publisher: publish, retract · council: finalise · admin: campaigns, accounts, everything');
+export const roleSchema = z
+  .enum(['clerk', 'publisher', 'council', 'admin', 'officer', 'appraiser'])
+  .describe(
+    'clerk: upload, dry-run · publisher: publish, retract · council: finalise (and, in an index round, confirm the appraisal) · admin: campaigns, accounts, everything · ' +
+      'officer: one unit\u2019s self-assessment in an index round · appraiser: appraises the units assigned (or all)',
+  );
 
-/** A role on one campaign, or on every campaign ("*"); administrators are always "*". */
+/**
+ * A role on one campaign, or on every campaign ("*"); administrators are always "*". In an index
+ * round (ADR 0020) an officer holds one unit of one campaign (`unitId`); an appraiser the units
+ * named, one grant each, or every unit when no unit is named.
+ */
 export const grantSchema = z
-  .object({ role: roleSchema, campaignId: z.union([campaignIdSchema, z.literal('*')]) })
+  .object({
+    role: roleSchema,
+    campaignId: z.union([campaignIdSchema, z.literal('*')]),
+    unitId: z.string().min(1).max(64).optional().describe('officer: the unit (required) · appraiser: a unit assigned (absent: every unit)'),
+  })
+  .superRefine((g, ctx) => {
+    if (g.unitId !== undefined && g.role !== 'officer' && g.role !== 'appraiser') ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'only an officer or an appraiser holds a unit' });
+    if (g.role === 'officer' && (g.unitId === undefined || g.campaignId === '*')) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'an officer holds one unit of one campaign' });
+    if (g.role === 'appraiser' && g.campaignId === '*') ctx.addIssue({ code: 'custom', path: ['campaignId'], message: 'an appraiser works on one campaign' });
+  })
   .meta({ id: 'Grant' });
 
 export const usernameSchema = z

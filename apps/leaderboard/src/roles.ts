@@ -18,10 +18,14 @@ export function holds(grants: readonly Grant[], required: Requirement, campaignI
   return grants.some((g) => g.role === required && onCampaign(g));
 }
 
-/** The campaigns on which a person holds some role: `'*'` for every campaign. */
+/**
+ * The campaigns whose audit log a person reads: `'*'` for every campaign. A unit officer's grant
+ * alone does not open a campaign's log: it names every unit's points (ADR 0020).
+ */
 export function memberCampaigns(grants: readonly Grant[]): string[] | '*' {
-  if (grants.some((g) => g.campaignId === '*')) return '*';
-  return [...new Set(grants.map((g) => g.campaignId))];
+  const readers = grants.filter((g) => g.role !== 'officer');
+  if (readers.some((g) => g.campaignId === '*')) return '*';
+  return [...new Set(readers.map((g) => g.campaignId))];
 }
 
 /** The roles' names for people, Vietnamese and English. */
@@ -30,4 +34,17 @@ export const roleNames: Record<Role, { vi: string; en: string }> = {
   publisher: { vi: 'người công bố', en: 'publisher' },
   council: { vi: 'Hội đồng Thi đua – Khen thưởng', en: 'emulation council' },
   admin: { vi: 'quản trị viên', en: 'administrator' },
+  officer: { vi: 'cán bộ đầu mối của đơn vị', en: 'unit officer' },
+  appraiser: { vi: 'thành viên Tổ giúp việc (thẩm định)', en: 'appraiser' },
 };
+
+/**
+ * The units of a campaign a person works on in its round in `role` (ADR 0020): '*' for every unit
+ * (an appraiser with no unit named, or an administrator); otherwise the units named, maybe none.
+ */
+export function unitsHeld(grants: readonly Grant[], role: 'officer' | 'appraiser', campaignId: string): string[] | '*' {
+  if (grants.some((g) => g.role === 'admin')) return '*';
+  const mine = grants.filter((g) => g.role === role && g.campaignId === campaignId);
+  if (role === 'appraiser' && mine.some((g) => g.unitId === undefined)) return '*';
+  return [...new Set(mine.flatMap((g) => (g.unitId === undefined ? [] : [g.unitId])))];
+}

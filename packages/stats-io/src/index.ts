@@ -25,3 +25,4 @@ export { campaignIdPattern, checkCampaignText, checkRuleSetText, parseUnitsJson,
 export { defaultJsonLimits, locateJson, issuesByPath, formatJsonPath, type JsonLimits, type LocatedJson, type PlacedProblem } from './json-position.js';
 export { checkRoster, matchRoster, parseRosterFile, unitIdPattern, type ParsedRoster, type RosterMismatch, type RosterProblem } from './roster.js';
 export { defaultReadLimits, type ReadLimits } from './limits.js';
+export { parseAccountsFile, accountSheetColumns, type AccountSheetRow } from './accounts-sheet.js';

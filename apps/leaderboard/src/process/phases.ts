@@ -23,6 +23,13 @@ export const roundSchema = z
     phases: z.array(z.object({ id: z.enum(phaseIds), opensAt: momentSchema, closesAt: momentSchema.nullable() }).strict()).length(phaseIds.length),
     /** Whether the public scorecards, once final, link the evidence files too (default: not). */
     publishEvidence: z.boolean(),
+    /**
+     * The criteria (with everything under them) the units assess themselves; absent: every
+     * criterion. Others are appraised only (a survey's points, e.g. Thủy Thanh's group II).
+     */
+    selfAssessed: z.array(z.string().min(1).max(64)).min(1).optional(),
+    /** Self-assessed criteria that need no evidence file; every other one needs one (tài liệu kiểm chứng). */
+    evidenceOptional: z.array(z.string().min(1).max(64)).optional(),
   })
   .strict()
   .superRefine((round, ctx) => {
@@ -43,11 +50,12 @@ export type Round = z.infer<typeof roundSchema>;
 export const actionPhase = {
   save_self_assessment: 'self_assessment',
   attach_evidence: 'self_assessment',
+  attach_explanation_evidence: 'explanation',
   submit_self_assessment: 'self_assessment',
   withdraw_self_assessment: 'self_assessment',
   appraise: 'appraisal',
   agree_with_self_assessment: 'appraisal',
-  confirm_appraisal: 'appraisal',
+  confirm_appraisal: 'final',
   file_explanation: 'explanation',
   answer_explanation: 'explanation_review',
   finalise_round: 'final',

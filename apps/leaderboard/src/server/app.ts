@@ -12,8 +12,11 @@ import {
 import packageJson from '../../package.json' with { type: 'json' };
 import { backupFolder, ensureBackupFolder, removeInterruptedBackups } from '../store/backups.js';
 import { Store, type StoreOptions } from '../store/store.js';
+import { LocalEvidenceStorage, evidenceFolder, type EvidenceStorage } from '../store/evidence-storage.js';
+import type { EvidenceLimits } from '../evidence/allowed-types.js';
 import { anonymousActor, systemActor } from './actors.js';
 import { ensureAdministrator } from './auth/first-admin.js';
+import { createDemoAccounts, type DemoAccount } from './auth/demo-accounts.js';
 import { installGuard } from './auth/guard.js';
 import { FailedAttempts } from './auth/throttle.js';
 import { Campaigns } from './campaigns/registry.js';
@@ -32,6 +35,9 @@ import { legacyRoutes } from './routes/legacy.js';
 import { pagesRoutes } from './routes/pages.js';
 import { WorkPool, type WorkKind } from './work/pool.js';
 import { publicRoutes } from './routes/public.js';
+import { roundRoutes } from './routes/round.js';
+import { roundAdminRoutes } from './routes/round-admin.js';
+import { roundEvidenceRoutes } from './routes/round-evidence.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +47,8 @@ declare module 'fastify' {
     store: Store;
     /** The time the server stamps on snapshots, audit lines and exports. */
     clock: () => Date;
+    /** Where an index round's evidence files are kept (by SHA-256). */
+    evidence: EvidenceStorage;
   }
 }
 
@@ -56,6 +64,8 @@ export interface BuildAppOptions {
    * administrator could sign in: print it once, it is stored only as a hash.
    */
   onAdministratorCreated?: (credentials: { username: string; password: string }) => void;
+  /** Called once, at the demo's first start, with the accounts made to try its index round (their passwords shown once). */
+  onDemoAccounts?: (accounts: DemoAccount[]) => void;
   logger?: FastifyServerOptions['logger'];
   /** Behind a reverse proxy: trust X-Forwarded-For (client addresses for rate limits and audit). */
   trustProxy?: boolean | string | string[];
@@ -71,6 +81,10 @@ export interface BuildAppOptions {
   maxFailedAttempts?: number;
   /** Where back-ups are written (default: `backups/` beside the database). */
   backupFolder?: string;
+  /** Where evidence files are kept (default: `evidence/` beside the database). */
+  evidenceFolder?: string;
+  /** Evidence limits per file and per unit (default: allowed-types.ts). */
+  evidenceLimits?: EvidenceLimits;
   /** Told of each piece of heavy work handed to the worker threads (tests: a read never evaluates). */
   onWork?: (kind: WorkKind) => void;
   /** Start a worker thread at once, so that the first upload does not wait for one (main.ts; tests start them on demand). */
@@ -135,6 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const store = new Store(options.dbPath, options.store ?? {});
   const backups = options.backupFolder ?? backupFolder(options.dbPath);
+  let evidence: EvidenceStorage;
   const work = new WorkPool(options.onWork);
   if (options.warmWorkers) work.warm().catch(() => undefined); // a failure shows at the first upload, said there
   const closeAll = async () => {
@@ -143,18 +158,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   let campaigns: Campaigns;
   let removedBackups: string[];
+  let restoredEvidence: { restored: number; corrupt: string[] };
   try {
     ensureBackupFolder(backups);
     removedBackups = removeInterruptedBackups(backups);
+    evidence = new LocalEvidenceStorage(options.evidenceFolder ?? evidenceFolder(options.dbPath));
+    // A restored back-up carries its evidence files: put back before anything reads them.
+    restoredEvidence = store.restoreEvidence(evidence);
     // Worker threads open the same file, with the options that are data (the crash tests' pause, a size limit).
     const { maxPageCount, pauseInSnapshotTransaction } = options.store ?? {};
     const storeOptions = { ...(maxPageCount !== undefined ? { maxPageCount } : {}), ...(pauseInSnapshotTransaction ? { pauseInSnapshotTransaction } : {}) };
     campaigns = new Campaigns(store, work, { dbPath: options.dbPath, storeOptions }, clock);
-    await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
+    const seeded = await ensureCampaigns(campaigns, options.campaign ?? { kind: 'demo' });
     // Results of an earlier release's database, or made under a replaced rule set or another library version.
     for (const c of campaigns.list()) await campaigns.refreshResults(c.id, systemActor);
     const created = await ensureAdministrator(store, { adminToken: options.adminToken, at: clock().toISOString() });
     if (created) options.onAdministratorCreated?.(created);
+    const demoAccounts = await createDemoAccounts(store, seeded, clock().toISOString());
+    if (demoAccounts.length > 0) options.onDemoAccounts?.(demoAccounts);
     store.accounts.purgeExpiredSessions(clock().toISOString());
   } catch (err) {
     await closeAll();
@@ -166,9 +187,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.decorate('campaigns', campaigns);
     app.decorate('store', store);
     app.decorate('clock', clock);
+    app.decorate('evidence', evidence);
     app.decorateRequest('signedIn', null);
     app.addHook('onClose', closeAll);
     for (const path of removedBackups) app.log.warn({ path }, 'removed what an interrupted backup left');
+    if (restoredEvidence.restored > 0) app.log.info({ files: restoredEvidence.restored }, 'evidence files restored from the back-up');
+    for (const sha256 of restoredEvidence.corrupt) app.log.error({ sha256 }, 'an evidence file in the back-up does not match its SHA-256: not restored');
     await setUp(app, options, bodyLimit, backups);
   } catch (err) {
     await closeAll();
@@ -257,6 +281,9 @@ async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: 
     await guarded.register(adminRoutes, { bodyLimit });
     await guarded.register(accountRoutes);
     await guarded.register(backupRoutes, { folder: backupFolder });
+    await guarded.register(roundRoutes);
+    await guarded.register(roundEvidenceRoutes, options.evidenceLimits ? { limits: options.evidenceLimits } : {});
+    await guarded.register(roundAdminRoutes, { bodyLimit });
   });
   await app.register(legacyRoutes);
 

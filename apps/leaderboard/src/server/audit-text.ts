@@ -4,6 +4,8 @@ import type { Grant } from '../contract.js';
 import type { AuditEntry } from '../store/store.js';
 import { actorNamesEn } from './actors.js';
 import { roleNames } from '../roles.js';
+import { phaseNames, type PhaseId } from '../process/phases.js';
+import { formatMoment } from '../web/format.js';
 import { httpErrors, type HttpErrorCode } from './errors.js';
 
 /**
@@ -29,10 +31,24 @@ function grantsText(v: unknown): LocalizedText {
   const one = (g: Grant, lang: 'vi' | 'en') => {
     const name = roleNames[g.role]?.[lang] ?? g.role;
     if (g.role === 'admin') return name;
-    return g.campaignId === '*' ? `${name} (${lang === 'vi' ? 'mọi đợt thi đua' : 'every campaign'})` : `${name} (${g.campaignId})`;
+    if (g.campaignId === '*') return `${name} (${lang === 'vi' ? 'mọi đợt thi đua' : 'every campaign'})`;
+    return g.unitId === undefined ? `${name} (${g.campaignId})` : `${name} (${g.campaignId}, ${lang === 'vi' ? 'đơn vị' : 'unit'} ${g.unitId})`;
   };
   return { vi: grants.map((g) => one(g, 'vi')).join(', '), en: grants.map((g) => one(g, 'en')).join(', ') };
 }
+
+/** Points as entered, written as the language writes decimals; "trống" (empty) when none. */
+const pts = (v: unknown, lang: 'vi' | 'en') => (typeof v === 'string' ? (lang === 'vi' ? v.replace('.', ',') : v) : lang === 'vi' ? 'trống' : 'empty');
+const unit = (d: Detail) => str(d.unitName) || str(d.unitId);
+const part = (v: unknown, key: string) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
+const change = (d: Detail, key: string, lang: 'vi' | 'en') => `${pts(part(d.from, key), lang)} → ${pts(part(d.to, key), lang)}`;
+const noteChange = (d: Detail, key: string, lang: 'vi' | 'en') => {
+  const to = part(d.to, key);
+  if (to === part(d.from, key)) return '';
+  return typeof to === 'string' && to !== '' ? (lang === 'vi' ? `, ghi chú "${to}"` : `, note "${to}"`) : lang === 'vi' ? ', xóa ghi chú' : ', note cleared';
+};
+const phase = (d: Detail): LocalizedText => phaseNames[str(d.phase) as PhaseId] ?? { vi: str(d.phase), en: str(d.phase) };
+const moment = (v: unknown, lang: 'vi' | 'en') => (typeof v === 'string' ? formatMoment(v, lang) : '?');
 
 const said: Record<string, Say> = {
   campaign_created: (w, d) => ({
@@ -123,6 +139,60 @@ const said: Record<string, Say> = {
     en: `${w.en} revoked the access token "${str(d.label)}" of the account "${str(d.username)}"`,
   }),
   admin_token_generated: (w) => ({ vi: `${w.vi} tạo mã quản trị lúc khởi động lần đầu`, en: `${w.en} generated the admin token at first start` }),
+  // ── an index's round (ADR 0020) ──
+  round_set: (w) => ({ vi: `${w.vi} đặt các giai đoạn của vòng tự đánh giá – thẩm định`, en: `${w.en} set the phases of the self-assessment and appraisal round` }),
+  round_phase_extended: (w, d) => ({
+    vi: `${w.vi} gia hạn giai đoạn ${phase(d).vi}: hạn từ ${moment(d.from, 'vi')} thành ${moment(d.to, 'vi')}`,
+    en: `${w.en} extended the ${phase(d).en} phase: closing ${moment(d.from, 'en')} → ${moment(d.to, 'en')}`,
+  }),
+  self_assessment_saved: (w, d) => ({
+    vi: `${w.vi} tự chấm ${unit(d)}, tiêu chí ${str(d.criterionId)}: ${change(d, 'points', 'vi')}${noteChange(d, 'note', 'vi')}`,
+    en: `${w.en} self-assessed ${unit(d)}, criterion ${str(d.criterionId)}: ${change(d, 'points', 'en')}${noteChange(d, 'note', 'en')}`,
+  }),
+  self_assessment_submitted: (w, d) => ({
+    vi: `${w.vi} nộp bản tự đánh giá của ${unit(d)} (${str(d.done)}/${str(d.total)} tiêu chí${Number(d.missingEvidence) > 0 ? `, ${str(d.missingEvidence)} tiêu chí thiếu tài liệu kiểm chứng` : ''})`,
+    en: `${w.en} submitted the self-assessment of ${unit(d)} (${str(d.done)}/${str(d.total)} criteria${Number(d.missingEvidence) > 0 ? `, ${str(d.missingEvidence)} without evidence` : ''})`,
+  }),
+  self_assessment_withdrawn: (w, d) => ({ vi: `${w.vi} rút lại bản tự đánh giá đã nộp của ${unit(d)}`, en: `${w.en} withdrew the submitted self-assessment of ${unit(d)}` }),
+  appraisal_saved: (w, d) => ({
+    vi: `${w.vi} thẩm định ${unit(d)}, tiêu chí ${str(d.criterionId)}: ${change(d, 'points', 'vi')}${noteChange(d, 'comment', 'vi')}`,
+    en: `${w.en} appraised ${unit(d)}, criterion ${str(d.criterionId)}: ${change(d, 'points', 'en')}${noteChange(d, 'comment', 'en')}`,
+  }),
+  appraisal_agreed: (w, d) => {
+    const changes = Array.isArray(d.changes) ? (d.changes as { criterionId: string; from: string | null; to: string }[]) : [];
+    const list = (lang: 'vi' | 'en') => changes.map((c) => `${c.criterionId} ${pts(c.from, lang)} → ${pts(c.to, lang)}`).join('; ');
+    const where = d.taskId ? { vi: `nhiệm vụ ${str(d.taskId)}`, en: `task ${str(d.taskId)}` } : { vi: 'mọi tiêu chí', en: 'every criterion' };
+    return {
+      vi: `${w.vi} thống nhất kết quả tự chấm của ${unit(d)} (${where.vi}): ${list('vi') || 'không có điểm nào đổi'}`,
+      en: `${w.en} agreed with the self-assessment of ${unit(d)} (${where.en}): ${list('en') || 'no points changed'}`,
+    };
+  },
+  explanation_filed: (w, d) => ({
+    vi: `${w.vi} giải trình tiêu chí ${str(d.criterionId)} của ${unit(d)}: "${str(d.to)}"`,
+    en: `${w.en} filed an explanation of criterion ${str(d.criterionId)} for ${unit(d)}: "${str(d.to)}"`,
+  }),
+  explanation_answered: (w, d) =>
+    d.outcome === 'changed'
+      ? {
+          vi: `${w.vi} chấp nhận giải trình tiêu chí ${str(d.criterionId)} của ${unit(d)}, đổi điểm ${pts(d.from, 'vi')} → ${pts(d.to, 'vi')}: "${str(d.reason)}"`,
+          en: `${w.en} accepted the explanation of criterion ${str(d.criterionId)} for ${unit(d)}, points ${pts(d.from, 'en')} → ${pts(d.to, 'en')}: "${str(d.reason)}"`,
+        }
+      : {
+          vi: `${w.vi} giữ nguyên điểm ${pts(d.from, 'vi')} tiêu chí ${str(d.criterionId)} của ${unit(d)} sau giải trình: "${str(d.reason)}"`,
+          en: `${w.en} kept ${pts(d.from, 'en')} points for criterion ${str(d.criterionId)} of ${unit(d)} after the explanation: "${str(d.reason)}"`,
+        },
+  appraisal_confirmed: (w, d) => ({
+    vi: `${w.vi} (Hội đồng thẩm định) xác nhận kết quả thẩm định của ${str(d.count)} đơn vị: ${Array.isArray(d.units) ? (d.units as string[]).join(', ') : ''}`,
+    en: `${w.en} (the council) confirmed the appraisal of ${str(d.count)} units: ${Array.isArray(d.units) ? (d.units as string[]).join(', ') : ''}`,
+  }),
+  evidence_attached: (w, d) => ({
+    vi: `${w.vi} đính kèm tài liệu kiểm chứng "${str(d.name)}" (${str(d.size)} byte, SHA-256 ${str(d.sha256).slice(0, 12)}…) cho tiêu chí ${str(d.criterionId)} của ${unit(d)}${d.stage === 'explanation' ? ', kèm giải trình' : ''}`,
+    en: `${w.en} attached the evidence file "${str(d.name)}" (${str(d.size)} bytes, SHA-256 ${str(d.sha256).slice(0, 12)}…) to criterion ${str(d.criterionId)} of ${unit(d)}${d.stage === 'explanation' ? ', with an explanation' : ''}`,
+  }),
+  evidence_removed: (w, d) => ({
+    vi: `${w.vi} gỡ tài liệu kiểm chứng "${str(d.name)}" khỏi tiêu chí ${str(d.criterionId)} của ${unit(d)}`,
+    en: `${w.en} removed the evidence file "${str(d.name)}" from criterion ${str(d.criterionId)} of ${unit(d)}`,
+  }),
   backup_made: (w, d) => ({
     vi: `${w.vi} sao lưu cơ sở dữ liệu (${str(d.pages)} trang${d.via === 'cli' ? ', bằng lệnh' : ''})`,
     en: `${w.en} backed up the database (${str(d.pages)} pages${d.via === 'cli' ? ', from the command line' : ''})`,
@@ -131,6 +201,16 @@ const said: Record<string, Say> = {
 
 /** What a refused attempt was trying to do. */
 const attempts: Record<string, LocalizedText> = {
+  round_self_assessment: { vi: 'tự chấm điểm', en: 'self-assess' },
+  round_submit: { vi: 'nộp bản tự đánh giá', en: 'submit the self-assessment' },
+  round_withdraw: { vi: 'rút lại bản tự đánh giá', en: 'withdraw the self-assessment' },
+  round_appraisal: { vi: 'chấm điểm thẩm định', en: 'appraise' },
+  round_agree: { vi: 'thống nhất kết quả tự chấm', en: 'agree with the self-assessment' },
+  round_explanation: { vi: 'giải trình', en: 'file an explanation' },
+  round_answer: { vi: 'trả lời giải trình', en: 'answer an explanation' },
+  round_confirm: { vi: 'xác nhận kết quả thẩm định', en: 'confirm the appraisal' },
+  round_evidence: { vi: 'đính kèm tài liệu kiểm chứng', en: 'attach an evidence file' },
+  round_phases: { vi: 'đặt hoặc gia hạn các giai đoạn', en: 'set or extend the phases' },
   snapshot_upload: { vi: 'tải lên số liệu', en: 'upload figures' },
   snapshot_publish: { vi: 'công bố số liệu', en: 'publish figures' },
   snapshot_retract: { vi: 'thu hồi số liệu', en: 'retract figures' },

@@ -78,6 +78,33 @@ export const httpErrors = {
   },
   rate_limited: { status: 429, vi: 'Quá nhiều lần thử sai; vui lòng đợi', en: 'Too many failed attempts; please wait' },
   internal_error: { status: 500, vi: 'Lỗi máy chủ', en: 'Server error' },
+  // An index's round (ADR 0020).
+  no_round: { status: 404, vi: 'Đợt thi đua này không có vòng tự đánh giá – thẩm định', en: 'This campaign has no self-assessment and appraisal round' },
+  criterion_not_found: { status: 404, vi: 'Không có tiêu chí này trong bộ tiêu chí', en: 'No such criterion in the criteria tree' },
+  evidence_not_found: { status: 404, vi: 'Không có tài liệu kiểm chứng này', en: 'No such evidence file' },
+  outside_phase: { status: 409, vi: 'Ngoài thời gian của giai đoạn', en: 'Outside the phase' },
+  self_assessment_submitted: {
+    status: 409,
+    vi: 'Đơn vị đã nộp bản tự đánh giá: muốn sửa, hãy rút lại bản đã nộp (khi giai đoạn tự đánh giá còn mở)',
+    en: 'The unit has submitted its self-assessment: withdraw it first to change it (while the self-assessment phase is open)',
+  },
+  not_submitted: { status: 409, vi: 'Đơn vị chưa nộp bản tự đánh giá', en: 'The unit has not submitted its self-assessment' },
+  appraisal_confirmed: {
+    status: 409,
+    vi: 'Hội đồng thẩm định đã xác nhận kết quả thẩm định của đơn vị này: không sửa được nữa',
+    en: 'The council has confirmed this unit\u2019s appraisal: it can no longer change',
+  },
+  not_self_assessed: { status: 409, vi: 'Tiêu chí này do Tổ giúp việc chấm, đơn vị không tự chấm', en: 'The appraisers score this criterion; the unit does not assess it' },
+  no_explanation: { status: 409, vi: 'Đơn vị chưa giải trình tiêu chí này', en: 'The unit filed no explanation for this criterion' },
+  round_incomplete: {
+    status: 409,
+    vi: 'Vòng chấm điểm chưa xong: còn tiêu chí chưa thẩm định hoặc đơn vị chưa được Hội đồng xác nhận',
+    en: 'The round is not complete: criteria are not appraised, or units are not confirmed by the council',
+  },
+  invalid_points: { status: 422, vi: 'Điểm không hợp lệ', en: 'Invalid points' },
+  evidence_refused: { status: 422, vi: 'Tài liệu kiểm chứng bị từ chối; không lưu gì cả', en: 'The evidence file was refused; nothing was stored' },
+  invalid_accounts_sheet: { status: 422, vi: 'Danh sách tài khoản có lỗi; không lưu gì cả', en: 'The accounts sheet has errors; nothing was stored' },
+  invalid_round: { status: 422, vi: 'Các giai đoạn của vòng chấm điểm không hợp lệ', en: 'The round\u2019s phases are invalid' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type HttpErrorCode = keyof typeof httpErrors;

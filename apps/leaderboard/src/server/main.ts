@@ -13,6 +13,7 @@ import { databasePath } from './paths.js';
  *   TRUST_PROXY (unset; "true" or the proxy addresses when behind a reverse proxy)
  *   MAX_EVENT_STREAMS (500)  MAX_EVENT_STREAMS_PER_ADDRESS (50): live-update streams open at once
  *   BACKUP_DIR (backups/ beside the database)
+ *   EVIDENCE_DIR (evidence/ beside the database: an index round's evidence files)
  */
 const env = process.env;
 const host = env.HOST || '127.0.0.1';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     warmWorkers: true,
     ...(env.TRUST_PROXY ? { trustProxy: trustProxy(env.TRUST_PROXY) } : {}),
     ...(env.BACKUP_DIR ? { backupFolder: resolve(env.BACKUP_DIR) } : {}),
+    ...(env.EVIDENCE_DIR ? { evidenceFolder: resolve(env.EVIDENCE_DIR) } : {}),
     streamLimits: {
       ...(env.MAX_EVENT_STREAMS ? { maxStreams: positive(env.MAX_EVENT_STREAMS, 'MAX_EVENT_STREAMS') } : {}),
       ...(env.MAX_EVENT_STREAMS_PER_ADDRESS ? { maxStreamsPerAddress: positive(env.MAX_EVENT_STREAMS_PER_ADDRESS, 'MAX_EVENT_STREAMS_PER_ADDRESS') } : {}),
@@ -64,6 +66,14 @@ async function main(): Promise<void> {
         '\nTài khoản quản trị (mật khẩu chỉ hiện MỘT lần, hãy lưu lại rồi đổi sau khi đăng nhập) — administrator account (the password is shown ONCE: keep it, change it after signing in):\n\n' +
           `    tên đăng nhập / user name: ${username}\n    mật khẩu / password:       ${password}\n\n` +
           'Đăng nhập tại /admin — sign in at /admin. Quên mật khẩu — forgot it: npm run admin -- reset-password admin\n',
+      );
+    },
+    onDemoAccounts: (accounts) => {
+      const lines = accounts.map((a) => `    ${a.username.padEnd(12)} ${a.password}   ${a.displayName}`);
+      console.log(
+        '\nTài khoản để thử vòng tự đánh giá – thẩm định của đợt minh họa (mật khẩu chỉ hiện MỘT lần) — accounts to try the sample index round (passwords shown ONCE):\n\n' +
+          `${lines.join('\n')}\n\n` +
+          'Đăng nhập tại /admin, chọn "Chỉ số cải cách hành chính cấp xã năm 2023" — sign in at /admin and choose the 2023 commune CCHC index.\n',
       );
     },
   });

@@ -62,11 +62,12 @@ export class AccountStore {
   ) {}
 
   private grantsOf(accountId: number): Grant[] {
-    const rows = this.db.prepare('SELECT role, campaign_id FROM account_roles WHERE account_id = ? ORDER BY role, campaign_id').all(accountId) as {
+    const rows = this.db.prepare('SELECT role, campaign_id, unit_id FROM account_roles WHERE account_id = ? ORDER BY role, campaign_id, unit_id').all(accountId) as {
       role: Role;
       campaign_id: string;
+      unit_id: string;
     }[];
-    return rows.map((r) => ({ role: r.role, campaignId: r.campaign_id }));
+    return rows.map((r) => ({ role: r.role, campaignId: r.campaign_id, ...(r.unit_id === '*' ? {} : { unitId: r.unit_id }) }));
   }
 
   private toAccount(r: AccountRow): AccountRecord {
@@ -121,8 +122,8 @@ export class AccountStore {
 
   private writeGrants(accountId: number, grants: readonly Grant[]): void {
     this.db.prepare('DELETE FROM account_roles WHERE account_id = ?').run(accountId);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO account_roles (account_id, role, campaign_id) VALUES (?, ?, ?)');
-    for (const g of grants) insert.run(accountId, g.role, g.role === 'admin' ? '*' : g.campaignId);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO account_roles (account_id, role, campaign_id, unit_id) VALUES (?, ?, ?, ?)');
+    for (const g of grants) insert.run(accountId, g.role, g.role === 'admin' ? '*' : g.campaignId, g.unitId ?? '*');
   }
 
   /** Changes the name, the grants or the disabled state; ends the account's sessions when disabled. */
@@ -152,6 +153,27 @@ export class AccountStore {
       });
       return after;
     })();
+  }
+
+  /**
+   * A sheet of accounts, all or nothing (one transaction): new accounts created with their grants,
+   * existing ones given the sheet's grants beside those they hold. Each change is its own audit line.
+   */
+  importAccounts(
+    items: readonly { username: string; displayName: string; passwordHash: string | null; grants: readonly Grant[] }[],
+    actor: Actor,
+    at: string,
+  ): AccountRecord[] {
+    return this.db.transaction(() =>
+      items.map((item) => {
+        const existing = this.findByUsername(item.username);
+        if (!existing) return this.create(item, actor, at);
+        const key = (g: Grant) => `${g.role}@${g.campaignId}@${g.unitId ?? ''}`;
+        const held = new Set(existing.grants.map(key));
+        const added = item.grants.filter((g) => !held.has(key(g)));
+        return added.length === 0 ? existing : this.update(existing.id, { grants: [...existing.grants, ...added] }, actor, at);
+      }),
+    )();
   }
 
   /** Sets a password and ends every session of the account (a stolen session dies with the old password). */

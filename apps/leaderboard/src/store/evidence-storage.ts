@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Where evidence files live: one small interface, content-addressed by SHA-256, so that a file's
@@ -14,6 +14,11 @@ export interface EvidenceStorage {
   /** The bytes kept under that SHA-256; null when none. */
   get(sha256: string): Buffer | null;
   has(sha256: string): boolean;
+}
+
+/** The evidence folder: `evidence/` beside the database (EVIDENCE_DIR to put it elsewhere). */
+export function evidenceFolder(dbPath: string): string {
+  return join(dirname(resolve(dbPath)), 'evidence');
 }
 
 const sha256Pattern = /^[0-9a-f]{64}$/;

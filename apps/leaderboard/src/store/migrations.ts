@@ -328,4 +328,90 @@ export const migrations: Migration[] = [
       DELETE FROM snapshot_evaluations;
     `,
   },
+  {
+    version: 6,
+    name: 'an index round: unit officers and appraisers, phases on the campaign, self-assessment, appraisal, explanations, evidence files',
+    sql: `
+      -- Roles of an index round (ADR 0020): an officer holds one unit; an appraiser the units named,
+      -- or every unit ('*'). The table is rebuilt: its CHECK named the roles of 0.2.
+      CREATE TABLE account_roles_v6 (
+        account_id INTEGER NOT NULL REFERENCES accounts (id),
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'publisher', 'council', 'admin', 'officer', 'appraiser')),
+        campaign_id TEXT NOT NULL DEFAULT '*',
+        unit_id TEXT NOT NULL DEFAULT '*',
+        PRIMARY KEY (account_id, role, campaign_id, unit_id),
+        CHECK (role <> 'admin' OR campaign_id = '*'),
+        CHECK (role IN ('officer', 'appraiser') OR unit_id = '*'),
+        CHECK (role <> 'officer' OR (campaign_id <> '*' AND unit_id <> '*'))
+      );
+      INSERT INTO account_roles_v6 (account_id, role, campaign_id) SELECT account_id, role, campaign_id FROM account_roles;
+      DROP TABLE account_roles;
+      ALTER TABLE account_roles_v6 RENAME TO account_roles;
+
+      -- The round's phases and settings (process/phases.ts roundSchema); null: no round.
+      ALTER TABLE campaigns ADD COLUMN round_json TEXT;
+
+      -- Each criterion of each unit in the round: the unit's self-assessment, the appraisal, the
+      -- unit's explanation and the appraiser's answer. Points are text as entered ("0.75", "x").
+      CREATE TABLE round_entries (
+        campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+        unit_id TEXT NOT NULL,
+        criterion_id TEXT NOT NULL,
+        self_points TEXT,
+        self_note TEXT NOT NULL DEFAULT '',
+        self_at TEXT,
+        self_by TEXT,
+        appraised_points TEXT,
+        comment TEXT NOT NULL DEFAULT '',
+        appraised_at TEXT,
+        appraised_by TEXT,
+        explanation TEXT,
+        explained_at TEXT,
+        explained_by TEXT,
+        answer TEXT CHECK (answer IN ('kept', 'changed')),
+        answer_reason TEXT,
+        answered_at TEXT,
+        answered_by TEXT,
+        PRIMARY KEY (campaign_id, unit_id, criterion_id)
+      ) WITHOUT ROWID;
+
+      -- A unit's self-assessment submitted ("Nộp"), and its appraisal confirmed by the council.
+      CREATE TABLE round_units (
+        campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+        unit_id TEXT NOT NULL,
+        submitted_at TEXT,
+        submitted_by TEXT,
+        confirmed_at TEXT,
+        confirmed_by TEXT,
+        PRIMARY KEY (campaign_id, unit_id)
+      ) WITHOUT ROWID;
+
+      -- Evidence files (tài liệu kiểm chứng): the bytes are kept by SHA-256 beside the database
+      -- (store/evidence-storage.ts); the name is only ever shown. Removed files keep their line.
+      CREATE TABLE evidence_files (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+        unit_id TEXT NOT NULL,
+        criterion_id TEXT NOT NULL,
+        stage TEXT NOT NULL CHECK (stage IN ('self_assessment', 'explanation')),
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        uploaded_by_name TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by TEXT
+      );
+      CREATE INDEX evidence_files_unit ON evidence_files (campaign_id, unit_id);
+
+      -- Only in a back-up: the evidence files' bytes, copied in when the back-up is made and put
+      -- back beside the database at the first start on it (store/evidence-backup.ts). Empty in use.
+      CREATE TABLE backup_evidence (
+        sha256 TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

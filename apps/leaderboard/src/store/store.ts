@@ -7,6 +7,10 @@ import { AccountStore } from './accounts.js';
 import { ResultStore, type ResultsRecord } from './results.js';
 import { snapshotUnit, snapshotUnits } from './snapshot-units.js';
 import { migrations } from './migrations.js';
+import { RoundStore } from './round.js';
+import { copyEvidenceInto, restoreEvidenceFrom } from './evidence-backup.js';
+import type { EvidenceStorage } from './evidence-storage.js';
+import type { Round } from '../process/phases.js';
 
 export type { Actor, RosterUnit };
 
@@ -24,6 +28,8 @@ export interface StoredCampaign {
   /** Listing order; the first campaign that is not archived is the default one. */
   position: number;
   archivedAt: string | null;
+  /** An index's round (ADR 0020): its phases and settings; null when the campaign has none. */
+  round: Round | null;
 }
 
 export interface SnapshotRecord {
@@ -144,6 +150,7 @@ interface CampaignRow {
   created_at: string;
   position: number;
   archived_at: string | null;
+  round_json: string | null;
 }
 
 interface AuditRow {
@@ -182,6 +189,7 @@ const toCampaign = (r: CampaignRow): StoredCampaign => ({
   createdAt: r.created_at,
   position: r.position,
   archivedAt: r.archived_at,
+  round: r.round_json === null ? null : (JSON.parse(r.round_json) as Round),
 });
 
 /** A unit's inputs without its id, name and group: what a snapshot row keeps as JSON. */
@@ -214,6 +222,8 @@ export class Store {
   readonly accounts!: AccountStore;
   /** What each snapshot's evaluation decided (results.ts). */
   readonly results!: ResultStore;
+  /** An index's round: self-assessment, appraisal, explanations, evidence lines (round.ts). */
+  readonly round!: RoundStore;
 
   constructor(
     /** The database file (workers open it read-only). */
@@ -235,6 +245,7 @@ export class Store {
       this.db.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS write_probe (x INTEGER); ROLLBACK;');
       this.accounts = new AccountStore(this.db, (entry) => this.insertAudit(entry));
       this.results = new ResultStore(this.db);
+      this.round = new RoundStore(this.db, (entry) => this.insertAudit(entry));
     } catch (err) {
       throw new StoreOpenError(path, err as Error);
     }
@@ -285,7 +296,7 @@ export class Store {
   }
 
   /** Creates a campaign and its roster in one transaction, listed after the others. */
-  createCampaign(campaign: Omit<StoredCampaign, 'position' | 'archivedAt'>, roster: readonly RosterUnit[], actor: Actor): void {
+  createCampaign(campaign: Omit<StoredCampaign, 'position' | 'archivedAt' | 'round'>, roster: readonly RosterUnit[], actor: Actor): void {
     this.db.transaction(() => {
       const { next } = this.db.prepare('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM campaigns').get() as { next: number };
       this.db
@@ -484,13 +495,18 @@ export class Store {
    * (0600), and renamed into place when complete: a backup that is stopped midway never looks like
    * a finished one, and `removeInterruptedBackups` clears what it left (backups.ts).
    */
-  async backup(destination: string): Promise<{ pages: number }> {
+  /**
+   * A consistent copy of the database at `destination`, with the evidence files' bytes inside it
+   * when `evidence` is given (evidence-backup.ts), so that one file is the whole back-up.
+   */
+  async backup(destination: string, evidence?: EvidenceStorage): Promise<{ pages: number }> {
     const partial = `${destination}${partialSuffix}`;
     closeSync(openSync(partial, 'w', 0o600));
     chmodSync(partial, 0o600);
     try {
       const hook = this.options.onBackupProgress;
       const { totalPages } = hook ? await this.db.backup(partial, { progress: (p) => (hook(p), 64) }) : await this.db.backup(partial);
+      if (evidence) copyEvidenceInto(partial, evidence);
       renameSync(partial, destination);
       return { pages: totalPages };
     } catch (err) {
@@ -498,6 +514,11 @@ export class Store {
       rmSync(`${partial}-journal`, { force: true });
       throw err;
     }
+  }
+
+  /** A restored back-up's evidence files put back beside the database (evidence-backup.ts). */
+  restoreEvidence(storage: EvidenceStorage): { restored: number; corrupt: string[] } {
+    return restoreEvidenceFrom(this.db, storage);
   }
 
   // ── audit log ──────────────────────────────────────────────────────────────────────────

@@ -17,6 +17,7 @@ import type { RosterUnit, StoredCampaign, Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 import { jsonText, type JsonBody } from '../plugins/cached-json.js';
 import { StoredResults } from './results.js';
+import type { Round } from '../../process/phases.js';
 import { SnapshotTimeline } from './timeline.js';
 
 /** The campaign as the pages and the API present it: from the rule set alone. */
@@ -92,6 +93,19 @@ export class Campaign {
   /** Every unit, for one search over every group (GET …/units). */
   unitIndexJson(): string {
     return JSON.stringify({ units: this.rosterList.map((u) => ({ id: u.id, name: u.name, groupId: u.group })) });
+  }
+
+  /** The index's round (ADR 0020), or null. */
+  get round(): Round | null {
+    return this.stored.round;
+  }
+
+  /**
+   * A round not yet finalised (which the council does in its final phase): the public pages show
+   * nothing of it (ADR 0020) — the work is between the units, the appraisers and the council.
+   */
+  get inProgress(): boolean {
+    return this.stored.round !== null && this.timeline.finalisation === null;
   }
 
   get archived(): boolean {

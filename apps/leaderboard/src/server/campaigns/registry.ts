@@ -5,6 +5,7 @@ import type { Actor, SnapshotEvent } from '../../contract.js';
 import type { AuditInput, AuditScope, RosterUnit, Store } from '../../store/store.js';
 import { auditText } from '../audit-text.js';
 import { HttpError } from '../errors.js';
+import type { Round } from '../../process/phases.js';
 import { Campaign } from './campaign.js';
 import { CampaignChanges } from './changes.js';
 import type { WorkPool } from '../work/pool.js';
@@ -70,9 +71,26 @@ export class Campaigns {
     return entry.changes;
   }
 
-  /** The campaign today's URLs show: the first one not archived (else the first one). */
+  /** What the public pages and API list: every campaign but an index round in progress (ADR 0020). */
+  publicList(): Campaign[] {
+    return this.list().filter((c) => !c.inProgress);
+  }
+
+  /** A campaign as the public pages and API see it: an index round in progress is not there. */
+  getPublic(id: string): Campaign | undefined {
+    const campaign = this.get(id);
+    return campaign && !campaign.inProgress ? campaign : undefined;
+  }
+
+  requirePublic(id: string): Campaign {
+    const campaign = this.getPublic(id);
+    if (!campaign) throw new HttpError('campaign_not_found', { detail: { vi: id, en: id } });
+    return campaign;
+  }
+
+  /** The campaign today's URLs show: the first public one not archived (else the first public one). */
   defaultId(): string | null {
-    const all = this.list();
+    const all = this.publicList();
     return (all.find((c) => !c.archived) ?? all[0])?.id ?? null;
   }
 
@@ -90,6 +108,19 @@ export class Campaigns {
     this.checkRoster(c.roster, c.ruleSet);
     this.store.createCampaign({ id: c.id, ruleSet: c.ruleSet, sample: c.sample, createdAt: this.clock().toISOString() }, c.roster, c.actor);
     return this.add(c.id);
+  }
+
+  /** The server's time (the demo places its round's phases from it). */
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Sets a campaign's index round (ADR 0020), with its audit line. */
+  setRound(id: string, round: Round, actor: Actor): Campaign {
+    const campaign = this.require(id);
+    this.store.round.setRound(id, round, 'round_set', { from: campaign.round, to: round }, actor, this.clock().toISOString());
+    campaign.reload();
+    return campaign;
   }
 
   /** Replaces the roster of a campaign that is neither final nor archived. */

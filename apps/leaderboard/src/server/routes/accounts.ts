@@ -38,7 +38,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const checkCampaigns = (grants: readonly Grant[]) => {
     for (const g of grants) {
-      if (g.campaignId !== '*' && !app.campaigns.get(g.campaignId)) throw new HttpError('campaign_not_found', { detail: { vi: g.campaignId, en: g.campaignId } });
+      const campaign = g.campaignId === '*' ? null : app.campaigns.get(g.campaignId);
+      if (g.campaignId !== '*' && !campaign) throw new HttpError('campaign_not_found', { detail: { vi: g.campaignId, en: g.campaignId } });
+      if (g.unitId !== undefined && !campaign?.unit(g.unitId)) throw new HttpError('unit_not_found', { detail: { vi: `${g.campaignId}: ${g.unitId}`, en: `${g.campaignId}: ${g.unitId}` } });
     }
   };
   const isUsableAdmin = (a: AccountRecord) => a.disabledAt === null && a.passwordHash !== null && a.grants.some((g) => g.role === 'admin');

@@ -28,6 +28,7 @@ import { signedIn } from '../auth/guard.js';
 import { holds, memberCampaigns } from '../../roles.js';
 import { HttpError } from '../errors.js';
 import { xlsxType } from './files.js';
+import { finaliseRound } from '../round/finalise-round.js';
 import { errorResponses, security } from './responses.js';
 
 /**
@@ -53,6 +54,16 @@ export const refusalActions: Record<string, string> = {
   'PUT /api/campaigns/:campaignId/admin/roster': 'roster_upload',
   'POST /api/campaigns/:campaignId/admin/archive': 'campaign_archive',
   'POST /api/admin/campaigns': 'campaign_create',
+  'PUT /api/campaigns/:campaignId/round/units/:unitId/criteria/:criterionId/self': 'round_self_assessment',
+  'POST /api/campaigns/:campaignId/round/units/:unitId/submit': 'round_submit',
+  'POST /api/campaigns/:campaignId/round/units/:unitId/withdraw': 'round_withdraw',
+  'PUT /api/campaigns/:campaignId/round/units/:unitId/criteria/:criterionId/appraisal': 'round_appraisal',
+  'POST /api/campaigns/:campaignId/round/units/:unitId/agree': 'round_agree',
+  'PUT /api/campaigns/:campaignId/round/units/:unitId/criteria/:criterionId/explanation': 'round_explanation',
+  'PUT /api/campaigns/:campaignId/round/units/:unitId/criteria/:criterionId/answer': 'round_answer',
+  'POST /api/campaigns/:campaignId/round/confirm': 'round_confirm',
+  'PUT /api/campaigns/:campaignId/admin/round': 'round_phases',
+  'POST /api/campaigns/:campaignId/admin/round/phases/:phase/extend': 'round_phases',
 };
 
 /** A sheet as the request body: the raw file (CSV, XLSX, octet-stream) or a multipart form with `file`. */
@@ -73,7 +84,7 @@ function uploadFileName(request: FastifyRequest, fallback: string): string {
 }
 
 /** The uploaded file: a raw body (CSV, XLSX, octet-stream) or the `file` field of a multipart form. */
-async function readUpload(request: FastifyRequest, fallbackName: string): Promise<{ bytes: Buffer; fileName: string }> {
+export async function readUpload(request: FastifyRequest, fallbackName: string): Promise<{ bytes: Buffer; fileName: string }> {
   if (request.isMultipart()) {
     try {
       const file = await request.file();
@@ -240,7 +251,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         summary: 'Chốt kết quả — freeze the latest published snapshot as the final result, on the award decision',
         description:
           'The body records the decision the result rests on: its number, date and signer (they head the printable award list). ' +
-          'Afterwards the campaign is read-only: uploads, publications, retractions and roster changes are refused (409), and exports say "chính thức" (final).',
+          'Afterwards the campaign is read-only: uploads, publications, retractions and roster changes are refused (409), and exports say "chính thức" (final). ' +
+          'A campaign with an index round is finalised in its final phase on the round\u2019s appraised points, every unit confirmed (else 409 round_incomplete, unit by criterion).',
         tags: ['admin'],
         'x-required-role': 'council',
         security,
@@ -248,11 +260,16 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         body: finalizeBodySchema,
         response: {
           200: finalizeResponseSchema,
-          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'invalid_request', 'campaign_not_found', 'campaign_finalized', 'campaign_archived', 'nothing_to_finalize'),
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'invalid_request', 'campaign_not_found', 'campaign_finalized', 'campaign_archived', 'nothing_to_finalize', 'outside_phase', 'round_incomplete'),
         },
       },
     },
-    async (request) => ({ status: 'final' as const, ...app.campaigns.changes(request.params.campaignId).finalize(request.body.decision, signedIn(request).actor) }),
+    async (request) => {
+      const { campaignId } = request.params;
+      // An index's round is finalised on its appraised points (round/finalise-round.ts).
+      if (app.campaigns.require(campaignId).round) return { status: 'final' as const, ...(await finaliseRound(app, request, campaignId, request.body.decision)) };
+      return { status: 'final' as const, ...app.campaigns.changes(campaignId).finalize(request.body.decision, signedIn(request).actor) };
+    },
   );
 
   app.put(
@@ -351,6 +368,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
         description:
           'An administrator reads every line (`campaign`: one campaign\u2019s and the server\u2019s own), with client addresses. ' +
           'Anyone else reads only the lines of the campaigns they hold a role on (`campaign`: one of them, else 403), without client addresses, ' +
+          'except a unit officer, whose grant does not open the log (it names every unit\u2019s points), ' +
           'and never the server\u2019s own lines (sign-ins, failed sign-ins, accounts, back-ups).',
         tags: ['admin'],
         'x-required-role': 'signed-in',
@@ -363,12 +381,13 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
       const q = request.query;
       const grants = signedIn(request).account.grants;
       const admin = holds(grants, 'admin', null);
-      if (q.campaign !== undefined && !holds(grants, 'member', q.campaign)) throw new HttpError('forbidden');
+      const readable = memberCampaigns(grants);
+      if (q.campaign !== undefined && readable !== '*' && !readable.includes(q.campaign)) throw new HttpError('forbidden');
       const scope: AuditScope = admin
         ? q.campaign !== undefined
           ? { kind: 'campaign-and-server', campaignId: q.campaign }
           : { kind: 'all' }
-        : { kind: 'campaigns', campaignIds: q.campaign !== undefined ? [q.campaign] : memberCampaigns(grants) };
+        : { kind: 'campaigns', campaignIds: q.campaign !== undefined ? [q.campaign] : readable };
       reply.header('cache-control', 'no-store');
       return {
         entries: app.campaigns.listAudit({ limit: q.limit ?? 200, ...(q.before !== undefined ? { beforeId: q.before } : {}), scope, addresses: admin }),

@@ -24,7 +24,7 @@ export const awardBundleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const campaign = app.campaigns.require(request.params.campaignId);
+      const campaign = app.campaigns.requirePublic(request.params.campaignId);
       const { meta, snapshot } = campaign.exportSource(request.query.asOf, app.clock().toISOString());
       const bundle = await createAwardBundle(meta.units ?? [], campaign.ruleSet, {
         inputFileName: snapshot.sourceFileName,

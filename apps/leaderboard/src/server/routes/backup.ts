@@ -37,7 +37,7 @@ export const backupRoutes: FastifyPluginAsyncZod<BackupRouteOptions> = async (ap
       const at = app.clock();
       const file = join(opts.folder, `${downloadPrefix}${process.pid}-${Date.now()}-${backupFileName(at)}`);
       try {
-        const { pages } = await app.store.backup(file);
+        const { pages } = await app.store.backup(file, app.evidence);
         const { size } = await stat(file);
         app.store.appendAudit({ at: at.toISOString(), actor: signedIn(request).actor, action: 'backup_made', outcome: 'ok', detail: { pages, bytes: size, via: 'web' } });
         const stream = createReadStream(file);

@@ -14,7 +14,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: campaignsResponseSchema },
       },
     },
-    async () => ({ defaultCampaignId: app.campaigns.defaultId(), campaigns: app.campaigns.list().map((c) => c.summary()) }),
+    async () => ({ defaultCampaignId: app.campaigns.defaultId(), campaigns: app.campaigns.publicList().map((c) => c.summary()) }),
   );
 
   app.get(
@@ -40,7 +40,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const campaign = app.campaigns.require(request.params.campaignId);
+      const campaign = app.campaigns.requirePublic(request.params.campaignId);
       return { campaign: campaign.info, units: campaign.roster.length };
     },
   );

@@ -118,7 +118,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventsOptions> = async (app, opt
       },
     },
     async (request, reply) => {
-      app.campaigns.require(request.params.campaignId);
+      app.campaigns.requirePublic(request.params.campaignId);
       return stream(request, reply, request.params.campaignId);
     },
   );

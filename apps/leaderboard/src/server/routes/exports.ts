@@ -33,7 +33,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         },
         async (request, reply) => {
-          const campaign = app.campaigns.require(request.params.campaignId);
+          const campaign = app.campaigns.requirePublic(request.params.campaignId);
           const { evaluation, meta } = campaign.exportSource(request.query.asOf, app.clock().toISOString());
           const dialect = 'dialect' in request.query && request.query.dialect === 'excel-vn' ? 'excel-vn' : 'standard';
           const bytes = ext === 'csv' ? k.csv(evaluation, meta, { dialect }) : await k.xlsx(evaluation, meta);
@@ -58,7 +58,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const campaign = app.campaigns.require(request.params.campaignId);
+      const campaign = app.campaigns.requirePublic(request.params.campaignId);
       if (campaign.info.rules.shape !== 'scorecard') throw new HttpError('not_found');
       const { evaluation, meta } = campaign.exportSource(request.query.asOf, app.clock().toISOString());
       const bytes = await scorecardXlsx(evaluation, meta);

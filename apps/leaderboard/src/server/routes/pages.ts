@@ -127,13 +127,13 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/', { schema: hidden }, async (request, reply) => {
     const locale = chooseLocale(request, reply);
-    const data = { defaultCampaignId: app.campaigns.defaultId(), campaigns: app.campaigns.list().map((c) => c.summary()) };
+    const data = { defaultCampaignId: app.campaigns.defaultId(), campaigns: app.campaigns.publicList().map((c) => c.summary()) };
     return sendHtml(reply, renderCampaignListPage(data, { locale, assets }));
   });
 
   const campaignPage = (embed: boolean) => async (request: FastifyRequest<{ Params: { campaignId: string }; Querystring: z.infer<typeof pageQuery> }>, reply: FastifyReply) => {
     const locale = chooseLocale(request, reply);
-    const campaign = app.campaigns.get(request.params.campaignId);
+    const campaign = app.campaigns.getPublic(request.params.campaignId);
     if (!campaign) return notFound(reply, locale, messages(locale).noData);
     const q = request.query;
     const options = { group: q.group ?? '', query: q.q ?? '', show: q.show ?? pageSize, embed };
@@ -169,7 +169,7 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
   ] as const) {
     app.get(path, { schema: { hide: true, params: campaignParams, querystring: printQuery } }, async (request, reply) => {
       const locale = chooseLocale(request, reply);
-      const campaign = app.campaigns.get(request.params.campaignId);
+      const campaign = app.campaigns.getPublic(request.params.campaignId);
       if (!campaign) return notFound(reply, locale, messages(locale).noData);
       if (prizesOnly && !campaign.awardsPrizes) return notFound(reply, locale, messages(locale).noAwards, pageUrl(campaign.id));
       return sendHtml(reply, renderPage(printData(campaign, request.query.asOf), { locale, assets }));
@@ -181,7 +181,7 @@ export const pagesRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { ...hidden, params: z.object({ campaignId: campaignIdSchema, unitId: z.string().max(128) }) } },
     async (request, reply) => {
       const locale = chooseLocale(request, reply);
-      const campaign = app.campaigns.get(request.params.campaignId);
+      const campaign = app.campaigns.getPublic(request.params.campaignId);
       const data = campaign?.getUnit(request.params.unitId);
       if (!campaign || !data) return notFound(reply, locale, messages(locale).unit.notFound, campaign ? `/c/${encodeURIComponent(campaign.id)}/` : '/');
       return sendHtml(reply, renderUnitPage(data, { locale, assets, explain: request.query.explain === '1' }));

@@ -39,7 +39,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const campaign = app.campaigns.require(request.params.campaignId);
+      const campaign = app.campaigns.requirePublic(request.params.campaignId);
       const { asOf } = request.query;
       return bodies.send(request, reply, campaign.leaderboardKey(asOf), () => campaign.leaderboardBody(asOf));
     },
@@ -58,7 +58,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const campaign = app.campaigns.require(request.params.campaignId);
+      const campaign = app.campaigns.requirePublic(request.params.campaignId);
       return bodies.send(request, reply, campaign.rosterKey, () => jsonText(campaign.unitIndexJson()));
     },
   );
@@ -75,7 +75,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const campaign = app.campaigns.require(request.params.campaignId);
+      const campaign = app.campaigns.requirePublic(request.params.campaignId);
       const unit = campaign.getUnit(request.params.unitId, request.query.asOf);
       if (!unit) throw new HttpError('unit_not_found', { detail: { vi: request.params.unitId, en: request.params.unitId } });
       return unit;
@@ -92,7 +92,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: snapshotsResponseSchema, ...errorResponses('campaign_not_found') },
       },
     },
-    async (request) => ({ snapshots: app.campaigns.require(request.params.campaignId).timeline.list() }),
+    async (request) => ({ snapshots: app.campaigns.requirePublic(request.params.campaignId).timeline.list() }),
   );
 
   app.get(
@@ -105,7 +105,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: rulesResponseSchema, ...errorResponses('campaign_not_found') },
       },
     },
-    async (request) => ({ ruleSet: app.campaigns.require(request.params.campaignId).ruleSet }),
+    async (request) => ({ ruleSet: app.campaigns.requirePublic(request.params.campaignId).ruleSet }),
   );
 
   for (const ext of ['csv', 'xlsx'] as const) {
@@ -123,7 +123,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const campaign = app.campaigns.require(request.params.campaignId);
+        const campaign = app.campaigns.requirePublic(request.params.campaignId);
         const options = { ruleSet: campaign.ruleSet, roster: [...campaign.roster] };
         const bytes = ext === 'csv' ? templateCsv(options) : await templateXlsx(options);
         return reply

@@ -35,7 +35,11 @@ const vi = {
     publisher: 'Người công bố',
     council: 'Hội đồng Thi đua – Khen thưởng',
     admin: 'Quản trị viên',
+    officer: 'Cán bộ đầu mối của đơn vị (tự đánh giá)',
+    appraiser: 'Thành viên Tổ giúp việc (thẩm định)',
   } satisfies Record<Role, string>,
+  grantUnit: 'Mã đơn vị',
+  grantUnitHint: 'Cán bộ đầu mối: mã đơn vị của mình (bắt buộc). Thành viên Tổ giúp việc: để trống là mọi đơn vị.',
   everyCampaign: 'mọi đợt thi đua',
   adminEveryCampaign: 'Quản trị viên có quyền trên mọi đợt thi đua.',
 
@@ -256,7 +260,16 @@ const en: AdminMessages = {
   savePassword: 'Save the new password',
   passwordChanged: 'Password changed. Your other sessions were signed out.',
 
-  roles: { clerk: 'Statistics clerk', publisher: 'Publisher', council: 'Emulation council', admin: 'Administrator' },
+  roles: {
+    clerk: 'Statistics clerk',
+    publisher: 'Publisher',
+    council: 'Emulation council',
+    admin: 'Administrator',
+    officer: 'Unit officer (self-assessment)',
+    appraiser: 'Appraiser (working group)',
+  },
+  grantUnit: 'Unit id',
+  grantUnitHint: 'A unit officer: their unit\'s id (required). An appraiser: leave empty for every unit.',
   everyCampaign: 'every campaign',
   adminEveryCampaign: 'An administrator holds every campaign.',
 

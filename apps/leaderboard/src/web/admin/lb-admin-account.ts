@@ -106,8 +106,8 @@ export class LbAdminAccount extends LitElement {
         this.editing = false;
         return this.changed(body.account);
       });
-    const kept = new Set(this.draft.map((g) => `${g.role}@${g.campaignId}`));
-    const removed = a.grants.filter((g) => !kept.has(`${g.role}@${g.campaignId}`));
+    const kept = new Set(this.draft.map((g) => `${g.role}@${g.campaignId}@${g.unitId ?? ''}`));
+    const removed = a.grants.filter((g) => !kept.has(`${g.role}@${g.campaignId}@${g.unitId ?? ''}`));
     if (removed.length === 0) return void save();
     this.ask({ kind: 'confirm-remove-roles', text: t.confirmRemoveRoles(removed.map((g) => this.grantText(g)).join(', '), this.who(a)), action: t.saveRoles, run: save });
   }
@@ -116,7 +116,7 @@ export class LbAdminAccount extends LitElement {
     const t = adminMessages(this.locale);
     if (g.role === 'admin') return t.roles.admin;
     const where = g.campaignId === '*' ? t.everyCampaign : pick(this.campaigns.find((c) => c.id === g.campaignId)?.title ?? { vi: g.campaignId, en: g.campaignId }, this.locale);
-    return `${t.roles[g.role]} (${where})`;
+    return `${t.roles[g.role]} (${where}${g.unitId ? `, ${g.unitId}` : ''})`;
   }
 
   override render() {

@@ -5,7 +5,7 @@ import { adminStyles } from './admin-styles.js';
 import { type Locale, pick } from '../i18n.js';
 import { sharedStyles } from '../styles.js';
 
-const roles: Role[] = ['clerk', 'publisher', 'council', 'admin'];
+const roles: Role[] = ['clerk', 'publisher', 'council', 'admin', 'officer', 'appraiser'];
 
 /**
  * The roles of an account, one line each: a role, and the campaign it is held on (or every
@@ -56,8 +56,10 @@ export class LbGrantEditor extends LitElement {
     this.change(
       this.grants.map((g, k) => {
         if (k !== i) return g;
-        const next = { ...g, ...patch };
-        return next.role === 'admin' ? { role: 'admin', campaignId: '*' } : next;
+        const next: Grant = { ...g, ...patch };
+        if (next.role === 'admin') return { role: 'admin', campaignId: '*' };
+        if (next.role !== 'officer' && next.role !== 'appraiser') return { role: next.role, campaignId: next.campaignId };
+        return next.unitId ? next : { role: next.role, campaignId: next.campaignId };
       }),
     );
   }
@@ -83,6 +85,17 @@ export class LbGrantEditor extends LitElement {
             <option value="*" ?selected=${g.campaignId === '*'}>${t.everyCampaign}</option>
             ${this.campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === g.campaignId}>${pick(c.title, this.locale)}</option>`)}
           </select>
+          ${g.role === 'officer' || g.role === 'appraiser'
+            ? html`<label for=${`${this.label}-unit-${i}`}>${t.grantUnit}</label>
+                <input
+                  id=${`${this.label}-unit-${i}`}
+                  class="grant-unit"
+                  .value=${g.unitId ?? ''}
+                  aria-describedby=${`${this.label}-unit-why-${i}`}
+                  @change=${(e: Event) => this.set(i, { unitId: (e.target as HTMLInputElement).value.trim() })}
+                />
+                <p class="hint why" id=${`${this.label}-unit-why-${i}`}>${t.grantUnitHint}</p>`
+            : nothing}
           <button type="button" class="remove-grant" @click=${() => this.change(this.grants.filter((_, k) => k !== i))}>${t.removeGrant}</button>
           ${g.role === 'admin' ? html`<p class="hint why" id=${`${this.label}-why-${i}`}>${t.adminEveryCampaign}</p>` : nothing}
         </div>`,

@@ -1,0 +1,134 @@
+import multipart from '@fastify/multipart';
+import { parseAccountsFile } from '@thidua/stats-io';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountSchema, campaignParamsSchema, grantSchema, type Grant, type SheetIssue } from '../../contract.js';
+import { extendBodySchema, phaseParamsSchema } from '../../contract-round.js';
+import { extendPhase, roundSchema } from '../../process/phases.js';
+import { generatePassword, hashPassword } from '../auth/passwords.js';
+import { signedIn } from '../auth/guard.js';
+import { HttpError } from '../errors.js';
+import { readUpload, rawUploadTypes } from './admin.js';
+import { accountView } from './auth.js';
+import { errorResponses, security } from './responses.js';
+
+/**
+ * The administrator's part in an index's round (ADR 0020): setting its phases, extending one (to
+ * a later close, never into the next phase; audited from what to what), and importing a sheet of
+ * the officers, appraisers and council members with their units.
+ */
+export const roundAdminRoutes: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, opts) => {
+  app.addContentTypeParser(rawUploadTypes, { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (_request, body, done) => done(null, body));
+  await app.register(multipart, { limits: { fileSize: opts.bodyLimit, files: 1, fields: 10, parts: 20 } });
+  const adminOnly = { tags: ['admin'], 'x-required-role': 'admin' as const, security };
+
+  app.put(
+    '/api/campaigns/:campaignId/admin/round',
+    {
+      schema: {
+        ...adminOnly,
+        summary: 'Vòng chấm điểm — set the round of an index campaign: its five phases (Vietnam time) and settings',
+        params: campaignParamsSchema,
+        body: z.unknown(),
+        response: { 200: z.object({ round: roundSchema }), ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'invalid_round', 'campaign_finalized') },
+      },
+    },
+    async (request) => {
+      const campaign = app.campaigns.require(request.params.campaignId);
+      if (campaign.timeline.finalisation) throw new HttpError('campaign_finalized');
+      const parsed = roundSchema.safeParse(request.body);
+      if (!parsed.success) {
+        const issues: SheetIssue[] = parsed.error.issues.map((i) => ({
+          row: null,
+          column: null,
+          field: i.path.join('.'),
+          code: 'invalid_round',
+          message: { vi: `${i.path.join('.')}: ${i.message}`, en: `${i.path.join('.')}: ${i.message}` },
+        }));
+        throw new HttpError('invalid_round', { issues });
+      }
+      app.store.round.setRound(campaign.id, parsed.data, 'round_set', { from: campaign.round, to: parsed.data }, signedIn(request).actor, app.clock().toISOString());
+      campaign.reload();
+      return { round: parsed.data };
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:campaignId/admin/round/phases/:phase/extend',
+    {
+      schema: {
+        ...adminOnly,
+        summary: 'Gia hạn — extend a phase to a later close (not into the next phase); audited from what to what',
+        params: phaseParamsSchema,
+        body: extendBodySchema,
+        response: { 200: z.object({ round: roundSchema }), ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'no_round', 'invalid_round') },
+      },
+    },
+    async (request) => {
+      const campaign = app.campaigns.require(request.params.campaignId);
+      if (!campaign.round) throw new HttpError('no_round');
+      const phase = request.params.phase;
+      const extended = extendPhase(campaign.round, phase, request.body.closesAt);
+      if ('refused' in extended) throw new HttpError('invalid_round', { detail: extended.refused });
+      const from = campaign.round.phases.find((p) => p.id === phase)?.closesAt ?? null;
+      app.store.round.setRound(campaign.id, extended.round, 'round_phase_extended', { phase, from, to: request.body.closesAt }, signedIn(request).actor, app.clock().toISOString());
+      campaign.reload();
+      return { round: extended.round };
+    },
+  );
+
+  app.post(
+    '/api/admin/accounts/import',
+    {
+      bodyLimit: opts.bodyLimit,
+      schema: {
+        ...adminOnly,
+        summary: 'Nhập danh sách tài khoản — a sheet of accounts and their roles and units (Tên đăng nhập, Họ tên, Vai trò, Mã đợt thi đua, Mã đơn vị)',
+        description:
+          'CSV or XLSX, one row a role. New accounts are created, each with a password shown once; existing ones gain the sheet\u2019s roles. ' +
+          'Every problem by row and column; a refused sheet changes nothing.',
+        consumes: ['text/csv', 'application/octet-stream', 'multipart/form-data'],
+        body: z.unknown().meta({ type: 'string', format: 'binary' }),
+        response: {
+          200: z.object({ accounts: z.array(z.object({ account: accountSchema, password: z.string().optional() })) }),
+          ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'missing_file', 'invalid_multipart', 'unsupported_media_type', 'body_too_large', 'invalid_accounts_sheet'),
+        },
+      },
+    },
+    async (request) => {
+      const { bytes, fileName } = await readUpload(request, 'tai-khoan');
+      const parsed = await parseAccountsFile(bytes, { fileName });
+      const issues = [...parsed.issues];
+      const byUser = new Map<string, { username: string; displayName: string; grants: Grant[] }>();
+      for (const r of parsed.rows) {
+        const issue = (field: string, vi: string, en: string) => issues.push({ row: r.row, column: null, field, code: 'invalid_value', message: { vi, en } });
+        const campaign = app.campaigns.get(r.campaignId);
+        if (!campaign) issue('campaignId', `Không có đợt thi đua "${r.campaignId}"`, `No campaign "${r.campaignId}"`);
+        else if (r.unitId !== null && !campaign.unit(r.unitId)) issue('unitId', `Đợt thi đua "${r.campaignId}" không có đơn vị "${r.unitId}"`, `Campaign "${r.campaignId}" has no unit "${r.unitId}"`);
+        const grant = grantSchema.safeParse({ role: r.role, campaignId: r.campaignId, ...(r.unitId !== null ? { unitId: r.unitId } : {}) });
+        if (!grant.success) issue('role', `Vai trò không hợp lệ: ${grant.error.issues[0]?.message ?? ''}`, `Invalid role: ${grant.error.issues[0]?.message ?? ''}`);
+        if (!/^[a-z0-9][a-z0-9._-]{1,63}$/i.test(r.username)) issue('username', `Tên đăng nhập "${r.username}" chỉ gồm chữ không dấu, số, ". _ -"`, `User name "${r.username}": ASCII letters, digits, ". _ -" only`);
+        const person = byUser.get(r.username.toLowerCase()) ?? { username: r.username, displayName: r.displayName, grants: [] };
+        if (grant.success) person.grants.push(grant.data);
+        byUser.set(r.username.toLowerCase(), person);
+      }
+      if (issues.length > 0) throw new HttpError('invalid_accounts_sheet', { issues });
+      const passwords = new Map<string, string>();
+      const items = await Promise.all(
+        [...byUser.values()].map(async (p) => {
+          if (app.store.accounts.findByUsername(p.username)) return { ...p, passwordHash: null };
+          const password = generatePassword();
+          passwords.set(p.username.toLowerCase(), password);
+          return { ...p, passwordHash: await hashPassword(password) };
+        }),
+      );
+      const done = app.store.accounts.importAccounts(items, signedIn(request).actor, app.clock().toISOString());
+      return {
+        accounts: done.map((a) => {
+          const password = passwords.get(a.username.toLowerCase());
+          return { account: accountView(a), ...(password ? { password } : {}) };
+        }),
+      };
+    },
+  );
+};
