@@ -34,6 +34,7 @@ export const roundCriterionSchema = z
     label: localizedTextSchema,
     max: z.string(),
     notApplicable: z.boolean().describe('May be "x": did not arise'),
+    selfAssessed: z.boolean().describe('The unit assesses it itself (else the appraisers alone score it)'),
     evidenceRequired: z.boolean(),
     /** The task (top-level criterion under the groups) it belongs to, for "Thống nhất" on a whole task. */
     taskId: z.string(),
@@ -116,7 +117,7 @@ export const appraisalBodySchema = z.object({ points: pointsTextSchema.nullable(
 export const agreeBodySchema = z
   .object({ taskId: z.string().min(1).max(64).optional().describe('One task (its criteria); absent: every criterion of the unit') })
   .strict();
-export const explanationBodySchema = z.object({ text: z.string().trim().min(1).max(2000) }).strict().meta({ id: 'Explanation' });
+export const explanationBodySchema = z.object({ text: z.string().trim().min(1).max(2000) }).strict().meta({ id: 'RoundExplanation' });
 export const answerBodySchema = z
   .object({
     outcome: z.enum(['kept', 'changed']),

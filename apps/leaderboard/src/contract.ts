@@ -173,6 +173,8 @@ export const campaignSummarySchema = z
     finalisation: finalisationSchema.nullable(),
     /** The rule set awards prizes (it has an award list to print and sign). */
     awardsPrizes: z.boolean(),
+    /** An index round (self-assessment, appraisal, explanations: ADR 0020) produces its result. */
+    round: z.boolean(),
     latestAsOf: isoDateSchema.nullable(),
     units: z.number().int(),
     /** Per group, the first three (by rank; or, without a score, by targets met). */

@@ -65,6 +65,11 @@ describe('public API on the demo campaigns', () => {
 
   it('serves each campaign\u2019s latest evaluation, computed by the library from the stored statistics, without the gaps', async () => {
     for (const demo of demoCampaigns()) {
+      if (demo.round) {
+        // The sample index round is in its self-assessment phase: nothing of it is public yet.
+        expect((await app.inject(api(demo.id, 'leaderboard'))).statusCode).toBe(404);
+        continue;
+      }
       const body = (await app.inject(api(demo.id, 'leaderboard'))).json();
       expect(body.campaign.ruleSetId).toBe(demo.ruleSet.id);
       expect(body.snapshot.asOf).toBe(demo.snapshots.at(-1)?.asOf);

@@ -9,8 +9,6 @@ import type { Round } from './phases.js';
  * it itself (the round's `selfAssessed`), and whether it needs an evidence file.
  */
 export interface RoundCriterionInfo extends RoundCriterion {
-  /** The unit assesses it itself (otherwise the appraisal alone scores it). */
-  selfAssessed: boolean;
   /** The rule set's inputs: the entered (appraised) points, the self-assessed points, the comment. */
   input: string;
   selfInput: string | null;

@@ -262,6 +262,7 @@ export class Campaign {
       status: this.timeline.statusOf(latest),
       finalisation: this.finalisation(),
       awardsPrizes: this.awardsPrizes,
+      round: this.round !== null,
       latestAsOf: latest?.asOf ?? null,
       units: this.rosterList.length,
       leaders,

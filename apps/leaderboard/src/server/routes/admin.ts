@@ -9,6 +9,7 @@ import {
   auditResponseSchema,
   campaignParamsSchema,
   campaignResponseSchema,
+  campaignsResponseSchema,
   createCampaignBodySchema,
   finalizeBodySchema,
   finalizeResponseSchema,
@@ -317,6 +318,23 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opts
     async (request) => {
       const campaign = app.campaigns.archive(request.params.campaignId, signedIn(request).actor);
       return { campaign: campaign.info, units: campaign.roster.length };
+    },
+  );
+
+  app.get(
+    '/api/admin/campaigns',
+    {
+      schema: {
+        summary: 'Các đợt thi đua để làm việc — every campaign, index rounds in progress included (the public list leaves those out until final)',
+        tags: ['admin'],
+        'x-required-role': 'signed-in',
+        security,
+        response: { 200: campaignsResponseSchema, ...errorResponses('unauthorized', 'rate_limited') },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { defaultCampaignId: app.campaigns.defaultId(), campaigns: app.campaigns.list().map((c) => c.summary()) };
     },
   );
 

@@ -84,7 +84,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
         campaignId: id,
         round: ctx.round,
         openPhase: ctx.openPhase,
-        criteria: ctx.criteria.map(({ selfAssessed: _s, input: _i, selfInput: _si, commentInput: _ci, ...c }) => c),
+        criteria: ctx.criteria.map(({ input: _i, selfInput: _si, commentInput: _ci, ...c }) => c),
         units: ctx.visibleUnits().map((u) =>
           ctx.state(
             u,

@@ -13,6 +13,7 @@ import type {
   TokenInfo,
   UploadResult,
 } from '../../contract.js';
+import type { EvidenceFile, EvidenceStage, RoundDifference, RoundEntry, RoundOverview, RoundSheet, RoundUnitState } from '../../contract-round.js';
 import type { ApiErrorBody } from '../api.js';
 import type { Locale } from '../i18n.js';
 import { apiUrl } from '../api.js';
@@ -108,6 +109,11 @@ export class AdminApi {
     return this.call('/api/campaigns');
   }
 
+  /** Every campaign an official may work on, index rounds in progress included. */
+  workCampaigns(): Promise<Answer<CampaignsResponse>> {
+    return this.call('/api/admin/campaigns');
+  }
+
   presets(): Promise<Answer<{ presets: PresetInfo[] }>> {
     return this.call('/api/presets');
   }
@@ -199,6 +205,48 @@ export class AdminApi {
 
   revokeToken(id: number, tokenId: number): Promise<Answer<{ tokens: TokenInfo[] }>> {
     return this.call(`/api/admin/accounts/${id}/tokens/${tokenId}`, { method: 'DELETE' });
+  }
+
+  // ── an index's round (ADR 0020) ─────────────────────────────────────────────────────
+
+  round(campaignId: string): Promise<Answer<RoundOverview>> {
+    return this.call(apiUrl(campaignId, 'round'));
+  }
+
+  roundSheet(campaignId: string, unitId: string): Promise<Answer<RoundSheet>> {
+    return this.call(apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}`));
+  }
+
+  /** One criterion of a unit: `part` is the self-assessment, the appraisal, the explanation or the answer. */
+  saveEntry(campaignId: string, unitId: string, criterionId: string, part: 'self' | 'appraisal' | 'explanation' | 'answer', body: unknown): Promise<Answer<{ entry: RoundEntry }>> {
+    return this.call(apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}/criteria/${encodeURIComponent(criterionId)}/${part}`), this.json('PUT', body));
+  }
+
+  /** "Nộp" (submit) or withdraw the unit's self-assessment. */
+  submission(campaignId: string, unitId: string, action: 'submit' | 'withdraw'): Promise<Answer<{ state: RoundUnitState }>> {
+    return this.call(apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}/${action}`), { method: 'POST' });
+  }
+
+  /** "Thống nhất": the appraisal takes the self-assessed points, of a task or of every criterion. */
+  agree(campaignId: string, unitId: string, taskId?: string): Promise<Answer<{ changed: number }>> {
+    return this.call(apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}/agree`), this.json('POST', taskId ? { taskId } : {}));
+  }
+
+  differences(campaignId: string): Promise<Answer<{ differences: RoundDifference[] }>> {
+    return this.call(apiUrl(campaignId, 'round/differences'));
+  }
+
+  confirmAppraisal(campaignId: string, unitIds?: string[]): Promise<Answer<{ confirmed: number }>> {
+    return this.call(apiUrl(campaignId, 'round/confirm'), this.json('POST', unitIds ? { unitIds } : {}));
+  }
+
+  attachEvidence(campaignId: string, unitId: string, criterionId: string, file: File, stage: EvidenceStage): Promise<Answer<{ file: EvidenceFile }>> {
+    const url = `${apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}/criteria/${encodeURIComponent(criterionId)}/evidence`)}?stage=${stage}`;
+    return this.call(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }, body: file });
+  }
+
+  removeEvidence(campaignId: string, unitId: string, fileId: number): Promise<Answer<{ removed: number }>> {
+    return this.call(apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}/evidence/${fileId}`), { method: 'DELETE' });
   }
 
   /** The database as a file, for the browser to save. */

@@ -18,6 +18,7 @@ import './lb-admin-login.js';
 import './lb-admin-password.js';
 import './lb-admin-snapshots.js';
 import './lb-admin-upload.js';
+import '../round/lb-round.js';
 import '../lb-language-switch.js';
 
 /**
@@ -131,7 +132,8 @@ export class LbAdmin extends LitElement {
   }
 
   private async reload() {
-    const campaigns = await this.api.campaigns();
+    // Signed in, the list holds the index rounds in progress too (off the public pages until final).
+    const campaigns = this.account ? await this.api.workCampaigns() : await this.api.campaigns();
     if (campaigns.ok && campaigns.body) {
       this.campaigns = campaigns.body.campaigns;
       if (!this.selected) {
@@ -232,10 +234,11 @@ export class LbAdmin extends LitElement {
         </select>
         ${selected ? this.status(selected) : nothing}
       </section>
-      ${selected && this.can('clerk')
+      ${selected && this.can('member') ? html`<lb-round .api=${this.api} campaign-id=${selected.id} locale=${this.locale}></lb-round>` : nothing}
+      ${selected && this.can('clerk') && !selected.round
         ? html`<lb-admin-upload .api=${this.api} .campaign=${selected} .mayPublish=${this.can('publisher')} locale=${this.locale}></lb-admin-upload>`
         : nothing}
-      ${selected && this.can('member')
+      ${selected && this.can('member') && !selected.round
         ? html`<lb-admin-snapshots .api=${this.api} .campaign=${selected} .snapshots=${this.snapshots} .mayPublish=${this.can('publisher')} locale=${this.locale}></lb-admin-snapshots>`
         : nothing}
       ${selected && this.can('council') ? html`<lb-admin-finalize .api=${this.api} .campaign=${selected} locale=${this.locale}></lb-admin-finalize>` : nothing}
