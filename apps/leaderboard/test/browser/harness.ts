@@ -34,12 +34,12 @@ export interface RunningServer {
  * one); `configure` adds routes before listening (the page benchmark's static twin).
  */
 export async function startServer(
-  opts: { dir?: string; adminToken?: string; port?: number; configure?: (app: FastifyInstance) => Promise<void> } = {},
+  opts: { dir?: string; adminToken?: string; port?: number; configure?: (app: FastifyInstance) => Promise<void>; clock?: () => Date } = {},
 ): Promise<RunningServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'lb-web-'));
   const dbPath = join(dir, 'leaderboard.sqlite');
   const adminToken = opts.adminToken ?? 'test-admin-token-0123456789';
-  const app = await buildApp({ dbPath, adminToken, heartbeatMs: 1000 });
+  const app = await buildApp({ dbPath, adminToken, heartbeatMs: 1000, ...(opts.clock ? { clock: opts.clock } : {}) });
   await opts.configure?.(app);
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const address = app.server.address();

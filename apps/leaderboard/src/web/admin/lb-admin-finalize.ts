@@ -82,7 +82,8 @@ export class LbAdminFinalize extends LitElement {
     const campaign = this.campaign;
     if (!campaign || campaign.archived) return nothing;
     if (campaign.status === 'final') return this.notice ? html`<section aria-labelledby="finalize-title"><h2 id="finalize-title">${t.finalizeTitle}</h2>${noticeView(this.notice)}</section>` : nothing;
-    const latest = campaign.latestAsOf;
+    // An index round is finalised on its appraised points, stored as of the period's end (ADR 0020).
+    const latest = campaign.latestAsOf ?? (campaign.round ? campaign.period.end : null);
     return html`<section aria-labelledby="finalize-title">
       <h2 id="finalize-title">${t.finalizeTitle}</h2>
       ${latest === null

@@ -136,7 +136,8 @@ export class LbAdmin extends LitElement {
     const campaigns = this.account ? await this.api.workCampaigns() : await this.api.campaigns();
     if (campaigns.ok && campaigns.body) {
       this.campaigns = campaigns.body.campaigns;
-      if (!this.selected) {
+      // Before signing in, an index round in progress is not in the (public) list: keep the one asked for.
+      if (!this.selected && (this.account !== null || this.campaignId === '')) {
         const mine = this.account ? this.campaigns.find((c) => holds(this.account?.grants ?? [], 'member', c.id)) : undefined;
         this.campaignId = mine?.id ?? campaigns.body.defaultCampaignId ?? this.campaigns[0]?.id ?? '';
       }

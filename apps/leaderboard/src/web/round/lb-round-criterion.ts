@@ -143,13 +143,14 @@ export class LbRoundCriterion extends LitElement {
     }
   }
 
-  /** Saved a moment after the last key (drafts are saved as they are typed). */
-  private draft(part: 'self' | 'appraisal', form: HTMLElement) {
+  /** Saved a moment after the last key (drafts are saved as they are typed); a file chosen is attached, not typed. */
+  private draft(part: 'self' | 'appraisal', ev: Event) {
+    if ((ev.target as HTMLElement).matches('input[type=file]')) return;
     clearTimeout(this.timer);
     this.status = this.t.saving;
     this.timer = setTimeout(() => {
-      const value = (name: string) => (form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name=${name}]`)?.value ?? '').trim();
-      const p = value('points');
+      const value = (id: string) => (this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${this.domId(id)}`)?.value ?? '').trim();
+      const p = value(part === 'self' ? 'self' : 'appraised');
       const body = part === 'self' ? { points: p === '' ? null : p, note: value('note') } : { points: p === '' ? null : p, comment: value('comment') };
       void this.save(part, body);
     }, 500);
@@ -223,7 +224,7 @@ export class LbRoundCriterion extends LitElement {
         ${this.files('self_assessment', false)}
       </fieldset>`;
     }
-    return html`<fieldset class="self" @input=${(ev: Event) => this.draft('self', ev.currentTarget as HTMLElement)}>
+    return html`<fieldset class="self" @input=${(ev: Event) => this.draft('self', ev)}>
       <legend>${t.selfPoints}</legend>
       <label for=${this.domId('self')}>${c.notApplicable ? t.pointsHintX : t.pointsHint}</label>
       <input id=${this.domId('self')} name="points" type="text" inputmode="decimal" autocomplete="off" .value=${e.self.points === null ? '' : points(e.self.points, this.locale) ?? ''} />
@@ -245,7 +246,7 @@ export class LbRoundCriterion extends LitElement {
         ${a.comment ? html`<p class="read comment">${a.comment}</p>` : nothing}
       </fieldset>`;
     }
-    return html`<fieldset class="appraisal" @input=${(ev: Event) => this.draft('appraisal', ev.currentTarget as HTMLElement)}>
+    return html`<fieldset class="appraisal" @input=${(ev: Event) => this.draft('appraisal', ev)}>
       <legend>${t.appraisal}</legend>
       <label for=${this.domId('appraised')}>${t.appraisedPoints}</label>
       <input id=${this.domId('appraised')} name="points" type="text" inputmode="decimal" autocomplete="off" .value=${a.points === null ? '' : points(a.points, this.locale) ?? ''} />

@@ -163,7 +163,7 @@ export class LbRoundSheet extends LitElement {
                   .may=${this.may(c, e)}
                   locale=${this.locale}
                   data-criterion=${c.id}
-                  @entry-changed=${() => this.refreshState()}
+                  @entry-changed=${(ev: CustomEvent<RoundEntry>) => this.refreshState(ev.detail)}
                 ></lb-round-criterion>`
               : nothing;
           })}
@@ -171,8 +171,12 @@ export class LbRoundSheet extends LitElement {
       )}`;
   }
 
-  /** Progress after a change (criteria done, evidence missing): re-read the state only. */
-  private async refreshState() {
+  /**
+   * After a criterion saved: its entry as the server answered (the sheet passes entries down, so it
+   * keeps the newest), and the unit's progress (criteria done, evidence missing) read again.
+   */
+  private async refreshState(entry: RoundEntry) {
+    if (this.sheet) this.sheet = { ...this.sheet, entries: this.sheet.entries.map((e) => (e.criterionId === entry.criterionId ? entry : e)) };
     const answer = await this.api.roundSheet(this.overview.campaignId, this.unitId);
     if (answer.ok && answer.body && this.sheet) this.sheet = { ...this.sheet, state: answer.body.state };
   }
