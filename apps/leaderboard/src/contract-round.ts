@@ -64,6 +64,8 @@ export const roundUnitStateSchema = z
 export const roundOverviewSchema = z
   .object({
     campaignId: z.string(),
+    /** Synthetic units and figures (dữ liệu minh họa), labelled on the page. */
+    sample: z.boolean(),
     round: roundSchema,
     openPhase: z.enum(phaseIds).nullable(),
     criteria: z.array(roundCriterionSchema),

@@ -57,7 +57,7 @@ function withSelfAssessment(base: RuleSet): RuleSet {
   return {
     ...base,
     id: 'cchc-xa-2023-mau',
-    title: { vi: 'Chỉ số cải cách hành chính cấp xã năm 2023 — vòng chấm điểm (dữ liệu minh họa)', en: 'Commune administrative reform index 2023 — the scoring round (sample data)' },
+    title: { vi: 'Chỉ số cải cách hành chính cấp xã năm 2023 — vòng chấm điểm', en: 'Commune administrative reform index 2023 — the scoring round' },
     authority: { vi: 'UBND thị xã (minh họa) — thẩm định: Phòng Nội vụ', en: 'Town People\u2019s Committee (sample) — appraised by the Home Affairs office' },
     period: { ...base.period, start: '2023-01-01', end: '2023-12-31' },
     inputs,

@@ -82,6 +82,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header('cache-control', 'no-store');
       return {
         campaignId: id,
+        sample: ctx.campaign.sample,
         round: ctx.round,
         openPhase: ctx.openPhase,
         criteria: ctx.criteria.map(({ input: _i, selfInput: _si, commentInput: _ci, ...c }) => c),

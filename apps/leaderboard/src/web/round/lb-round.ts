@@ -90,6 +90,7 @@ export class LbRound extends LitElement {
     const readsDifferences = o.may.council || o.may.appraise || o.may.admin;
     return html`<section aria-labelledby="round-title">
       <h2 id="round-title">${t.title}</h2>
+      ${o.sample ? html`<p class="banner sample" role="note">${t.sample}</p>` : nothing}
       <h3>${t.phases}</h3>
       <ol class="phases">
         ${o.round.phases.map(

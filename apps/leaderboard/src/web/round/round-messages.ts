@@ -4,6 +4,7 @@ import type { Locale } from '../i18n.js';
 /** The words of the round's pages (issue 15), Vietnamese first. */
 const vi = {
   title: 'Vòng tự đánh giá – thẩm định',
+  sample: 'Dữ liệu minh họa: các đơn vị và số liệu của vòng này là giả định, để dùng thử.',
   phases: 'Các giai đoạn',
   phase: { self_assessment: 'Tự đánh giá, chấm điểm', appraisal: 'Thẩm định', explanation: 'Giải trình', explanation_review: 'Xem xét giải trình', final: 'Công bố kết quả' } satisfies Record<PhaseId, string>,
   openNow: 'đang mở',
@@ -68,6 +69,7 @@ type Messages = typeof vi;
 
 const en: Messages = {
   title: 'Self-assessment and appraisal round',
+  sample: 'Sample data: the units and figures of this round are made up, to try it.',
   phases: 'Phases',
   phase: { self_assessment: 'Self-assessment', appraisal: 'Appraisal', explanation: 'Explanation', explanation_review: 'Review of explanations', final: 'Final results' },
   openNow: 'open now',
