@@ -234,6 +234,16 @@ export const unitHistoryPointSchema = z.object({
   class: z.string().nullable(),
 });
 
+/** What an index round adds to a criterion of the published scorecard: the unit's explanation, the appraiser's answer, published evidence. */
+export const roundNoteSchema = z
+  .object({
+    criterionId: z.string(),
+    explanation: z.string().nullable(),
+    answer: z.object({ outcome: z.enum(['kept', 'changed']), reason: z.string() }).nullable(),
+    evidence: z.array(z.object({ name: z.string(), url: z.string(), mediaType: z.string(), size: z.number().int() })),
+  })
+  .meta({ id: 'RoundNote' });
+
 export const unitResponseSchema = z
   .object({
     campaign: campaignInfoSchema,
@@ -253,6 +263,11 @@ export const unitResponseSchema = z
     history: z.array(unitHistoryPointSchema),
     /** Names of the other units the result speaks of (the unit to pass), by id. */
     unitNames: z.record(z.string(), z.string()),
+    /**
+     * An index round's explanations and answers per criterion (ADR 0020), and its evidence files
+     * where the round publishes them; empty for other campaigns.
+     */
+    roundNotes: z.array(roundNoteSchema),
   })
   .meta({ id: 'UnitResponse' });
 
@@ -557,6 +572,7 @@ export type RosterUnit = z.infer<typeof rosterUnitSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Grant = z.infer<typeof grantSchema>;
+export type RoundNote = z.infer<typeof roundNoteSchema>;
 export type Account = z.infer<typeof accountSchema>;
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

@@ -192,6 +192,20 @@ describe('an index round, phase by phase', () => {
     expect(line?.detail).toMatchObject({ from: '0.4', to: '0.8', outcome: 'changed' });
   });
 
+  it('extends a phase of a round in progress to a later close only', async () => {
+    const url = `/api/campaigns/${id}/admin/round/phases/appraisal/extend`;
+    const into = await app.inject({ method: 'POST', url, headers: { ...auth, ...json }, payload: { closesAt: '2024-03-27T17:00:00+07:00' } });
+    expect(into.statusCode).toBe(422);
+    expect(into.json().message).toContain('chồng lên giai đoạn giải trình');
+    const ok = await app.inject({ method: 'POST', url, headers: { ...auth, ...json }, payload: { closesAt: '2024-03-25T16:30:00+07:00' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(auditLines(db.dbPath).filter((l) => l.action === 'round_phase_extended').at(-1)?.detail).toEqual({
+      phase: 'appraisal',
+      from: '2024-03-25T12:00:00+07:00',
+      to: '2024-03-25T16:30:00+07:00',
+    });
+    expect((await app.inject({ method: 'POST', url, headers: { ...h.council, ...json }, payload: { closesAt: '2024-03-25T17:40:00+07:00' } })).statusCode).toBe(403);
+  });
   it('keeps the campaign off the public pages until the council finalises; then shows the scorecard with both columns', async () => {
     expect((await app.inject(`/api/campaigns/${id}`)).statusCode).toBe(404);
     expect((await app.inject(`/c/${id}/`)).statusCode).toBe(404);
@@ -222,23 +236,22 @@ describe('an index round, phase by phase', () => {
     const page = await app.inject(`/c/${id}/units/xa-01`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Tài liệu kiểm chứng không đầy đủ');
+    // The explanation and the answer are on the public scorecard too; the evidence is not (not published).
+    const text = page.body.replace(/<!--[^>]*-->/g, '');
+    expect(text).toContain('Giải trình của đơn vị: Bổ sung Kế hoạch số 15/KH-UBND đã ký số đúng hạn');
+    expect(text).toContain('Tổ giúp việc chấp nhận, đổi điểm: Đã bổ sung tài liệu');
+    expect(unit.json().roundNotes).toEqual([
+      { criterionId: '1.1.2', explanation: 'Bổ sung Kế hoạch số 15/KH-UBND đã ký số đúng hạn', answer: { outcome: 'changed', reason: 'Đã bổ sung tài liệu' }, evidence: [] },
+    ]);
+    expect((await post('council', '/confirm')).json().error).toBe('campaign_finalized');
     // The evidence stays private (the round does not publish it).
     const file = (await sheet('o1', 'xa-01')).entries.flatMap((e) => e.evidence)[0];
     expect((await app.inject({ url: file?.url ?? '' })).statusCode).toBe(401);
   });
 
-  it('lets the administrator extend a phase to a later close only, audited from what to what', async () => {
-    const url = `/api/campaigns/${id}/admin/round/phases/appraisal/extend`;
-    const into = await app.inject({ method: 'POST', url, headers: { ...auth, ...json }, payload: { closesAt: '2024-03-27T17:00:00+07:00' } });
-    expect(into.statusCode).toBe(422);
-    expect(into.json().message).toContain('chồng lên giai đoạn giải trình');
-    const ok = await app.inject({ method: 'POST', url, headers: { ...auth, ...json }, payload: { closesAt: '2024-03-25T16:30:00+07:00' } });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(auditLines(db.dbPath).filter((l) => l.action === 'round_phase_extended').at(-1)?.detail).toEqual({
-      phase: 'appraisal',
-      from: '2024-03-25T12:00:00+07:00',
-      to: '2024-03-25T16:30:00+07:00',
-    });
-    expect((await app.inject({ method: 'POST', url, headers: { ...h.council, ...json }, payload: { closesAt: '2024-03-25T17:40:00+07:00' } })).statusCode).toBe(403);
+  it('lets the administrator extend a phase to a later close only, audited from what to what (and nothing once final)', async () => {
+    const closed = await app.inject({ method: 'POST', url: `/api/campaigns/${id}/admin/round/phases/appraisal/extend`, headers: { ...auth, ...json }, payload: { closesAt: '2024-03-25T16:30:00+07:00' } });
+    expect(closed.json().error).toBe('campaign_finalized');
   });
+
 });

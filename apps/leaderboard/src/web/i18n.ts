@@ -213,6 +213,10 @@ export interface Messages {
     stated: (value: string) => string;
     selfAssessed: (value: string) => string;
     comment: string;
+    /** An index round's explanation, the appraiser's answer, and published evidence. */
+    roundExplanation: string;
+    roundAnswer: (changed: boolean) => string;
+    roundEvidence: string;
     source: (section: string) => string;
     conditionsTitle: string;
     gapsTitle: string;
@@ -374,6 +378,9 @@ const vi: Messages = {
     stated: (v) => `văn bản ghi ${v}`,
     selfAssessed: (v) => `tự chấm ${v}`,
     comment: 'Nhận xét',
+    roundExplanation: 'Giải trình của đơn vị',
+    roundAnswer: (changed) => (changed ? 'Tổ giúp việc chấp nhận, đổi điểm' : 'Tổ giúp việc giữ nguyên điểm'),
+    roundEvidence: 'Tài liệu kiểm chứng',
     source: (s) => `Văn bản, mục ${s}`,
     conditionsTitle: 'Điều kiện',
     gapsTitle: 'Cần thêm bao nhiêu?',
@@ -535,6 +542,9 @@ const en: Messages = {
     stated: (v) => `the document states ${v}`,
     selfAssessed: (v) => `self-assessed ${v}`,
     comment: 'Comment',
+    roundExplanation: 'The unit\u2019s explanation',
+    roundAnswer: (changed) => (changed ? 'The appraisers accepted it and changed the points' : 'The appraisers kept the points'),
+    roundEvidence: 'Evidence',
     source: (s) => `Document, section ${s}`,
     conditionsTitle: 'Conditions',
     gapsTitle: 'How many more?',

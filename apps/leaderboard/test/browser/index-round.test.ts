@@ -216,6 +216,9 @@ describe.each([360, 1280])('the index round at %i px', (width) => {
     expect(text).toContain('Tài liệu kiểm chứng không đầy đủ, không đúng quy định');
     expect(text).toMatch(/Tự đánh giá|tự đánh giá/);
     expect(text).toContain('0,8');
+    expect(text).toContain('Bổ sung Kế hoạch số 15/KH-UBND đã ký số đúng hạn');
+    expect(text).toContain('Đã bổ sung tài liệu kiểm chứng');
+    expect(await runAxe(page)).toEqual([]);
     await noSideways(page);
     const evidence = await page.evaluate(async (campaign) => (await fetch(`/api/campaigns/${campaign}/round/evidence/1`)).status, id);
     expect(evidence).toBe(401);

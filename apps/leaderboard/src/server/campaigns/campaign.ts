@@ -9,6 +9,7 @@ import type {
   Leader,
   LeaderboardResponse,
   RankChange,
+  RoundNote,
   SnapshotMeta,
   UnitHistoryPoint,
   UnitResponse,
@@ -236,7 +237,27 @@ export class Campaign {
       inputs,
       rankChange,
       history,
+      roundNotes: this.roundNotes(id),
     };
+  }
+
+  /** A round's explanations, answers and (where published) evidence of one unit: one indexed read each. */
+  private roundNotes(unitId: string): RoundNote[] {
+    const round = this.stored.round;
+    if (!round) return [];
+    const files = round.publishEvidence ? this.store.round.evidence(this.id, unitId) : [];
+    const withFiles = new Set(files.map((f) => f.criterionId));
+    return this.store.round
+      .entries(this.id, unitId)
+      .filter((e) => e.explanation !== null || e.answer !== null || withFiles.has(e.criterionId))
+      .map((e) => ({
+        criterionId: e.criterionId,
+        explanation: e.explanation?.text ?? null,
+        answer: e.answer ? { outcome: e.answer.outcome, reason: e.answer.reason } : null,
+        evidence: files
+          .filter((f) => f.criterionId === e.criterionId)
+          .map((f) => ({ name: f.name, url: `/api/campaigns/${encodeURIComponent(this.id)}/round/evidence/${f.id}`, mediaType: f.mediaType, size: f.size })),
+      }));
   }
 
   // ── listing ────────────────────────────────────────────────────────────────────────────

@@ -61,12 +61,13 @@ export const roundAdminRoutes: FastifyPluginAsyncZod<{ bodyLimit: number }> = as
         summary: 'Gia hạn — extend a phase to a later close (not into the next phase); audited from what to what',
         params: phaseParamsSchema,
         body: extendBodySchema,
-        response: { 200: z.object({ round: roundSchema }), ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'no_round', 'invalid_round') },
+        response: { 200: z.object({ round: roundSchema }), ...errorResponses('unauthorized', 'forbidden', 'csrf_invalid', 'rate_limited', 'campaign_not_found', 'no_round', 'invalid_round', 'campaign_finalized') },
       },
     },
     async (request) => {
       const campaign = app.campaigns.require(request.params.campaignId);
       if (!campaign.round) throw new HttpError('no_round');
+      if (campaign.timeline.finalisation) throw new HttpError('campaign_finalized');
       const phase = request.params.phase;
       const extended = extendPhase(campaign.round, phase, request.body.closesAt);
       if ('refused' in extended) throw new HttpError('invalid_round', { detail: extended.refused });

@@ -332,13 +332,14 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Xác nhận kết quả thẩm định — the council confirms the appraisal, of the units named or of all; each must be appraised on every criterion',
         params: campaignParamsSchema,
         body: confirmBodySchema,
-        response: { 200: z.object({ confirmed: z.number().int() }), ...errorResponses(...changeRefusals, 'round_incomplete') },
+        response: { 200: z.object({ confirmed: z.number().int() }), ...errorResponses(...changeRefusals, 'round_incomplete', 'campaign_finalized') },
       },
     },
     async (request) => {
       const ctx = ctxOf(request, request.params.campaignId);
       if (!ctx.isCouncil) throw new HttpError('forbidden');
       ctx.requirePhase('confirm_appraisal');
+      if (ctx.campaign.timeline.finalisation) throw new HttpError('campaign_finalized');
       const ids = request.body.unitIds ?? ctx.campaign.roster.map((u) => u.id);
       const units = ids.map((id) => {
         const unit = ctx.campaign.unit(id);

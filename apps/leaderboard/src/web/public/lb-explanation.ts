@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Explanation, ExplanationStep } from '@thidua/scoring';
+import type { RoundNote } from '../../contract.js';
 import { formatApproximate, formatDecimal, formatFormula } from '../format.js';
 import { type Locale, messages, pick } from '../i18n.js';
 import { sharedStyles } from '../styles.js';
@@ -15,9 +16,12 @@ export class LbExplanation extends LitElement {
     explanation: { attribute: false },
     locale: {},
     scorecard: { type: Boolean },
+    notes: { attribute: false },
   };
 
   declare explanation: Explanation | null;
+  /** An index round's explanations, answers and published evidence, by criterion (empty otherwise). */
+  declare notes: RoundNote[];
   declare locale: Locale;
   /** Drawn as a scorecard: each criterion with parts opens and closes (every task, collapsible). */
   declare scorecard: boolean;
@@ -27,6 +31,7 @@ export class LbExplanation extends LitElement {
     this.explanation = null;
     this.locale = 'vi';
     this.scorecard = false;
+    this.notes = [];
   }
 
   static override styles = [
@@ -147,6 +152,7 @@ export class LbExplanation extends LitElement {
       ${step.selfAssessed !== null ? html`<div class="stated">${t.selfAssessed(formatDecimal(step.selfAssessed, this.locale))}</div>` : nothing}
       ${step.stated !== null ? html`<div class="stated ${stated ? 'differs' : ''}">${t.stated(formatDecimal(step.stated, this.locale))}</div>` : nothing}
       ${step.comment ? html`<div class="comment">${t.comment}: ${step.comment}</div>` : nothing}
+      ${this.roundNote(step.id)}
       ${step.disagreements.length
         ? html`<ul class="disagreements">
             ${step.disagreements.map((d) => html`<li><span aria-hidden="true">⚠ </span>${pick(d, this.locale)}</li>`)}
@@ -163,6 +169,18 @@ export class LbExplanation extends LitElement {
           </details>
         </li>`
       : html`<li data-step=${step.id}>${head}${body}</li>`;
+  }
+
+  /** An index round's explanation and answer of the criterion, and its evidence where published. */
+  private roundNote(id: string) {
+    const note = this.notes.find((n) => n.criterionId === id);
+    if (!note) return nothing;
+    const t = messages(this.locale).unit;
+    return html`${note.explanation !== null ? html`<div class="comment round-explanation">${t.roundExplanation}: ${note.explanation}</div>` : nothing}
+    ${note.answer ? html`<div class="comment round-answer">${t.roundAnswer(note.answer.outcome === 'changed')}: ${note.answer.reason}</div>` : nothing}
+    ${note.evidence.length
+      ? html`<div class="comment round-evidence">${t.roundEvidence}: ${note.evidence.map((f, i) => html`${i > 0 ? ', ' : ''}<a href=${f.url}>${f.name}</a>`)}</div>`
+      : nothing}`;
   }
 
   /** A step's value as the page writes it ("≈ 69,5238" where the working cut it); null when it has none. */

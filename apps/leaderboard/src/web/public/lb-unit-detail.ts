@@ -269,7 +269,7 @@ export class LbUnitDetail extends LitElement {
       return html`<section id="working" class="scorecard" aria-labelledby="scorecard-title">
         <h2 id="scorecard-title">${t.scorecardTitle}</h2>
         <p class="hint">${t.scorecardIntro}</p>
-        <lb-explanation scorecard .explanation=${data.explanation} locale=${this.locale}></lb-explanation>
+        <lb-explanation scorecard .explanation=${data.explanation} .notes=${data.roundNotes} locale=${this.locale}></lb-explanation>
       </section>`;
     }
     return html`<details id="working" class="working" ?open=${this.working !== 'closed' || data.explanation !== null} @toggle=${this.openWorking}>
