@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundOverview, RoundSheet } from '../src/contract-round.js';
@@ -244,6 +245,13 @@ describe('an index round, phase by phase', () => {
       { criterionId: '1.1.2', explanation: 'Bổ sung Kế hoạch số 15/KH-UBND đã ký số đúng hạn', answer: { outcome: 'changed', reason: 'Đã bổ sung tài liệu' }, evidence: [] },
     ]);
     expect((await post('council', '/confirm')).json().error).toBe('campaign_finalized');
+    // The province's usual sheet: each criterion with each unit's self-assessed and appraised points and comment.
+    const xlsx = await app.inject(`/api/campaigns/${id}/export/scorecard.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = book.getWorksheet('Chấm điểm')?.getSheetValues().map((r) => (Array.isArray(r) ? r.map((c) => String(c ?? '')).join('|') : '')) ?? [];
+    expect(rows.find((r) => r?.includes('|1.1.2|'))).toMatch(/\|0\.8\|0\.8\|Tài liệu kiểm chứng không đầy đủ, không đúng quy định\|/);
     // The evidence stays private (the round does not publish it).
     const file = (await sheet('o1', 'xa-01')).entries.flatMap((e) => e.evidence)[0];
     expect((await app.inject({ url: file?.url ?? '' })).statusCode).toBe(401);

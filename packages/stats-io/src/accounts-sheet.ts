@@ -101,5 +101,6 @@ export async function parseAccountsFile(bytes: Uint8Array, opts: { fileName?: st
     });
   }
   if (out.length === 0 && issues.length === 0) issues.push({ row: null, column: null, field: null, code: 'no_data_rows', message: sheetMessages.no_data_rows() });
-  return { rows: issues.length > 0 ? [] : out, issues };
+  // The rows come back with their problems: the caller adds what only it can check (campaigns, units).
+  return { rows: out, issues };
 }

@@ -100,6 +100,7 @@ export const roundAdminRoutes: FastifyPluginAsyncZod<{ bodyLimit: number }> = as
       const { bytes, fileName } = await readUpload(request, 'tai-khoan');
       const parsed = await parseAccountsFile(bytes, { fileName });
       const issues = [...parsed.issues];
+      const flagged = new Set(parsed.issues.map((i) => i.row));
       const byUser = new Map<string, { username: string; displayName: string; grants: Grant[] }>();
       for (const r of parsed.rows) {
         const issue = (field: string, vi: string, en: string) => issues.push({ row: r.row, column: null, field, code: 'invalid_value', message: { vi, en } });
@@ -107,13 +108,13 @@ export const roundAdminRoutes: FastifyPluginAsyncZod<{ bodyLimit: number }> = as
         if (!campaign) issue('campaignId', `Không có đợt thi đua "${r.campaignId}"`, `No campaign "${r.campaignId}"`);
         else if (r.unitId !== null && !campaign.unit(r.unitId)) issue('unitId', `Đợt thi đua "${r.campaignId}" không có đơn vị "${r.unitId}"`, `Campaign "${r.campaignId}" has no unit "${r.unitId}"`);
         const grant = grantSchema.safeParse({ role: r.role, campaignId: r.campaignId, ...(r.unitId !== null ? { unitId: r.unitId } : {}) });
-        if (!grant.success) issue('role', `Vai trò không hợp lệ: ${grant.error.issues[0]?.message ?? ''}`, `Invalid role: ${grant.error.issues[0]?.message ?? ''}`);
+        if (!grant.success && !flagged.has(r.row)) issue('role', `Vai trò không hợp lệ: ${grant.error.issues[0]?.message ?? ''}`, `Invalid role: ${grant.error.issues[0]?.message ?? ''}`);
         if (!/^[a-z0-9][a-z0-9._-]{1,63}$/i.test(r.username)) issue('username', `Tên đăng nhập "${r.username}" chỉ gồm chữ không dấu, số, ". _ -"`, `User name "${r.username}": ASCII letters, digits, ". _ -" only`);
         const person = byUser.get(r.username.toLowerCase()) ?? { username: r.username, displayName: r.displayName, grants: [] };
         if (grant.success) person.grants.push(grant.data);
         byUser.set(r.username.toLowerCase(), person);
       }
-      if (issues.length > 0) throw new HttpError('invalid_accounts_sheet', { issues });
+      if (issues.length > 0) throw new HttpError('invalid_accounts_sheet', { issues: issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) });
       const passwords = new Map<string, string>();
       const items = await Promise.all(
         [...byUser.values()].map(async (p) => {
