@@ -238,7 +238,8 @@ export class LbRoundCriterion extends LitElement {
   private appraisalPart() {
     const t = this.t;
     const a = this.entry.appraisal;
-    if (a === null) return html`<fieldset class="appraisal"><legend>${t.appraisal}</legend><p class="read">${t.hidden}</p></fieldset>`;
+    // Not shown to the unit yet (the sheet says so once, above its criteria).
+    if (a === null) return nothing;
     if (!this.may.appraise) {
       return html`<fieldset class="appraisal">
         <legend>${t.appraisal}</legend>

@@ -121,6 +121,7 @@ export class LbRoundSheet extends LitElement {
       <p class="progress">${t.progress(s.done, s.total)}${s.missingEvidence > 0 ? html` · <span class="need">${t.missingEvidence(s.missingEvidence)}</span>` : nothing}</p>
       <p class="submission">${s.submittedAt ? t.submitted(formatMoment(s.submittedAt, this.locale), s.submittedBy ?? '') : t.notSubmitted}</p>
       ${s.confirmedAt ? html`<p>${t.confirmed(formatMoment(s.confirmedAt, this.locale))}</p>` : nothing}
+      ${this.sheet?.entries.every((e) => e.appraisal === null) ? html`<p class="hint appraisal-hidden">${t.hidden}</p>` : nothing}
       ${officer
         ? this.submitted
           ? html`<p class="hint">${t.submittedNote}</p><button type="button" class="withdraw" @click=${() => this.submission('withdraw')}>${t.withdraw}</button>`
