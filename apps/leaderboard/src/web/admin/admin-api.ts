@@ -249,6 +249,21 @@ export class AdminApi {
     return this.call(apiUrl(campaignId, `round/units/${encodeURIComponent(unitId)}/evidence/${fileId}`), { method: 'DELETE' });
   }
 
+  /** A sheet of accounts and their roles and units (CSV, XLSX): new accounts with their passwords, shown once. */
+  importAccounts(file: File): Promise<Answer<{ accounts: { account: Account; password?: string }[] }>> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.call('/api/admin/accounts/import', { method: 'POST', body: form });
+  }
+
+  setRound(campaignId: string, round: RoundOverview['round']): Promise<Answer<{ round: RoundOverview['round'] }>> {
+    return this.call(apiUrl(campaignId, 'admin/round'), this.json('PUT', round));
+  }
+
+  extendPhase(campaignId: string, phase: string, closesAt: string): Promise<Answer<{ round: RoundOverview['round'] }>> {
+    return this.call(apiUrl(campaignId, `admin/round/phases/${phase}/extend`), this.json('POST', { closesAt }));
+  }
+
   /** The database as a file, for the browser to save. */
   async backup(): Promise<{ ok: true; blob: Blob; fileName: string } | { ok: false; answer: Answer<unknown> }> {
     const response = await this.request('/api/admin/backup', { method: 'POST' });

@@ -4,6 +4,7 @@ import type { AdminApi } from './admin-api.js';
 import { adminMessages } from './admin-messages.js';
 import { adminStyles } from './admin-styles.js';
 import { secretBox } from './secret-box.js';
+import './lb-accounts-import.js';
 import { type Notice, act, noticeView } from './notice.js';
 import type { Locale } from '../i18n.js';
 import { sharedStyles } from '../styles.js';
@@ -108,6 +109,7 @@ export class LbAdminAccounts extends LitElement {
       ${this.created
         ? secretBox({ label: t.passwordOnce(this.created.username), value: this.created.password, valueClass: 'new-password', locale: this.locale, onSaved: () => (this.created = null) })
         : nothing}
+      <lb-accounts-import .api=${this.api} locale=${this.locale} @admin-changed=${() => void this.load()}></lb-accounts-import>
     </section>`;
   }
 }

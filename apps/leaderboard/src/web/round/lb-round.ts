@@ -7,6 +7,7 @@ import type { Locale } from '../i18n.js';
 import { sharedStyles } from '../styles.js';
 import { roundMessages } from './round-messages.js';
 import './lb-round-council.js';
+import './lb-round-phases.js';
 import './lb-round-sheet.js';
 
 /**
@@ -101,6 +102,7 @@ export class LbRound extends LitElement {
         )}
       </ol>
       ${o.openPhase === null ? html`<p class="hint">${t.between}</p>` : nothing}
+      ${o.may.admin ? html`<lb-round-phases .api=${this.api} .overview=${o} locale=${this.locale}></lb-round-phases>` : nothing}
       <h3 id="round-units">${t.units}</h3>
       <ul class="units" aria-labelledby="round-units">
         ${o.units.map(

@@ -63,6 +63,15 @@ const vi = {
   confirmedAll: (n: number) => `Đã xác nhận kết quả thẩm định của ${n} đơn vị.`,
   by: (who: string, at: string) => `${who}, ${at}`,
   failed: (status: string) => `Không thực hiện được (mã ${status}).`,
+  phasesEdit: 'Đặt các giai đoạn (quản trị viên)',
+  phasesHint: 'Giờ Việt Nam. Mỗi giai đoạn mở khi (hoặc sau khi) giai đoạn trước đóng.',
+  opens: 'Mở lúc',
+  closes: 'Đóng lúc',
+  extendTo: 'Gia hạn đến',
+  extend: 'Gia hạn',
+  publishEvidence: 'Công bố cả tài liệu kiểm chứng khi có kết quả chính thức',
+  savePhases: 'Lưu các giai đoạn',
+  phasesSaved: 'Đã lưu các giai đoạn.',
 };
 
 type Messages = typeof vi;
@@ -128,6 +137,15 @@ const en: Messages = {
   confirmedAll: (n) => `The appraisal of ${n} units is confirmed.`,
   by: (who, at) => `${who}, ${at}`,
   failed: (status) => `Could not be done (status ${status}).`,
+  phasesEdit: 'Set the phases (administrator)',
+  phasesHint: 'Vietnam time. Each phase opens when (or after) the one before closes.',
+  opens: 'Opens',
+  closes: 'Closes',
+  extendTo: 'Extend to',
+  extend: 'Extend',
+  publishEvidence: 'Publish the evidence files too once final',
+  savePhases: 'Save the phases',
+  phasesSaved: 'The phases are saved.',
 };
 
 export function roundMessages(locale: Locale): Messages {
