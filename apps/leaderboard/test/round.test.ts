@@ -135,6 +135,11 @@ describe('an index round, phase by phase', () => {
     const s = await sheet('o1', 'xa-01');
     expect(s.state).toMatchObject({ done: 2, missingEvidence: 1 });
     expect(s.state.total).toBe(self().length);
+    // Points of 0 need no evidence.
+    await put('o1', '/units/xa-01/criteria/2.1.1/self', { points: '0', note: '' });
+    expect((await sheet('o1', 'xa-01')).state).toMatchObject({ done: 3, missingEvidence: 1 });
+    const listed = (await app.inject({ url: base, headers: h.council })).json() as RoundOverview;
+    expect(listed.units.find((u) => u.unitId === 'xa-01')).toMatchObject({ done: 3, missingEvidence: 1, appraised: 0 });
   });
 
   it('locks the self-assessment at "Nộp"; withdrawing opens it while the phase is open', async () => {

@@ -4,7 +4,7 @@ import type { EvidenceFile, RoundEntry, RoundUnitState } from '../../contract-ro
 import { checkPhase, openPhase, phaseIds, type PhaseId, type Round, type RoundAction } from '../../process/phases.js';
 import { roundCriteria, type RoundCriterionInfo } from '../../process/round-criteria.js';
 import { holds, unitsHeld } from '../../roles.js';
-import type { EntryRow, EvidenceRow, UnitRoundRow, Where } from '../../store/round.js';
+import type { EntryRow, EvidenceRow, Where } from '../../store/round.js';
 import { signedIn } from '../auth/guard.js';
 import type { Campaign } from '../campaigns/campaign.js';
 import { HttpError } from '../errors.js';
@@ -128,34 +128,42 @@ export class RoundContext {
     return opens !== undefined && this.now.getTime() >= Date.parse(opens);
   }
 
-  state(unit: { id: string; name: string }, entries: readonly EntryRow[], files: readonly EvidenceRow[], row: UnitRoundRow | undefined): RoundUnitState {
-    const withFiles = new Set(files.map((f) => f.criterionId));
-    const byCriterion = new Map(entries.map((e) => [e.criterionId, e]));
-    let done = 0;
-    let missingEvidence = 0;
-    let appraised = 0;
-    let total = 0;
-    for (const c of this.criteria) {
-      const e = byCriterion.get(c.id);
-      if (e?.appraisal.points != null) appraised += 1;
-      if (!c.selfAssessed) continue;
-      total += 1;
-      const points = e?.self.points ?? null;
-      if (points !== null) done += 1;
-      if (c.evidenceRequired && points !== null && points !== 'x' && Number(points) !== 0 && !withFiles.has(c.id)) missingEvidence += 1;
-    }
-    return {
-      unitId: unit.id,
-      name: unit.name,
-      submittedAt: row?.submittedAt ?? null,
-      submittedBy: row?.submittedBy ?? null,
-      confirmedAt: row?.confirmedAt ?? null,
-      confirmedBy: row?.confirmedBy ?? null,
-      done,
-      total,
-      missingEvidence,
-      appraised,
-    };
+  /** The criteria the progress counts, by what each needs. */
+  private get progressCriteria() {
+    return (this.progressCriteriaValue ??= {
+      all: this.criteria.map((c) => c.id),
+      selfAssessed: this.criteria.filter((c) => c.selfAssessed).map((c) => c.id),
+      evidenceRequired: this.criteria.filter((c) => c.evidenceRequired).map((c) => c.id),
+    });
+  }
+  private progressCriteriaValue: { all: string[]; selfAssessed: string[]; evidenceRequired: string[] } | undefined;
+
+  /** Each unit's state — submitted, confirmed, its progress — for `units` (counted by the database: store/round.ts). */
+  states(units: readonly { id: string; name: string }[], one = false): RoundUnitState[] {
+    const id = this.campaign.id;
+    const store = this.app.store.round;
+    const progress = store.progress(id, one ? (units[0]?.id ?? null) : null, this.progressCriteria);
+    const first = units[0];
+    const rows = one && first ? new Map([[first.id, store.unit(id, first.id)]]) : store.units(id);
+    const total = this.progressCriteria.selfAssessed.length;
+    return units.map((u) => {
+      const p = progress.get(u.id) ?? { done: 0, appraised: 0, missingEvidence: 0 };
+      const row = rows.get(u.id);
+      return {
+        unitId: u.id,
+        name: u.name,
+        submittedAt: row?.submittedAt ?? null,
+        submittedBy: row?.submittedBy ?? null,
+        confirmedAt: row?.confirmedAt ?? null,
+        confirmedBy: row?.confirmedBy ?? null,
+        total,
+        ...p,
+      };
+    });
+  }
+
+  state(unit: { id: string; name: string }): RoundUnitState {
+    return this.states([unit], true)[0] as RoundUnitState;
   }
 
   evidenceFile(f: EvidenceRow): EvidenceFile {

@@ -75,9 +75,6 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const ctx = ctxOf(request, request.params.campaignId);
       const id = ctx.campaign.id;
-      const entries = round.entries(id);
-      const files = round.evidence(id);
-      const states = round.units(id);
       const officerOf = ctx.officerUnits();
       reply.header('cache-control', 'no-store');
       return {
@@ -86,14 +83,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
         round: ctx.round,
         openPhase: ctx.openPhase,
         criteria: ctx.criteria.map(({ input: _i, selfInput: _si, commentInput: _ci, ...c }) => c),
-        units: ctx.visibleUnits().map((u) =>
-          ctx.state(
-            u,
-            entries.filter((e) => e.unitId === u.id),
-            files.filter((f) => f.unitId === u.id),
-            states.get(u.id),
-          ),
-        ),
+        units: ctx.states(ctx.visibleUnits()),
         may: {
           selfAssess: officerOf === '*' ? ctx.campaign.roster.map((u) => u.id) : officerOf,
           appraise: ctx.appraiserUnits() === '*' || (ctx.appraiserUnits() as string[]).length > 0,
@@ -121,7 +111,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
       const files = round.evidence(where.campaignId, where.unitId);
       reply.header('cache-control', 'no-store');
       return {
-        state: ctx.state({ id: where.unitId, name: where.unitName }, entries, files, round.units(where.campaignId).get(where.unitId)),
+        state: ctx.state({ id: where.unitId, name: where.unitName }),
         openPhase: ctx.openPhase,
         entries: ctx.entries(where.unitId, entries, files, ctx.seesAppraisal(where.unitId)),
       };
@@ -175,11 +165,10 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
         const before = round.unit(where.campaignId, where.unitId);
         if (submitted && before.submittedAt !== null) throw new HttpError('self_assessment_submitted');
         if (!submitted && before.submittedAt === null) throw new HttpError('not_submitted');
-        const entries = round.entries(where.campaignId, where.unitId);
-        const files = round.evidence(where.campaignId, where.unitId);
-        const progress = ctx.state({ id: where.unitId, name: where.unitName }, entries, files, before);
+        const unit = { id: where.unitId, name: where.unitName };
+        const progress = ctx.state(unit);
         round.setSubmitted(where, submitted, { done: progress.done, total: progress.total, missingEvidence: progress.missingEvidence }, signedIn(request).actor, at());
-        return { state: ctx.state({ id: where.unitId, name: where.unitName }, entries, files, round.unit(where.campaignId, where.unitId)) };
+        return { state: ctx.state(unit) };
       },
     );
   }
