@@ -175,6 +175,8 @@ export const campaignSummarySchema = z
     awardsPrizes: z.boolean(),
     /** An index round (self-assessment, appraisal, explanations: ADR 0020) produces its result. */
     round: z.boolean(),
+    /** Some criterion is scored by entered points: an index round could produce the result. */
+    roundable: z.boolean(),
     latestAsOf: isoDateSchema.nullable(),
     units: z.number().int(),
     /** Per group, the first three (by rank; or, without a score, by targets met). */

@@ -268,3 +268,45 @@ describe('an index round, phase by phase', () => {
   });
 
 });
+
+describe('starting a round on a campaign', () => {
+  const db = tempDb();
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await startApp({ dbPath: db.dbPath, clock: () => new Date('2024-03-02T02:00:00Z') });
+  });
+  afterAll(async () => {
+    await app.close();
+    db.cleanup();
+  });
+  const setRound = (campaignId: string, round: unknown) =>
+    app.inject({ method: 'PUT', url: `/api/campaigns/${campaignId}/admin/round`, headers: { ...auth, 'content-type': 'application/json' }, payload: round as object });
+
+  it('refuses a rule set with nothing to assess, and criteria the tree does not have', async () => {
+    const none = await setRound('nui-thanh-2023-demo', roundPhases);
+    expect(none.statusCode).toBe(422);
+    expect(none.json().issues[0].message.vi).toBe('Bộ quy tắc không có tiêu chí nào chấm bằng điểm nhập: không có gì để tự đánh giá, thẩm định');
+    const unknown = await setRound(sampleRoundId, { ...roundPhases, selfAssessed: ['IX'] });
+    expect(unknown.json().issues.map((i: { message: { vi: string } }) => i.message.vi)).toEqual(['Không có tiêu chí "IX" trong bộ tiêu chí']);
+  });
+
+  it('starts a round on a campaign made from the CCHC preset: its criteria come to name the self-assessed points and the comment', async () => {
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/admin/campaigns',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: { id: 'cchc-2024', preset: 'thuy-thanh-cchc-2022', roster: [{ id: 'xa-a', name: 'Xã A', group: 'communes' }] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const set = await setRound('cchc-2024', roundPhases);
+    expect(set.statusCode, set.body).toBe(200);
+    // The round is not public: its rule set is read from the server's campaign.
+    const leaf = app.campaigns.require('cchc-2024').ruleSet.score?.criteria?.children?.[0]?.children?.[0]?.children?.[0]?.children?.[0];
+    expect(leaf?.score).toEqual({ kind: 'entered', input: 'p1_1_1', commentInput: 'note1_1_1', selfInput: 'self_p1_1_1' });
+    const overview = (await app.inject({ url: '/api/campaigns/cchc-2024/round', headers: auth })).json() as RoundOverview;
+    expect(overview.criteria.find((c) => c.id === '1.1.1')).toMatchObject({ selfAssessed: true, evidenceRequired: true });
+    const lines = auditLines(db.dbPath).map((l) => l.action);
+    expect(lines).toContain('rule_set_replaced');
+    expect(lines.at(-1)).toBe('round_set');
+  });
+});

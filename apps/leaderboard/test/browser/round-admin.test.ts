@@ -79,4 +79,27 @@ describe.each([360, 1280])('the round\u2019s administration at %i px', (width) =
     expect(await importer.locator('.secret-box p').first().textContent()).toBe('Mật khẩu của tài khoản mới "can-bo-1" (Nguyễn Thị Một)');
     await context.close();
   });
+
+  it('opens a round on a campaign made from the CCHC preset, from the campaign’s page', async () => {
+    const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+    const made = await fetch(`${server.origin}/api/admin/campaigns`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ id: 'cchc-2024', preset: 'thuy-thanh-cchc-2022', roster: [{ id: 'xa-a', name: 'Xã A', group: 'communes' }] }),
+    });
+    expect(made.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/admin?campaign=cchc-2024`);
+    await page.locator('lb-admin input#username').fill('quan-tri');
+    await page.locator('lb-admin input#password').fill(password);
+    await page.locator('lb-admin lb-admin-login button[type=submit]').click();
+    await page.locator('lb-round button.start-round').click();
+    await expect.poll(() => page.locator('lb-round ol.phases li').count()).toBe(5);
+    expect(await page.locator('lb-round ul.units li').textContent()).toContain('Xã A');
+    // The campaign's statistics upload gives way to the round.
+    await expect.poll(() => page.locator('lb-admin lb-admin-upload').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await context.close();
+  });
 });

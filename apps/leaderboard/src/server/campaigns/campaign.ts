@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeRuleSet, standingOf, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
+import { describeRuleSet, standingOf, type Criterion, type Evaluation, type RuleSet, type UnitResult } from '@thidua/scoring';
 import type { ExportMeta } from '@thidua/stats-io';
 import type {
   Decision,
@@ -20,6 +20,12 @@ import { jsonText, type JsonBody } from '../plugins/cached-json.js';
 import { StoredResults } from './results.js';
 import type { Round } from '../../process/phases.js';
 import { SnapshotTimeline } from './timeline.js';
+
+/** Whether any criterion of the tree is scored by entered points (what an index round scores). */
+function hasEnteredCriteria(c: Criterion | undefined): boolean {
+  if (!c) return false;
+  return c.score?.kind === 'entered' || (c.children ?? []).some(hasEnteredCriteria);
+}
 
 /** The campaign as the pages and the API present it: from the rule set alone. */
 export function campaignInfo(stored: Pick<StoredCampaign, 'id' | 'ruleSet' | 'sample' | 'archivedAt'>): CampaignInfo {
@@ -284,6 +290,7 @@ export class Campaign {
       finalisation: this.finalisation(),
       awardsPrizes: this.awardsPrizes,
       round: this.round !== null,
+      roundable: hasEnteredCriteria(this.ruleSet.score?.criteria),
       latestAsOf: latest?.asOf ?? null,
       units: this.rosterList.length,
       leaders,

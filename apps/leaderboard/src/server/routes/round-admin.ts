@@ -4,13 +4,37 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountSchema, campaignParamsSchema, grantSchema, type Grant, type SheetIssue } from '../../contract.js';
 import { extendBodySchema, phaseParamsSchema } from '../../contract-round.js';
-import { extendPhase, roundSchema } from '../../process/phases.js';
+import { extendPhase, roundSchema, type Round } from '../../process/phases.js';
+import { roundCriteria } from '../../process/round-criteria.js';
+import { withSelfAssessment } from '../../process/round-rule-set.js';
+import type { RuleSet } from '@thidua/scoring';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { signedIn } from '../auth/guard.js';
 import { HttpError } from '../errors.js';
 import { readUpload, rawUploadTypes } from './admin.js';
 import { accountView } from './auth.js';
 import { errorResponses, security } from './responses.js';
+
+/** What a round cannot be on this rule set: nothing to assess, or criteria it names that the tree does not have. */
+function roundProblems(ruleSet: RuleSet, round: Round): SheetIssue[] {
+  const ids = new Set<string>();
+  const walk = (c: { id: string; children?: readonly { id: string }[] | undefined }) => {
+    ids.add(c.id);
+    for (const child of c.children ?? []) walk(child as typeof c);
+  };
+  if (ruleSet.score?.criteria) walk(ruleSet.score.criteria);
+  const issue = (field: string, vi: string, en: string): SheetIssue => ({ row: null, column: null, field, code: 'invalid_round', message: { vi, en } });
+  const problems: SheetIssue[] = [];
+  if (roundCriteria(ruleSet, round).length === 0) {
+    problems.push(issue('ruleSet', 'Bộ quy tắc không có tiêu chí nào chấm bằng điểm nhập: không có gì để tự đánh giá, thẩm định', 'The rule set has no criterion scored by entered points: nothing to self-assess or appraise'));
+  }
+  for (const field of ['selfAssessed', 'evidenceOptional'] as const) {
+    for (const id of round[field] ?? []) {
+      if (!ids.has(id)) problems.push(issue(field, `Không có tiêu chí "${id}" trong bộ tiêu chí`, `No criterion "${id}" in the criteria tree`));
+    }
+  }
+  return problems;
+}
 
 /**
  * The administrator's part in an index's round (ADR 0020): setting its phases, extending one (to
@@ -47,9 +71,18 @@ export const roundAdminRoutes: FastifyPluginAsyncZod<{ bodyLimit: number }> = as
         }));
         throw new HttpError('invalid_round', { issues });
       }
-      app.store.round.setRound(campaign.id, parsed.data, 'round_set', { from: campaign.round, to: parsed.data }, signedIn(request).actor, app.clock().toISOString());
-      campaign.reload();
-      return { round: parsed.data };
+      const round = parsed.data;
+      const problems = roundProblems(campaign.ruleSet, round);
+      if (problems.length > 0) throw new HttpError('invalid_round', { issues: problems });
+      const actor = signedIn(request).actor;
+      // The round publishes through a rule set that names each criterion's self-assessed points and comment.
+      const ruleSet = withSelfAssessment(campaign.ruleSet);
+      if (ruleSet !== campaign.ruleSet) {
+        app.campaigns.replaceRuleSet(campaign.id, ruleSet, actor);
+        await app.campaigns.refreshResults(campaign.id, actor);
+      }
+      app.campaigns.setRound(campaign.id, round, actor);
+      return { round };
     },
   );
 

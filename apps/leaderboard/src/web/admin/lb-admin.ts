@@ -235,7 +235,14 @@ export class LbAdmin extends LitElement {
         </select>
         ${selected ? this.status(selected) : nothing}
       </section>
-      ${selected && this.can('member') ? html`<lb-round .api=${this.api} campaign-id=${selected.id} locale=${this.locale}></lb-round>` : nothing}
+      ${selected && this.can('member')
+        ? html`<lb-round
+            .api=${this.api}
+            campaign-id=${selected.id}
+            ?startable=${this.can('admin') && selected.roundable && !selected.round && selected.status !== 'final' && !selected.archived}
+            locale=${this.locale}
+          ></lb-round>`
+        : nothing}
       ${selected && this.can('clerk') && !selected.round
         ? html`<lb-admin-upload .api=${this.api} .campaign=${selected} .mayPublish=${this.can('publisher')} locale=${this.locale}></lb-admin-upload>`
         : nothing}

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { RoundOverview } from '../../contract-round.js';
-import type { AdminApi } from '../admin/admin-api.js';
+import { type AdminApi, errorText } from '../admin/admin-api.js';
+import { type Notice, announceChange, noticeView } from '../admin/notice.js';
+import { defaultPhases } from '../../process/default-phases.js';
 import { adminStyles } from '../admin/admin-styles.js';
 import { formatMoment } from '../format.js';
 import type { Locale } from '../i18n.js';
@@ -19,6 +21,8 @@ export class LbRound extends LitElement {
   static override properties = {
     api: { attribute: false },
     campaignId: { attribute: 'campaign-id' },
+    startable: { type: Boolean },
+    notice: { state: true },
     locale: {},
     overview: { state: true },
     unitId: { state: true },
@@ -29,6 +33,9 @@ export class LbRound extends LitElement {
   declare locale: Locale;
   declare overview: RoundOverview | null;
   declare unitId: string;
+  /** An administrator may open a round here (the campaign's criteria are scored by entered points, it has none, it is not final). */
+  declare startable: boolean;
+  declare notice: Notice;
 
   constructor() {
     super();
@@ -36,6 +43,8 @@ export class LbRound extends LitElement {
     this.campaignId = '';
     this.overview = null;
     this.unitId = '';
+    this.startable = false;
+    this.notice = null;
     this.addEventListener('round-changed', () => void this.load());
   }
 
@@ -84,10 +93,30 @@ export class LbRound extends LitElement {
     if (!units.some((u) => u.unitId === this.unitId) && units.length === 1) this.unitId = units[0]?.unitId ?? '';
   }
 
+  /** Opens a round with phases from today (the administrator then sets the real dates). */
+  private async start() {
+    const t = roundMessages(this.locale);
+    const answer = await this.api.setRound(this.campaignId, { phases: defaultPhases(new Date()), publishEvidence: false });
+    if (answer.ok) {
+      this.notice = null;
+      await this.load();
+      announceChange(this);
+    } else this.notice = { kind: 'error', text: [errorText(answer, this.locale, t.failed), ...answer.issues.map((i) => i.message[this.locale])].join(' · ') };
+  }
+
   override render() {
     const o = this.overview;
-    if (!o) return nothing;
     const t = roundMessages(this.locale);
+    if (!o) {
+      return this.startable
+        ? html`<section aria-labelledby="round-title">
+            <h2 id="round-title">${t.title}</h2>
+            <p class="hint">${t.startHint}</p>
+            <button type="button" class="start-round" @click=${this.start}>${t.start}</button>
+            ${noticeView(this.notice)}
+          </section>`
+        : nothing;
+    }
     const readsDifferences = o.may.council || o.may.appraise || o.may.admin;
     return html`<section aria-labelledby="round-title">
       <h2 id="round-title">${t.title}</h2>
