@@ -1,4 +1,5 @@
 import { LocalEvidenceStorage, evidenceFolder } from '../store/evidence-storage.js';
+import { copyEvidenceInto } from '../store/evidence-backup.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
         if (!file) throw new UsageError('Thiếu tên tệp sao lưu — the backup file is missing');
         const destination = resolve(here, file);
         const evidence = new LocalEvidenceStorage(process.env.EVIDENCE_DIR ? resolve(process.env.EVIDENCE_DIR) : evidenceFolder(store.path));
-        const { pages } = await store.backup(destination, evidence);
+        const { pages } = await store.backup(destination, (partial) => copyEvidenceInto(partial, evidence));
         const bytes = statSync(destination).size;
         store.appendAudit({ at: at(), actor: cliActor(), action: 'backup_made', outcome: 'ok', detail: { pages, bytes, via: 'cli', file: destination } });
         console.log(`Đã sao lưu — backed up: ${destination} (${bytes} bytes)`);

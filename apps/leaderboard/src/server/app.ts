@@ -150,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const store = new Store(options.dbPath, options.store ?? {});
   const backups = options.backupFolder ?? backupFolder(options.dbPath);
   let evidence: EvidenceStorage;
+  const evidenceDir = options.evidenceFolder ?? evidenceFolder(options.dbPath);
   const work = new WorkPool(options.onWork);
   if (options.warmWorkers) work.warm().catch(() => undefined); // a failure shows at the first upload, said there
   const closeAll = async () => {
@@ -162,7 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   try {
     ensureBackupFolder(backups);
     removedBackups = removeInterruptedBackups(backups);
-    evidence = new LocalEvidenceStorage(options.evidenceFolder ?? evidenceFolder(options.dbPath));
+    evidence = new LocalEvidenceStorage(evidenceDir);
     // A restored back-up carries its evidence files: put back before anything reads them.
     restoredEvidence = store.restoreEvidence(evidence);
     // Worker threads open the same file, with the options that are data (the crash tests' pause, a size limit).
@@ -193,7 +194,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const path of removedBackups) app.log.warn({ path }, 'removed what an interrupted backup left');
     if (restoredEvidence.restored > 0) app.log.info({ files: restoredEvidence.restored }, 'evidence files restored from the back-up');
     for (const sha256 of restoredEvidence.corrupt) app.log.error({ sha256 }, 'an evidence file in the back-up does not match its SHA-256: not restored');
-    await setUp(app, options, bodyLimit, backups);
+    await setUp(app, options, bodyLimit, backups, { work, evidenceDir });
   } catch (err) {
     await closeAll();
     throw err;
@@ -201,7 +202,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app;
 }
 
-async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: number, backupFolder: string): Promise<void> {
+async function setUp(
+  app: FastifyInstance,
+  options: BuildAppOptions,
+  bodyLimit: number,
+  backupFolder: string,
+  { work, evidenceDir }: { work: WorkPool; evidenceDir: string },
+): Promise<void> {
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
   app.setValidatorCompiler(validatorCompiler);
@@ -280,7 +287,7 @@ async function setUp(app: FastifyInstance, options: BuildAppOptions, bodyLimit: 
     await guarded.register(authRoutes, { throttle });
     await guarded.register(adminRoutes, { bodyLimit });
     await guarded.register(accountRoutes);
-    await guarded.register(backupRoutes, { folder: backupFolder });
+    await guarded.register(backupRoutes, { folder: backupFolder, copyEvidence: (file) => work.copyEvidence(file, evidenceDir) });
     await guarded.register(roundRoutes);
     await guarded.register(roundEvidenceRoutes, options.evidenceLimits ? { limits: options.evidenceLimits } : {});
     await guarded.register(roundAdminRoutes, { bodyLimit });

@@ -8,7 +8,7 @@ import { ResultStore, type ResultsRecord } from './results.js';
 import { snapshotUnit, snapshotUnits } from './snapshot-units.js';
 import { migrations } from './migrations.js';
 import { RoundStore } from './round.js';
-import { copyEvidenceInto, restoreEvidenceFrom } from './evidence-backup.js';
+import { restoreEvidenceFrom } from './evidence-backup.js';
 import type { EvidenceStorage } from './evidence-storage.js';
 import type { Round } from '../process/phases.js';
 
@@ -496,17 +496,18 @@ export class Store {
    * a finished one, and `removeInterruptedBackups` clears what it left (backups.ts).
    */
   /**
-   * A consistent copy of the database at `destination`, with the evidence files' bytes inside it
-   * when `evidence` is given (evidence-backup.ts), so that one file is the whole back-up.
+   * A consistent copy of the database at `destination`. `fill` then completes the copy before it
+   * is put in place — the evidence files' bytes (evidence-backup.ts), so that one file is the whole
+   * back-up; the server does it in a worker thread.
    */
-  async backup(destination: string, evidence?: EvidenceStorage): Promise<{ pages: number }> {
+  async backup(destination: string, fill?: (partial: string) => unknown): Promise<{ pages: number }> {
     const partial = `${destination}${partialSuffix}`;
     closeSync(openSync(partial, 'w', 0o600));
     chmodSync(partial, 0o600);
     try {
       const hook = this.options.onBackupProgress;
       const { totalPages } = hook ? await this.db.backup(partial, { progress: (p) => (hook(p), 64) }) : await this.db.backup(partial);
-      if (evidence) copyEvidenceInto(partial, evidence);
+      if (fill) await fill(partial);
       renameSync(partial, destination);
       return { pages: totalPages };
     } catch (err) {

@@ -9,6 +9,8 @@ import { errorResponses, fileResponse, security } from './responses.js';
 export interface BackupRouteOptions {
   /** The backup folder beside the database (store/backups.ts). */
   folder: string;
+  /** Completes a back-up just written with the evidence files (in a worker thread: work/pool.ts). */
+  copyEvidence: (backupFile: string) => Promise<unknown>;
 }
 
 /**
@@ -37,7 +39,7 @@ export const backupRoutes: FastifyPluginAsyncZod<BackupRouteOptions> = async (ap
       const at = app.clock();
       const file = join(opts.folder, `${downloadPrefix}${process.pid}-${Date.now()}-${backupFileName(at)}`);
       try {
-        const { pages } = await app.store.backup(file, app.evidence);
+        const { pages } = await app.store.backup(file, opts.copyEvidence);
         const { size } = await stat(file);
         app.store.appendAudit({ at: at.toISOString(), actor: signedIn(request).actor, action: 'backup_made', outcome: 'ok', detail: { pages, bytes: size, via: 'web' } });
         const stream = createReadStream(file);

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { RecomputeOutcome, RecomputeTask, Task, UploadOutcome, UploadTask } from './tasks.js';
+import type { EvidenceBackupTask, RecomputeOutcome, RecomputeTask, Task, UploadOutcome, UploadTask } from './tasks.js';
 
 /**
  * The worker's file: dist/worker.js beside the built server; worker.ts beside this file when run
@@ -15,7 +15,7 @@ function workerFile(): { filename: string; execArgv: string[] } {
 }
 
 /** What the server's heavy work was, for whoever counts it (tests: a read never evaluates). */
-export type WorkKind = UploadTask['kind'] | RecomputeTask['kind'];
+export type WorkKind = UploadTask['kind'] | RecomputeTask['kind'] | EvidenceBackupTask['kind'];
 
 /**
  * Worker threads (piscina) for the work that would stall the event loop — reading and evaluating an
@@ -43,6 +43,12 @@ export class WorkPool {
   recompute(task: Omit<RecomputeTask, 'kind'>): Promise<RecomputeOutcome> {
     this.onWork?.('recompute');
     return this.pool.run({ ...task, kind: 'recompute' } satisfies RecomputeTask) as Promise<RecomputeOutcome>;
+  }
+
+  /** Copies the evidence files into a back-up just written (gigabytes, for a big round: never on the event loop). */
+  copyEvidence(backupFile: string, evidenceFolder: string): Promise<number> {
+    this.onWork?.('evidence-backup');
+    return this.pool.run({ kind: 'evidence-backup', backupFile, evidenceFolder } satisfies EvidenceBackupTask) as Promise<number>;
   }
 
   close(): Promise<void> {

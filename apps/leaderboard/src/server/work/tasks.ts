@@ -5,6 +5,8 @@ import type { Actor, SheetIssue, UploadComparison } from '../../contract.js';
 import { CampaignClosedError, Store, type RosterUnit, type WorkerStoreOptions } from '../../store/store.js';
 import { compareUpload, comparisonWarnings, storedSource } from '../campaigns/comparison.js';
 import { resultsRecord } from './results-record.js';
+import { copyEvidenceInto } from '../../store/evidence-backup.js';
+import { LocalEvidenceStorage } from '../../store/evidence-storage.js';
 
 /**
  * The heavy work of the server, done in worker threads (pool.ts) so that the event loop only
@@ -69,7 +71,14 @@ export interface WarmTask {
   kind: 'warm';
 }
 
-export type Task = UploadTask | RecomputeTask | WarmTask;
+/** A back-up just written: the evidence files' bytes copied into it (store/evidence-backup.ts). */
+export interface EvidenceBackupTask {
+  kind: 'evidence-backup';
+  backupFile: string;
+  evidenceFolder: string;
+}
+
+export type Task = UploadTask | RecomputeTask | WarmTask | EvidenceBackupTask;
 
 /** Maps a library issue (path [index, field]) to a sheet issue; rows as Excel counts them. */
 function scoringIssueToSheet(issue: { path: (string | number)[]; code: string; message: { vi: string; en: string } }): SheetIssue {
@@ -164,7 +173,8 @@ export function runRecompute(task: RecomputeTask): RecomputeOutcome {
   }
 }
 
-export function runTask(task: Task): Promise<UploadOutcome> | RecomputeOutcome | null {
+export function runTask(task: Task): Promise<UploadOutcome> | RecomputeOutcome | number | null {
   if (task.kind === 'warm') return null;
+  if (task.kind === 'evidence-backup') return copyEvidenceInto(task.backupFile, new LocalEvidenceStorage(task.evidenceFolder));
   return task.kind === 'upload' ? runUpload(task) : runRecompute(task);
 }
