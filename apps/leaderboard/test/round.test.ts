@@ -231,6 +231,8 @@ describe('an index round, phase by phase', () => {
     }
     now = new Date('2024-04-06T02:00:00Z');
     expect((await post('appraiser', '/confirm')).statusCode).toBe(403);
+    // Per unit, then the rest at once.
+    expect((await post('council', '/confirm', { unitIds: ['xa-01'] })).json()).toEqual({ confirmed: 1 });
     expect((await post('council', '/confirm')).json()).toEqual({ confirmed: 10 });
     const final = await app.inject({ method: 'POST', url: `/api/campaigns/${id}/admin/finalize`, headers: { ...h.council, ...json }, payload: { decision } });
     expect(final.statusCode, final.body).toBe(200);
@@ -250,6 +252,13 @@ describe('an index round, phase by phase', () => {
       { criterionId: '1.1.2', explanation: 'Bổ sung Kế hoạch số 15/KH-UBND đã ký số đúng hạn', answer: { outcome: 'changed', reason: 'Đã bổ sung tài liệu' }, evidence: [] },
     ]);
     expect((await post('council', '/confirm')).json().error).toBe('campaign_finalized');
+    expect((await app.inject(`/c/${id}/results`)).statusCode).toBe(200);
+    // The administrator's phases replaced the demo's, said in words.
+    expect(auditLines(db.dbPath).filter((l) => l.action === 'round_set')[1]?.detail.to).toEqual(roundPhases);
+    const log = (await app.inject({ url: `/api/admin/audit?campaign=${id}&limit=1000`, headers: auth })).json() as { entries: { action: string; text: { vi: string } }[] };
+    expect(log.entries.filter((e) => e.action === 'round_set').at(0)?.text.vi).toMatch(
+      /đặt lại các giai đoạn: tự đánh giá, chấm điểm lúc 08:00 ngày 01\/03\/2024 – lúc 17:00 ngày 15\/03\/2024; thẩm định/,
+    );
     // The province's usual sheet: each criterion with each unit's self-assessed and appraised points and comment.
     const xlsx = await app.inject(`/api/campaigns/${id}/export/scorecard.xlsx`);
     expect(xlsx.statusCode).toBe(200);

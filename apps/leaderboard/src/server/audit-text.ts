@@ -140,7 +140,15 @@ const said: Record<string, Say> = {
   }),
   admin_token_generated: (w) => ({ vi: `${w.vi} tạo mã quản trị lúc khởi động lần đầu`, en: `${w.en} generated the admin token at first start` }),
   // ── an index's round (ADR 0020) ──
-  round_set: (w) => ({ vi: `${w.vi} đặt các giai đoạn của vòng tự đánh giá – thẩm định`, en: `${w.en} set the phases of the self-assessment and appraisal round` }),
+  round_set: (w, d) => {
+    const phases = (part(d.to, 'phases') ?? []) as { id: PhaseId; opensAt: string; closesAt: string | null }[];
+    const list = (lang: 'vi' | 'en') =>
+      phases.map((p) => `${phaseNames[p.id]?.[lang] ?? p.id} ${moment(p.opensAt, lang)}${p.closesAt ? ` – ${moment(p.closesAt, lang)}` : ''}`).join('; ');
+    return {
+      vi: `${w.vi} ${d.from ? 'đặt lại' : 'mở vòng tự đánh giá – thẩm định với'} các giai đoạn: ${list('vi')}`,
+      en: `${w.en} ${d.from ? 'reset' : 'opened the self-assessment and appraisal round with'} the phases: ${list('en')}`,
+    };
+  },
   round_phase_extended: (w, d) => ({
     vi: `${w.vi} gia hạn giai đoạn ${phase(d).vi}: hạn từ ${moment(d.from, 'vi')} thành ${moment(d.to, 'vi')}`,
     en: `${w.en} extended the ${phase(d).en} phase: closing ${moment(d.from, 'en')} → ${moment(d.to, 'en')}`,

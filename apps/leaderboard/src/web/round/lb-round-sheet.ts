@@ -112,6 +112,19 @@ export class LbRoundSheet extends LitElement {
     await this.load();
   }
 
+  /** The council confirms this unit's appraisal. */
+  private async confirmUnit() {
+    const answer = await this.api.confirmAppraisal(this.overview.campaignId, [this.unitId]);
+    if (answer.ok) {
+      this.notice = null;
+      await this.load();
+      this.dispatchEvent(new CustomEvent('round-changed', { bubbles: true, composed: true }));
+    } else {
+      const t = roundMessages(this.locale);
+      this.notice = { kind: 'error', text: [errorText(answer, this.locale, t.failed), ...answer.issues.slice(0, 5).map((i) => i.message[this.locale])].join(' · ') };
+    }
+  }
+
   private stateView() {
     const t = roundMessages(this.locale);
     const s = this.sheet?.state;
@@ -121,6 +134,9 @@ export class LbRoundSheet extends LitElement {
       <p class="progress">${t.progress(s.done, s.total)}${s.missingEvidence > 0 ? html` · <span class="need">${t.missingEvidence(s.missingEvidence)}</span>` : nothing}</p>
       <p class="submission">${s.submittedAt ? t.submitted(formatMoment(s.submittedAt, this.locale), s.submittedBy ?? '') : t.notSubmitted}</p>
       ${s.confirmedAt ? html`<p>${t.confirmed(formatMoment(s.confirmedAt, this.locale))}</p>` : nothing}
+      ${this.overview.may.council && this.overview.openPhase === 'final' && !s.confirmedAt
+        ? html`<button type="button" class="confirm-unit" @click=${this.confirmUnit}>${t.confirmUnit}</button>`
+        : nothing}
       ${this.sheet?.entries.every((e) => e.appraisal === null) ? html`<p class="hint appraisal-hidden">${t.hidden}</p>` : nothing}
       ${officer
         ? this.submitted
