@@ -187,6 +187,10 @@ describe.each([360, 1280])('the index round at %i px', (width) => {
     const page = await signIn('council');
     const council = page.locator('lb-round-council');
     await council.locator('table.differences').waitFor();
+    // One unit from its sheet, then every unit at once.
+    await page.locator('lb-round button.unit[data-unit="xa-01"]').click();
+    await page.locator('lb-round-sheet button.confirm-unit').click();
+    await expect.poll(() => page.locator('lb-round-sheet .state').textContent()).toMatch(/Hội đồng đã xác nhận lúc 09:00 ngày 06\/04\/2024/);
     await council.locator('button.confirm-all').click();
     await expect.poll(() => council.locator('.notice.ok').textContent()).toBe('Đã xác nhận kết quả thẩm định của 10 đơn vị.');
     const form = page.locator('lb-admin lb-admin-finalize');
