@@ -47,6 +47,8 @@ export function cchcRoundSample(): DemoCampaign {
     title: { vi: 'Chỉ số cải cách hành chính cấp xã năm 2023 — vòng chấm điểm', en: 'Commune administrative reform index 2023 — the scoring round' },
     authority: { vi: 'UBND thị xã (minh họa) — thẩm định: Phòng Nội vụ', en: 'Town People\u2019s Committee (sample) — appraised by the Home Affairs office' },
     period: { ...base.period, start: '2023-01-01', end: '2023-12-31' },
+    // The sample's communes are no town's: the group keeps the document's ranking sentence, not its name.
+    groups: base.groups.map((g) => ({ ...g, name: { vi: 'Các xã, phường (minh họa)', en: 'Communes and wards (sample)' } })),
     score,
   });
   return {
