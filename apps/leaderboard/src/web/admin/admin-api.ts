@@ -273,6 +273,11 @@ export class AdminApi {
   }
 }
 
+/** The refusal and its first problems (e.g. criteria not appraised, unit by criterion), in one line. */
+export function refusalWithIssues(answer: Answer<unknown>, locale: Locale, fallback: (status: string) => string, shown = 5): string {
+  return [errorText(answer, locale, fallback), ...answer.issues.slice(0, shown).map((i) => i.message[locale])].join(' · ');
+}
+
 /** The server's message of a refused request in the page's language, or the status. */
 export function errorText(answer: Answer<unknown>, locale: Locale, fallback: (status: string) => string): string {
   return answer.error?.text?.[locale] ?? answer.error?.message ?? fallback(String(answer.status));

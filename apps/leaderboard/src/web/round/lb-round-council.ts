@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { RoundDifference, RoundOverview } from '../../contract-round.js';
-import { type AdminApi, errorText } from '../admin/admin-api.js';
+import { type AdminApi, refusalWithIssues } from '../admin/admin-api.js';
 import { adminStyles } from '../admin/admin-styles.js';
 import { type Notice, announceChange, noticeView } from '../admin/notice.js';
 import { formatDecimal } from '../format.js';
@@ -70,8 +70,7 @@ export class LbRoundCouncil extends LitElement {
       this.dispatchEvent(new CustomEvent('round-changed', { bubbles: true, composed: true }));
       announceChange(this);
     } else {
-      const issues = answer.issues.slice(0, 5).map((i) => i.message[this.locale]);
-      this.notice = { kind: 'error', text: [errorText(answer, this.locale, t.failed), ...issues].join(' · ') };
+      this.notice = { kind: 'error', text: refusalWithIssues(answer, this.locale, t.failed) };
     }
   }
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { RoundOverview } from '../../contract-round.js';
-import { type AdminApi, errorText } from '../admin/admin-api.js';
+import { type AdminApi, refusalWithIssues } from '../admin/admin-api.js';
 import { adminStyles } from '../admin/admin-styles.js';
 import { type Notice, noticeView } from '../admin/notice.js';
 import type { Locale } from '../i18n.js';
@@ -64,8 +64,7 @@ export class LbRoundPhases extends LitElement {
       this.notice = { kind: 'ok', text: t.phasesSaved };
       this.dispatchEvent(new CustomEvent('round-changed', { bubbles: true, composed: true }));
     } else {
-      const issues = answer.issues.map((i) => i.message[this.locale]);
-      this.notice = { kind: 'error', text: [errorText(answer, this.locale, t.failed), ...issues].join(' · ') };
+      this.notice = { kind: 'error', text: refusalWithIssues(answer, this.locale, t.failed) };
     }
   }
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { RoundCriterion, RoundEntry, RoundOverview, RoundSheet } from '../../contract-round.js';
-import { type AdminApi, errorText } from '../admin/admin-api.js';
+import { type AdminApi, errorText, refusalWithIssues } from '../admin/admin-api.js';
 import { adminStyles } from '../admin/admin-styles.js';
 import { type Notice, noticeView } from '../admin/notice.js';
 import { formatMoment } from '../format.js';
@@ -121,7 +121,7 @@ export class LbRoundSheet extends LitElement {
       this.dispatchEvent(new CustomEvent('round-changed', { bubbles: true, composed: true }));
     } else {
       const t = roundMessages(this.locale);
-      this.notice = { kind: 'error', text: [errorText(answer, this.locale, t.failed), ...answer.issues.slice(0, 5).map((i) => i.message[this.locale])].join(' · ') };
+      this.notice = { kind: 'error', text: refusalWithIssues(answer, this.locale, t.failed) };
     }
   }
 

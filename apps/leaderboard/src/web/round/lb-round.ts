@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { RoundOverview } from '../../contract-round.js';
-import { type AdminApi, errorText } from '../admin/admin-api.js';
+import { type AdminApi, refusalWithIssues } from '../admin/admin-api.js';
 import { type Notice, announceChange, noticeView } from '../admin/notice.js';
 import { defaultPhases } from '../../process/default-phases.js';
 import { adminStyles } from '../admin/admin-styles.js';
@@ -101,7 +101,7 @@ export class LbRound extends LitElement {
       this.notice = null;
       await this.load();
       announceChange(this);
-    } else this.notice = { kind: 'error', text: [errorText(answer, this.locale, t.failed), ...answer.issues.map((i) => i.message[this.locale])].join(' · ') };
+    } else this.notice = { kind: 'error', text: refusalWithIssues(answer, this.locale, t.failed) };
   }
 
   override render() {
