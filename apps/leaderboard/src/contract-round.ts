@@ -106,10 +106,24 @@ export const roundEntrySchema = z
   })
   .meta({ id: 'RoundEntry' });
 
+/** What the reader may do on this unit's sheet now — the same rules the routes enforce (round-context.ts). */
+export const sheetAbilitiesSchema = z
+  .object({
+    selfAssess: z.boolean().describe('Enter self-assessed points, notes and evidence (the unit\u2019s officer, self-assessment phase, not submitted)'),
+    submit: z.boolean(),
+    withdraw: z.boolean(),
+    appraise: z.boolean().describe('Appraise and "Thống nhất" (an appraiser of the unit, appraisal phase, not confirmed)'),
+    explain: z.boolean(),
+    answer: z.boolean(),
+    confirm: z.boolean().describe('The council confirms the unit\u2019s appraisal (final phase, not yet confirmed, not final)'),
+  })
+  .meta({ id: 'SheetAbilities' });
+
 export const roundSheetSchema = z
   .object({
     state: roundUnitStateSchema,
     openPhase: z.enum(phaseIds).nullable(),
+    may: sheetAbilitiesSchema,
     entries: z.array(roundEntrySchema),
   })
   .meta({ id: 'RoundSheet' });
@@ -154,6 +168,7 @@ export type RoundUnitState = z.infer<typeof roundUnitStateSchema>;
 export type RoundOverview = z.infer<typeof roundOverviewSchema>;
 export type RoundEntry = z.infer<typeof roundEntrySchema>;
 export type RoundSheet = z.infer<typeof roundSheetSchema>;
+export type SheetAbilities = z.infer<typeof sheetAbilitiesSchema>;
 export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 export type RoundDifference = z.infer<typeof differenceSchema>;
 export type EvidenceStage = EvidenceFile['stage'];

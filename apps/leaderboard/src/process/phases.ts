@@ -71,11 +71,12 @@ export const phaseNames: Record<PhaseId, LocalizedText> = {
   final: { vi: 'công bố kết quả', en: 'final results' },
 };
 
+/** Whether the phase is open at `t` (ms): from its opening, until (not at) its closing. */
+const isOpen = (phase: Round['phases'][number], t: number) => Date.parse(phase.opensAt) <= t && (phase.closesAt === null || t < Date.parse(phase.closesAt));
+
 /** The phase open at `now`, or null between phases (before the first, or in a gap). */
 export function openPhase(round: Round, now: Date): PhaseId | null {
-  const t = now.getTime();
-  const open = round.phases.find((p) => Date.parse(p.opensAt) <= t && (p.closesAt === null || t < Date.parse(p.closesAt)));
-  return open?.id ?? null;
+  return round.phases.find((p) => isOpen(p, now.getTime()))?.id ?? null;
 }
 
 export type PhaseRefusal = { code: 'outside_phase'; phase: PhaseId; message: LocalizedText };
@@ -90,8 +91,7 @@ export function checkPhase(round: Round, action: RoundAction, now: Date): PhaseR
   const phase = round.phases.find((p) => p.id === id);
   if (!phase) return null;
   const t = now.getTime();
-  const open = Date.parse(phase.opensAt) <= t && (phase.closesAt === null || t < Date.parse(phase.closesAt));
-  if (open) return null;
+  if (isOpen(phase, t)) return null;
   const opens = (lang: 'vi' | 'en') => `${lang === 'vi' ? 'mở' : 'opens'} ${formatMoment(phase.opensAt, lang)}`;
   const closes = (lang: 'vi' | 'en') => (phase.closesAt === null ? '' : `, ${lang === 'vi' ? 'đóng' : 'closes'} ${formatMoment(phase.closesAt, lang)}`);
   const early = t < Date.parse(phase.opensAt);

@@ -66,6 +66,7 @@ export class Campaign {
     this.stored = stored;
     this.id = stored.id;
     this.ruleSet = stored.ruleSet;
+    this.roundable = hasEnteredCriteria(stored.ruleSet.score?.criteria);
     this.sample = stored.sample;
     this.timeline = new SnapshotTimeline(store, stored.id);
     this.results = new StoredResults(store, stored.ruleSet);
@@ -101,6 +102,9 @@ export class Campaign {
   unitIndexJson(): string {
     return JSON.stringify({ units: this.rosterList.map((u) => ({ id: u.id, name: u.name, groupId: u.group })) });
   }
+
+  /** Some criterion is scored by entered points: an index round could produce the result (fixed with the rule set). */
+  readonly roundable: boolean;
 
   /** The index's round (ADR 0020), or null. */
   get round(): Round | null {
@@ -290,7 +294,7 @@ export class Campaign {
       finalisation: this.finalisation(),
       awardsPrizes: this.awardsPrizes,
       round: this.round !== null,
-      roundable: hasEnteredCriteria(this.ruleSet.score?.criteria),
+      roundable: this.roundable,
       latestAsOf: latest?.asOf ?? null,
       units: this.rosterList.length,
       leaders,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Grant } from '../../contract.js';
-import type { EvidenceFile, RoundEntry, RoundUnitState } from '../../contract-round.js';
+import type { EvidenceFile, RoundEntry, RoundUnitState, SheetAbilities } from '../../contract-round.js';
 import { checkPhase, openPhase, phaseIds, type PhaseId, type Round, type RoundAction } from '../../process/phases.js';
 import { roundCriteria, type RoundCriterionInfo } from '../../process/round-criteria.js';
 import { holds, unitsHeld } from '../../roles.js';
@@ -128,6 +128,27 @@ export class RoundContext {
     return opens !== undefined && this.now.getTime() >= Date.parse(opens);
   }
 
+  /**
+   * What the reader may do on the unit's sheet now: the roles, phases and locks the routes check
+   * (each route also says which of them refused, and why).
+   */
+  abilities(unitId: string, state: RoundUnitState): SheetAbilities {
+    const phase = this.openPhase;
+    const officer = this.isOfficerOf(unitId);
+    const appraiser = this.isAppraiserOf(unitId);
+    const submitted = state.submittedAt !== null;
+    const confirmed = state.confirmedAt !== null;
+    return {
+      selfAssess: officer && phase === 'self_assessment' && !submitted,
+      submit: officer && phase === 'self_assessment' && !submitted,
+      withdraw: officer && phase === 'self_assessment' && submitted,
+      appraise: appraiser && phase === 'appraisal' && !confirmed,
+      explain: officer && phase === 'explanation',
+      answer: appraiser && phase === 'explanation_review',
+      confirm: this.isCouncil && phase === 'final' && !confirmed && this.campaign.timeline.finalisation === null,
+    };
+  }
+
   /** The criteria the progress counts, by what each needs. */
   private get progressCriteria() {
     return (this.progressCriteriaValue ??= {
@@ -184,16 +205,18 @@ export class RoundContext {
   /** Every criterion of the unit's sheet, in the document's order, as this reader may see it. */
   entries(unitId: string, rows: readonly EntryRow[], files: readonly EvidenceRow[], seesAppraisal: boolean): RoundEntry[] {
     const byCriterion = new Map(rows.map((e) => [e.criterionId, e]));
-    return this.criteria.map((c) => {
-      const e = byCriterion.get(c.id);
-      return {
-        criterionId: c.id,
-        self: e?.self ?? { points: null, note: '', at: null, by: null },
-        appraisal: seesAppraisal ? (e?.appraisal ?? { points: null, comment: '', at: null, by: null }) : null,
-        explanation: e?.explanation ?? null,
-        answer: seesAppraisal ? (e?.answer ?? null) : null,
-        evidence: files.filter((f) => f.criterionId === c.id && f.unitId === unitId).map((f) => this.evidenceFile(f)),
-      };
-    });
+    return this.criteria.map((c) => this.entry(c, unitId, byCriterion.get(c.id), files, seesAppraisal));
+  }
+
+  /** One criterion of the unit's sheet (its row, if any, and the unit's files), as this reader may see it. */
+  entry(c: RoundCriterionInfo, unitId: string, e: EntryRow | undefined, files: readonly EvidenceRow[], seesAppraisal: boolean): RoundEntry {
+    return {
+      criterionId: c.id,
+      self: e?.self ?? { points: null, note: '', at: null, by: null },
+      appraisal: seesAppraisal ? (e?.appraisal ?? { points: null, comment: '', at: null, by: null }) : null,
+      explanation: e?.explanation ?? null,
+      answer: seesAppraisal ? (e?.answer ?? null) : null,
+      evidence: files.filter((f) => f.criterionId === c.id && f.unitId === unitId).map((f) => this.evidenceFile(f)),
+    };
   }
 }

@@ -44,9 +44,8 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
   /** One entry of the unit's sheet, as this reader sees it. */
   const entryOf = (ctx: RoundContext, unitId: string, criterionId: string) => {
     const rows = round.entries(ctx.campaign.id, unitId).filter((e) => e.criterionId === criterionId);
-    const files = round.evidence(ctx.campaign.id, unitId);
-    const all = ctx.entries(unitId, rows, files, ctx.seesAppraisal(unitId));
-    return all.find((e) => e.criterionId === criterionId) as (typeof all)[number];
+    const files = round.evidence(ctx.campaign.id, unitId).filter((f) => f.criterionId === criterionId);
+    return ctx.entry(ctx.criterion(criterionId), unitId, rows[0], files, ctx.seesAppraisal(unitId));
   };
 
   const checkPoints = (points: string | null, criterion: Parameters<typeof pointsProblem>[1]) => {
@@ -76,6 +75,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(request, request.params.campaignId);
       const id = ctx.campaign.id;
       const officerOf = ctx.officerUnits();
+      const appraises = ctx.appraiserUnits();
       reply.header('cache-control', 'no-store');
       return {
         campaignId: id,
@@ -86,7 +86,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
         units: ctx.states(ctx.visibleUnits()),
         may: {
           selfAssess: officerOf === '*' ? ctx.campaign.roster.map((u) => u.id) : officerOf,
-          appraise: ctx.appraiserUnits() === '*' || (ctx.appraiserUnits() as string[]).length > 0,
+          appraise: appraises === '*' || appraises.length > 0,
           council: ctx.isCouncil,
           admin: ctx.isAdmin,
         },
@@ -110,9 +110,11 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
       const entries = round.entries(where.campaignId, where.unitId);
       const files = round.evidence(where.campaignId, where.unitId);
       reply.header('cache-control', 'no-store');
+      const state = ctx.state({ id: where.unitId, name: where.unitName });
       return {
-        state: ctx.state({ id: where.unitId, name: where.unitName }),
+        state,
         openPhase: ctx.openPhase,
+        may: ctx.abilities(where.unitId, state),
         entries: ctx.entries(where.unitId, entries, files, ctx.seesAppraisal(where.unitId)),
       };
     },

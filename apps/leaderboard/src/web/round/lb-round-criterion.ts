@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EvidenceFile, EvidenceStage, RoundCriterion, RoundEntry } from '../../contract-round.js';
-import type { PhaseId } from '../../process/phases.js';
 import { type AdminApi, errorText } from '../admin/admin-api.js';
 import { adminStyles } from '../admin/admin-styles.js';
 import { formatDecimal, formatMoment } from '../format.js';
@@ -48,8 +47,6 @@ export class LbRoundCriterion extends LitElement {
   declare locale: Locale;
   declare status: string;
   declare error: string;
-  /** The phase open now (decides nothing: the server does; shown for the reader). */
-  phase: PhaseId | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {

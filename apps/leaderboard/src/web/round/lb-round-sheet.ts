@@ -79,20 +79,14 @@ export class LbRoundSheet extends LitElement {
     if (!answer.ok) this.notice = { kind: 'error', text: errorText(answer, this.locale, roundMessages(this.locale).failed) };
   }
 
-  private get submitted(): boolean {
-    return this.sheet?.state.submittedAt != null;
-  }
-
+  /** What the reader may do with one criterion: the server's abilities for the sheet, and the criterion's own nature. */
   private may(c: RoundCriterion, e: RoundEntry): CriterionAbilities {
-    const phase = this.overview.openPhase;
-    const officer = this.overview.may.selfAssess.includes(this.unitId);
-    const appraiser = this.overview.may.appraise;
-    const confirmed = this.sheet?.state.confirmedAt != null;
+    const may = this.sheet?.may;
     return {
-      selfAssess: officer && phase === 'self_assessment' && !this.submitted && c.selfAssessed,
-      appraise: appraiser && phase === 'appraisal' && !confirmed,
-      explain: officer && phase === 'explanation' && e.appraisal !== null,
-      answer: appraiser && phase === 'explanation_review',
+      selfAssess: (may?.selfAssess ?? false) && c.selfAssessed,
+      appraise: may?.appraise ?? false,
+      explain: (may?.explain ?? false) && e.appraisal !== null,
+      answer: may?.answer ?? false,
     };
   }
 
@@ -129,20 +123,19 @@ export class LbRoundSheet extends LitElement {
     const t = roundMessages(this.locale);
     const s = this.sheet?.state;
     if (!s) return nothing;
-    const officer = this.overview.may.selfAssess.includes(this.unitId) && this.overview.openPhase === 'self_assessment';
+    const may = this.sheet?.may;
     return html`<div class="state" role="status">
       <p class="progress">${t.progress(s.done, s.total)}${s.missingEvidence > 0 ? html` · <span class="need">${t.missingEvidence(s.missingEvidence)}</span>` : nothing}</p>
       <p class="submission">${s.submittedAt ? t.submitted(formatMoment(s.submittedAt, this.locale), s.submittedBy ?? '') : t.notSubmitted}</p>
       ${s.confirmedAt ? html`<p>${t.confirmed(formatMoment(s.confirmedAt, this.locale))}</p>` : nothing}
-      ${this.overview.may.council && this.overview.openPhase === 'final' && !s.confirmedAt
+      ${may?.confirm
         ? html`<button type="button" class="confirm-unit" @click=${this.confirmUnit}>${t.confirmUnit}</button>`
         : nothing}
       ${this.sheet?.entries.every((e) => e.appraisal === null) ? html`<p class="hint appraisal-hidden">${t.hidden}</p>` : nothing}
-      ${officer
-        ? this.submitted
-          ? html`<p class="hint">${t.submittedNote}</p><button type="button" class="withdraw" @click=${() => this.submission('withdraw')}>${t.withdraw}</button>`
-          : html`<button type="button" class="primary submit" @click=${() => this.submission('submit')}>${t.submit}</button>`
+      ${may?.withdraw
+        ? html`<p class="hint">${t.submittedNote}</p><button type="button" class="withdraw" @click=${() => this.submission('withdraw')}>${t.withdraw}</button>`
         : nothing}
+      ${may?.submit ? html`<button type="button" class="primary submit" @click=${() => this.submission('submit')}>${t.submit}</button>` : nothing}
     </div>`;
   }
 
@@ -157,7 +150,7 @@ export class LbRoundSheet extends LitElement {
       if (last?.id === c.taskId) last.criteria.push(c);
       else tasks.push({ id: c.taskId, number: c.taskNumber, label: c.taskLabel, criteria: [c] });
     }
-    const agreeing = this.overview.may.appraise && this.overview.openPhase === 'appraisal' && sheet.state.confirmedAt === null;
+    const agreeing = sheet.may.appraise;
     return html`<h3 class="unit-name">${sheet.state.name}</h3>
       ${this.stateView()} ${noticeView(this.notice)}
       ${tasks.map(
