@@ -7,8 +7,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { zip, zipBombDocx } from './round-fixtures.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nuiThanh2023 } from '@thidua/scoring';
 import { templateXlsx } from '@thidua/stats-io';
@@ -22,51 +22,6 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** A ZIP written by hand (stored or deflated entries), for fixtures a library would refuse to make. */
-function zip(entries: { name: string; data: Buffer; deflate?: boolean }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const body = e.deflate ? deflateRawSync(e.data, { level: 9 }) : e.data;
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const contentTypes = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-);
-
 describe('evidence files are refused before storage when hostile, with the reason in both languages', () => {
   const refusals: [string, () => Promise<Buffer> | Buffer, string, string][] = [
     ['an HTML page named .pdf', () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), 'bien-ban.pdf', 'evidence_type_not_allowed'],
@@ -74,11 +29,7 @@ describe('evidence files are refused before storage when hostile, with the reaso
     ['an SVG named .png', () => Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'), 'anh.png', 'evidence_type_not_allowed'],
     [
       'a ZIP bomb dressed as a DOCX (200 MB of zeros packed into a few hundred KB)',
-      () =>
-        zip([
-          { name: '[Content_Types].xml', data: contentTypes },
-          { name: 'word/document.xml', data: Buffer.alloc(200 * 1024 * 1024), deflate: true },
-        ]),
+      zipBombDocx,
       'bao-cao.docx',
       'evidence_zip_unsafe',
     ],

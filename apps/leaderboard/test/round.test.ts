@@ -5,7 +5,7 @@ import type { RoundOverview, RoundSheet } from '../src/contract-round.js';
 import { sampleRoundId } from '../src/demo/cchc-round-sample.js';
 import { auditLines, auth, decision, dumpContent, startApp, tempDb } from './helpers.js';
 import { createAccount, tokenFor } from './auth-helpers.js';
-import { pdfBytes, roundPhases } from './round-fixtures.js';
+import { pdfBytes, roundPhases, zipBombDocx } from './round-fixtures.js';
 
 /**
  * The index round through real HTTP (inject) on a real SQLite file (issue 15; ADR 0020): the demo's
@@ -113,6 +113,20 @@ describe('an index round, phase by phase', () => {
     });
     expect(html.statusCode).toBe(422);
     expect(html.json().issues[0].code).toBe('evidence_type_not_allowed');
+    // An SVG, and a ZIP bomb dressed as a DOCX, over HTTP too.
+    for (const [bytes, name, code] of [
+      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'so-do.svg', 'evidence_type_not_allowed'],
+      [zipBombDocx(), 'bao-cao.docx', 'evidence_zip_unsafe'],
+    ] as const) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: `${base}/units/xa-01/criteria/1.1.1/evidence`,
+        headers: { ...h.o1, 'content-type': 'application/octet-stream', 'x-file-name': name },
+        payload: bytes,
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().issues[0].code).toBe(code);
+    }
     const path = await app.inject({
       method: 'POST',
       url: `${base}/units/xa-01/criteria/1.1.1/evidence`,
